@@ -1,0 +1,224 @@
+import type { Span } from '../parsing/sourceFile';
+
+/** A word of a shell command: its value with quotes removed, and where it stands in the file. */
+export interface ShellWord {
+  value: string;
+  span: Span;
+  /** True when any part of the word was quoted. */
+  quoted: boolean;
+}
+
+/** A simple command: the words between two control operators. */
+export interface SimpleCommand {
+  words: ShellWord[];
+  span: Span;
+}
+
+/** A control operator that joins two simple commands at the top level. */
+export type Separator = '&&' | '||' | ';' | '|' | '&';
+
+/** Shell features that a JSON exec-form array cannot express. */
+export type ShellFeature = 'control' | 'pipe' | 'redirect' | 'variable' | 'glob' | 'substitution' | 'subshell' | 'tilde' | 'comment' | 'heredoc';
+
+/** A shell script split at its top level: commands, the operators between them, and the features it uses. */
+export interface ShellScript {
+  commands: SimpleCommand[];
+  /** `separators[i]` stands between `commands[i]` and `commands[i + 1]`. */
+  separators: Separator[];
+  features: Set<ShellFeature>;
+}
+
+/**
+ * Splits a POSIX shell command line at the top level. This is deliberately a small lexer, not a
+ * shell: it knows quoting, line continuations, control operators and redirects, and it records
+ * everything else (variables, globs, substitutions, subshells) as features, so that callers can
+ * refuse to rewrite a command they do not fully understand.
+ *
+ * @param text the command text as it stands in the file
+ * @param base the file offset of `text[0]`, so that spans point into the file
+ * @param escapeChar the line-continuation character (`\`, or a backtick under `# escape=`)
+ */
+export function parseShell(text: string, base = 0, escapeChar = '\\'): ShellScript {
+  const script: ShellScript = { commands: [], separators: [], features: new Set() };
+  let words: ShellWord[] = [];
+  let word: { value: string; start: number; end: number; quoted: boolean } | undefined;
+  let i = 0;
+
+  const endWord = () => {
+    if (word) words.push({ value: word.value, span: { start: base + word.start, end: base + word.end }, quoted: word.quoted });
+    word = undefined;
+  };
+  const append = (chars: string, start: number, end: number, quoted = false) => {
+    if (!word) word = { value: '', start, end, quoted: false };
+    word.value += chars;
+    word.end = end;
+    word.quoted ||= quoted;
+  };
+  const endCommand = (separator?: Separator) => {
+    endWord();
+    if (words.length > 0) {
+      script.commands.push({ words, span: { start: words[0].span.start, end: words[words.length - 1].span.end } });
+      if (separator) script.separators.push(separator);
+    } else if (separator && separator !== ';') {
+      script.features.add('control');
+    }
+    words = [];
+  };
+
+  while (i < text.length) {
+    const ch = text[i];
+    const next = text[i + 1];
+    if (ch === escapeChar && (next === '\n' || (next === '\r' && text[i + 2] === '\n'))) {
+      i = skipContinuation(text, i + (next === '\r' ? 3 : 2));
+      endWord();
+      continue;
+    }
+    if (ch === '\\' && next !== undefined) {
+      append(next, i, i + 2, true);
+      i += 2;
+      continue;
+    }
+    if (ch === ' ' || ch === '\t') {
+      endWord();
+      i++;
+      continue;
+    }
+    if (ch === '\n' || ch === '\r') {
+      endCommand(';');
+      i++;
+      continue;
+    }
+    if (ch === "'") {
+      const close = text.indexOf("'", i + 1);
+      const end = close < 0 ? text.length : close;
+      append(text.slice(i + 1, end), i, end + 1, true);
+      i = end + 1;
+      continue;
+    }
+    if (ch === '"') {
+      const { value, end } = readDoubleQuoted(text, i, script.features);
+      append(value, i, end, true);
+      i = end;
+      continue;
+    }
+    const operator = readOperator(text, i);
+    if (operator) {
+      if (operator === '>' || operator === '<' || operator === '>>' || operator === '<<') {
+        script.features.add(operator === '<<' ? 'heredoc' : 'redirect');
+        // A redirect's file descriptor prefix (2>) belongs to the redirect, not to the command's words.
+        if (word && /^\d$/.test(word.value) && word.end === i) word = undefined;
+        endWord();
+        i += operator.length;
+        if (text[i] === '&') i++;
+        continue;
+      }
+      script.features.add(operator === '|' ? 'pipe' : 'control');
+      endCommand(operator);
+      i += operator.length;
+      continue;
+    }
+    if (ch === '#' && !word) {
+      script.features.add('comment');
+      while (i < text.length && text[i] !== '\n') i++;
+      continue;
+    }
+    if (ch === '$') script.features.add(next === '(' ? 'substitution' : 'variable');
+    else if (ch === '`') script.features.add('substitution');
+    else if (ch === '(' || ch === ')' || ch === '{' || ch === '}') script.features.add('subshell');
+    else if (ch === '*' || ch === '?' || ch === '[') script.features.add('glob');
+    else if (ch === '~' && !word) script.features.add('tilde');
+    append(ch, i, i + 1);
+    i++;
+  }
+  endCommand();
+  return script;
+}
+
+function skipContinuation(text: string, i: number): number {
+  // Docker drops comment lines inside a continued instruction.
+  for (;;) {
+    let j = i;
+    while (text[j] === ' ' || text[j] === '\t') j++;
+    if (text[j] !== '#') return i;
+    while (j < text.length && text[j] !== '\n') j++;
+    i = j + 1;
+  }
+}
+
+function readDoubleQuoted(text: string, open: number, features: Set<ShellFeature>): { value: string; end: number } {
+  let value = '';
+  let i = open + 1;
+  while (i < text.length && text[i] !== '"') {
+    if (text[i] === '\\' && i + 1 < text.length && '"\\$`\n'.includes(text[i + 1])) {
+      value += text[i + 1];
+      i += 2;
+      continue;
+    }
+    if (text[i] === '$') features.add(text[i + 1] === '(' ? 'substitution' : 'variable');
+    if (text[i] === '`') features.add('substitution');
+    value += text[i];
+    i++;
+  }
+  return { value, end: Math.min(i + 1, text.length) };
+}
+
+const OPERATORS = ['&&', '||', '>>', '<<', ';', '|', '&', '>', '<'] as const;
+
+function readOperator(text: string, i: number): (typeof OPERATORS)[number] | undefined {
+  return OPERATORS.find((op) => text.startsWith(op, i));
+}
+
+/** True when the script is one simple command with nothing a JSON exec-form array would lose. */
+export function isPlainCommand(script: ShellScript): boolean {
+  return script.commands.length === 1 && script.features.size === 0;
+}
+
+/**
+ * The command that ends up running as the long-lived process: the last one, when every operator
+ * before it is `&&` or `;`. Undefined when pipes, `||` or background jobs make that unclear.
+ */
+export function finalCommand(script: ShellScript): SimpleCommand | undefined {
+  if (script.commands.length === 0) return undefined;
+  if (script.separators.some((s) => s !== '&&' && s !== ';')) return undefined;
+  if (script.features.has('control') || script.features.has('subshell') || script.features.has('heredoc')) return undefined;
+  return script.commands[script.commands.length - 1];
+}
+
+/** The words of a command after leading `VAR=value` assignments, `env …` and `exec`. */
+export function commandWords(command: SimpleCommand): ShellWord[] {
+  let i = 0;
+  const words = command.words;
+  for (;;) {
+    if (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i].value) && !words[i].quoted) i++;
+    else if (i < words.length && (words[i].value === 'exec' || words[i].value === 'env')) i++;
+    else break;
+  }
+  return words.slice(i);
+}
+
+/** True when a command starts with `exec` (after any variable assignments). */
+export function isExeced(command: SimpleCommand): boolean {
+  const first = command.words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value));
+  return first?.value === 'exec';
+}
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+
+/** The program's base name: `/usr/local/bin/node` → `node`. */
+export function programName(word: string): string {
+  return word.slice(word.lastIndexOf('/') + 1);
+}
+
+/**
+ * Recognises `sh -c "<script>"` style wrappers in an argument vector and returns the index of the
+ * script argument, or -1. Flags may be combined (`-ec`, `-xc`) or separate (`-e -c`).
+ */
+export function shellWrapperScriptIndex(argv: readonly string[]): number {
+  if (argv.length < 3 || !SHELLS.has(programName(argv[0]))) return -1;
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('-')) return -1;
+    if (/^-[a-z]*c[a-z]*$/.test(arg)) return i + 1 < argv.length ? i + 1 : -1;
+  }
+  return -1;
+}

@@ -1,0 +1,170 @@
+import { detectKind, type FileKindInfo } from '../parsing/fileKind';
+import { PARSERS } from '../parsing/parsers';
+import type { SourceFile, Span } from '../parsing/sourceFile';
+import invalidConfig from '../rules/codebase/invalid-config';
+import suppressionPolicy from '../rules/codebase/suppression-policy';
+import unparsableFile from '../rules/codebase/unparsable-file';
+import { readSettingsJson, readTeamConfig } from './config/configFiles';
+import type { ResolvedConfig } from './config/resolvedConfig';
+import { formatMessage } from './defineRule';
+import { ModelCache } from './modelCache';
+import { findRule, patternMatches, rulesForKind } from './registry';
+import { parseSuppressions, type SuppressionDirective } from './suppressions';
+import type { AnyRule, Finding, Fix, RuleReport, Severity, WorkspaceFiles } from './types';
+
+/** Files above this size are reported, not parsed: real manifests and Dockerfiles are far smaller. */
+export const MAX_FILE_CHARS = 2 * 1024 * 1024;
+
+/** What the engine needs to lint one file. */
+export interface LintInput {
+  file: SourceFile;
+  /** Detected from the path and text when not given. */
+  kind?: FileKindInfo;
+  config: ResolvedConfig;
+  /** Workspace-relative path with forward slashes, for `ignore:` globs. */
+  relativePath: string;
+  workspace: WorkspaceFiles;
+  /** Reuses parsed models across calls for the same file version (the language server passes one). */
+  cache?: ModelCache;
+  /** Where the engine logs rules that throw; each rule is logged once. */
+  log?: (message: string) => void;
+}
+
+/** What linting one file produced. */
+export interface LintOutput {
+  kind?: FileKindInfo;
+  findings: Finding[];
+  /** Where a `disable-file` comment goes, for the quick fix. */
+  headerEnd: number;
+}
+
+const loggedFailures = new Set<string>();
+
+/**
+ * Lints one file: detect its kind, parse it once (cached per version), run every enabled rule of the
+ * kind in isolation, then apply inline suppressions, the team's ignore globs and the severity the
+ * configuration resolves. Pure: reads only through `workspace`, writes nothing.
+ */
+export function lint(input: LintInput): LintOutput {
+  const { file, config } = input;
+  const kind = input.kind ?? detectKind(file.path, file.text);
+  if (!kind) return { findings: [], headerEnd: 0 };
+  const findings: Finding[] = [];
+  const emit = (rule: AnyRule, report: RuleReport) => {
+    const severity = config.rule(rule).severity;
+    if (severity !== 'off') findings.push(toFinding(rule, report, severity, file));
+  };
+
+  let headerEnd = 0;
+  const unreadable = checkReadable(file);
+  if (unreadable) {
+    emit(unparsableFile, unreadable);
+    return { kind, findings, headerEnd };
+  }
+
+  if (kind.kind === 'twelve-factor-config' || kind.kind === 'vscode-settings') {
+    const problems = kind.kind === 'twelve-factor-config' ? readTeamConfig(file.text).problems : readSettingsJson(file.text).problems;
+    for (const p of problems) emit(invalidConfig, { messageId: 'invalid', data: { problem: p.message }, at: p.span });
+    if (kind.kind === 'twelve-factor-config') reportExpiredIgnores(input, emit);
+  } else {
+    const parser = PARSERS[kind.kind];
+    if (parser) {
+      const outcome = (input.cache ?? new ModelCache()).get(file, kind.kind, parser);
+      if (outcome.error) {
+        emit(unparsableFile, { messageId: 'parseError', data: { detail: outcome.error.message }, at: outcome.error.span });
+      } else {
+        headerEnd = parser.headerEnd?.(outcome.model) ?? 0;
+        runRules(input, kind, outcome.model, emit);
+        const directives = parseSuppressions(file, kind);
+        const statementLine = (offset: number) => file.lineAt(parser.statementStart?.(outcome.model, offset) ?? offset);
+        applySuppressions(findings, directives, input, statementLine, emit);
+      }
+    }
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+  return { kind, findings, headerEnd };
+}
+
+function runRules(input: LintInput, kind: FileKindInfo, model: unknown, emit: (rule: AnyRule, report: RuleReport) => void) {
+  for (const rule of rulesForKind(kind.kind)) {
+    const effective = input.config.rule(rule);
+    if (effective.severity === 'off') continue;
+    try {
+      rule.check(model, {
+        file: input.file,
+        options: effective.options,
+        workspace: input.workspace,
+        report: (report) => emit(rule, report),
+      });
+    } catch (error) {
+      // One broken rule must not take the others down; log it once per rule, not per keystroke.
+      if (!loggedFailures.has(rule.id)) {
+        loggedFailures.add(rule.id);
+        input.log?.(`Rule ${rule.id} failed on ${input.relativePath}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+    }
+  }
+}
+
+function applySuppressions(
+  findings: Finding[],
+  directives: SuppressionDirective[],
+  input: LintInput,
+  statementLine: (offset: number) => number,
+  emit: (rule: AnyRule, report: RuleReport) => void,
+) {
+  const { config } = input;
+  const ruleFindings = findings.splice(0, findings.length);
+  for (const finding of ruleFindings) {
+    const rule = findRule(finding.ruleId)!;
+    const matching = directives.filter(
+      (d) =>
+        (d.patterns.length === 0 || d.patterns.some((p) => patternMatches(p, rule))) &&
+        (d.scope === 'file' || d.targetLine === finding.range.start.line || d.targetLine === statementLine(finding.span.start)),
+    );
+    const allowed = config.inlineSuppressAllowed(rule);
+    if ((allowed && matching.length > 0) || config.ignoreEntryFor(rule, input.relativePath)) continue;
+    if (!allowed && matching.length > 0) {
+      emit(suppressionPolicy, { messageId: 'locked', data: { ruleId: rule.id }, at: matching[0].span });
+    }
+    findings.push(finding);
+  }
+  if (config.team.requireReason) {
+    for (const d of directives) {
+      if (!d.reason) emit(suppressionPolicy, { messageId: 'missingReason', at: d.span });
+    }
+  }
+}
+
+function reportExpiredIgnores(input: LintInput, emit: (rule: AnyRule, report: RuleReport) => void) {
+  const team = readTeamConfig(input.file.text).value;
+  for (const entry of team.ignore) {
+    if (entry.expiresSpan && input.config.isExpired(entry)) {
+      emit(suppressionPolicy, { messageId: 'expiredIgnore', data: { date: entry.expires ?? '' }, at: entry.expiresSpan });
+    }
+  }
+}
+
+function checkReadable(file: SourceFile): RuleReport | undefined {
+  if (file.text.length > MAX_FILE_CHARS) {
+    return { messageId: 'tooLarge', data: { size: `${Math.round(file.text.length / 1024)} KiB`, limit: `${MAX_FILE_CHARS / 1024} KiB` }, at: { start: 0, end: 0 } };
+  }
+  if (file.text.slice(0, 8192).includes('\u0000')) return { messageId: 'binary', at: { start: 0, end: 0 } };
+  return undefined;
+}
+
+function toFinding(rule: AnyRule, report: RuleReport, severity: Severity, file: SourceFile): Finding {
+  const template = rule.messages[report.messageId];
+  if (template === undefined) throw new Error(`Rule ${rule.id} reported unknown messageId "${report.messageId}"`);
+  const span: Span = { start: report.at.start, end: Math.max(report.at.start, report.at.end) };
+  const finding: Finding = {
+    ruleId: rule.id,
+    factor: rule.factor,
+    severity,
+    message: formatMessage(template, report.data),
+    span,
+    range: file.rangeOf(span),
+  };
+  if (report.fix) finding.fix = report.fix as Fix;
+  return finding;
+}

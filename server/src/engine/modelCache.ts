@@ -1,0 +1,46 @@
+import type { FileKind } from '../parsing/fileKind';
+import { ParseError, type KindParser } from '../parsing/parsers';
+import type { SourceFile } from '../parsing/sourceFile';
+
+/** A parsed model, or why the file could not be parsed. */
+export type ParseOutcome = { model: unknown; error?: undefined } | { model?: undefined; error: ParseError };
+
+interface Entry {
+  version: number;
+  text: string;
+  kind: FileKind;
+  outcome: ParseOutcome;
+}
+
+/**
+ * Parsed models by file path, reused while the document version and text stay the same. The
+ * language server keeps one, so that a configuration change or a code-action request re-runs rules
+ * without parsing again.
+ */
+export class ModelCache {
+  private readonly entries = new Map<string, Entry>();
+
+  /** The model of a file version, parsing it only when the cache has no entry for that version. */
+  get(file: SourceFile, kind: FileKind, parser: KindParser<unknown>): ParseOutcome {
+    const cached = this.entries.get(file.path);
+    if (cached && cached.version === file.version && cached.kind === kind && cached.text === file.text) return cached.outcome;
+    let outcome: ParseOutcome;
+    try {
+      outcome = { model: parser.parse(file) };
+    } catch (error) {
+      outcome = { error: error instanceof ParseError ? error : new ParseError(error instanceof Error ? error.message : String(error)) };
+    }
+    this.entries.set(file.path, { version: file.version, text: file.text, kind, outcome });
+    return outcome;
+  }
+
+  /** Forgets a file (the document was closed). */
+  delete(path: string): void {
+    this.entries.delete(path);
+  }
+
+  /** How many parses are cached; for tests. */
+  get size(): number {
+    return this.entries.size;
+  }
+}

@@ -1,0 +1,119 @@
+import type { FileKind } from '../parsing/fileKind';
+import type { Range, SourceFile, Span } from '../parsing/sourceFile';
+
+/** The twelve factors, as the slugs used in rule ids. */
+export const FACTORS = [
+  'codebase',
+  'dependencies',
+  'config',
+  'backing-services',
+  'build-release-run',
+  'processes',
+  'port-binding',
+  'concurrency',
+  'disposability',
+  'dev-prod-parity',
+  'logs',
+  'admin-processes',
+] as const;
+
+/** One of {@link FACTORS}. */
+export type Factor = (typeof FACTORS)[number];
+
+/** The severities a finding can have. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** What a user can set a rule to. */
+export type SeveritySetting = Severity | 'off';
+
+/** All values of {@link SeveritySetting}, for validation and schemas. */
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
+
+/** One replacement of a span of the original text. */
+export interface TextEdit {
+  span: Span;
+  text: string;
+}
+
+/** A fix a rule offers: a title for the quick fix and span edits on the file it reported in. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+/** The JSON-schema subset a rule uses to declare one option. */
+export interface OptionSchema {
+  type: 'string' | 'number' | 'boolean' | 'array';
+  description: string;
+  /** For arrays: the item type. */
+  items?: { type: 'string' | 'number' };
+  enum?: readonly (string | number)[];
+  minimum?: number;
+}
+
+/** What a rule's `check` sees besides the model. */
+export interface RuleContext<Options> {
+  /** The file being checked. */
+  readonly file: SourceFile;
+  /** The rule's options, defaults merged with configuration. */
+  readonly options: Options;
+  /** Read-only access to other files of the workspace (package.json, lockfiles, …). */
+  readonly workspace: WorkspaceFiles;
+  /** Reports one finding. */
+  report(report: RuleReport): void;
+}
+
+/** What a rule passes to `ctx.report`. */
+export interface RuleReport {
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** The exact span the finding is about. */
+  at: Span;
+  fix?: Fix;
+}
+
+/** Read-only, synchronous access to workspace files. The engine never writes or executes anything. */
+export interface WorkspaceFiles {
+  /** The text of a file, or undefined when it does not exist or cannot be read. */
+  readText(absolutePath: string): string | undefined;
+}
+
+/**
+ * A rule: data plus one `check` function over the parsed model of the kinds it reads. The engine
+ * owns severity, suppression and position math; the rule only reports spans.
+ */
+export interface Rule<Model = unknown, Options extends object = Record<string, unknown>> {
+  /** `<factor>/<slug>`; public API, typed by users in settings and comments. */
+  id: string;
+  factor: Factor;
+  /** Old ids that still resolve to this rule. */
+  aliases?: string[];
+  kinds: readonly FileKind[];
+  defaultSeverity: Severity;
+  /** What the rule flags, in one line. */
+  description: string;
+  /** Why it matters for the factor, in one line (shown on hover). */
+  rationale: string;
+  messages: Record<string, string>;
+  options?: { [K in keyof Options]: OptionSchema & { default: Options[K] } };
+  fixable: boolean;
+  check(model: Model, ctx: RuleContext<Options>): void;
+}
+
+/** A rule reported by the engine itself (configuration and suppression policy); it has no `check`. */
+export type EngineRule = Omit<Rule, 'check' | 'kinds' | 'options'> & { kinds: readonly FileKind[] };
+
+/** Any registered rule. */
+export type AnyRule = Rule<any, any> | EngineRule; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** One result of linting one file. */
+export interface Finding {
+  ruleId: string;
+  factor: Factor;
+  severity: Severity;
+  /** The message with placeholders filled; secrets in it are already masked by the rule. */
+  message: string;
+  span: Span;
+  range: Range;
+  fix?: Fix;
+}

@@ -1,0 +1,221 @@
+import {
+  Arg,
+  Copy,
+  DockerfileParser,
+  Env,
+  From,
+  Instruction,
+  JSONInstruction,
+  type Property,
+} from 'dockerfile-ast';
+import type { SourceFile, Span } from '../sourceFile';
+
+/** A string with the span it was read from. */
+export interface SpannedValue {
+  value: string;
+  span: Span;
+}
+
+/**
+ * The arguments of CMD, ENTRYPOINT, RUN or VOLUME: either a JSON array (exec form) or a command
+ * line (shell form), each with spans.
+ */
+export type CommandForm =
+  | { form: 'exec'; items: SpannedValue[]; span: Span }
+  | { form: 'shell'; text: string; span: Span };
+
+/** `NAME=value` from ENV, or `NAME[=default]` from ARG. */
+export interface DockerProperty {
+  name: SpannedValue;
+  /** Undefined for `ARG NAME` without a default. The value is unescaped; its span covers it as written. */
+  value?: SpannedValue;
+  /** The whole `NAME=value` pair. */
+  span: Span;
+}
+
+/** One instruction with its keyword in upper case and its spans. */
+export interface DockerInstruction {
+  keyword: string;
+  span: Span;
+  keywordSpan: Span;
+  /** Span of everything after the keyword (flags included); undefined when empty. */
+  argsSpan?: Span;
+  /** Index of the stage it belongs to, or -1 for instructions before the first FROM. */
+  stage: number;
+  /** Present for CMD, ENTRYPOINT, RUN and VOLUME. */
+  command?: CommandForm;
+  /** Present for ENV and ARG. */
+  properties?: DockerProperty[];
+  /** Present for COPY and ADD: the source paths (flags removed), and the `--from` value. */
+  sources?: SpannedValue[];
+  copyFrom?: string;
+}
+
+/** A build stage: its FROM and what follows until the next FROM. */
+export interface DockerStage {
+  index: number;
+  /** `AS name`, lower-cased as BuildKit compares it. */
+  name?: string;
+  image: {
+    /** The image reference as written (`node:20-alpine`, `${BASE}`). */
+    text: string;
+    span: Span;
+    name?: string;
+    tag?: SpannedValue;
+    digest?: string;
+  };
+  /** Index of the stage this one builds on (`FROM builder`), if any. */
+  parent?: number;
+  instructions: DockerInstruction[];
+}
+
+/** The parsed Dockerfile the Dockerfile rules read. */
+export interface DockerfileModel {
+  file: SourceFile;
+  escapeChar: string;
+  /** All instructions, in order. */
+  instructions: DockerInstruction[];
+  /** ARGs before the first FROM (they may template FROM lines). */
+  globalArgs: DockerInstruction[];
+  stages: DockerStage[];
+  /** Where a file-level comment may be inserted: after the parser directives (`# syntax=`, `# escape=`). */
+  headerEnd: number;
+}
+
+/** Parses a Dockerfile into the model. dockerfile-ast is error-tolerant, so any text yields a model. */
+export function parseDockerfile(file: SourceFile): DockerfileModel {
+  const ast = DockerfileParser.parse(file.text);
+  const offset = (p: { line: number; character: number }) => file.offsetAt(p);
+  const toSpan = (r: { start: { line: number; character: number }; end: { line: number; character: number } }): Span => ({
+    start: offset(r.start),
+    end: offset(r.end),
+  });
+
+  const stages: DockerStage[] = [];
+  const instructions: DockerInstruction[] = [];
+  const globalArgs: DockerInstruction[] = [];
+
+  for (const node of ast.getInstructions()) {
+    const keyword = node.getKeyword().toUpperCase();
+    if (keyword === 'FROM') stages.push(readStage(node as From, stages, toSpan));
+    const argsRange = node.getArgumentsRange();
+    const instruction: DockerInstruction = {
+      keyword,
+      span: toSpan(node.getRange()),
+      keywordSpan: toSpan(node.getInstructionRange()),
+      argsSpan: argsRange ? toSpan(argsRange) : undefined,
+      stage: stages.length - 1,
+    };
+    if (keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'RUN' || keyword === 'VOLUME') {
+      instruction.command = readCommand(node, file, instruction.argsSpan, toSpan);
+    } else if (node instanceof Env) {
+      instruction.properties = node.getProperties().map((p) => readProperty(p, toSpan));
+    } else if (node instanceof Arg) {
+      const property = node.getProperty();
+      instruction.properties = property ? [readProperty(property, toSpan)] : [];
+    }
+    if (node instanceof Copy || keyword === 'ADD') {
+      const args = node.getArguments().filter((a) => !a.getValue().startsWith('--'));
+      instruction.sources = args.slice(0, -1).map((a) => ({ value: a.getValue(), span: toSpan(a.getRange()) }));
+      const fromFlag = node instanceof Copy ? node.getFromFlag() : null;
+      instruction.copyFrom = fromFlag?.getValue() ?? undefined;
+    }
+    instructions.push(instruction);
+    if (instruction.stage < 0) {
+      if (keyword === 'ARG') globalArgs.push(instruction);
+    } else {
+      stages[instruction.stage].instructions.push(instruction);
+    }
+  }
+
+  const directives = ast.getDirectives();
+  const headerEnd = directives.length > 0 ? toSpan(directives[directives.length - 1].getRange()).end : 0;
+  return { file, escapeChar: ast.getEscapeCharacter(), instructions, globalArgs, stages, headerEnd };
+}
+
+type ToSpan = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => Span;
+
+function readStage(from: From, earlier: DockerStage[], toSpan: ToSpan): DockerStage {
+  const imageRange = from.getImageRange();
+  const tagRange = from.getImageTagRange();
+  const tag = from.getImageTag();
+  const name = from.getBuildStage()?.toLowerCase() ?? undefined;
+  const imageText = from.getImage() ?? '';
+  const parent = earlier.findIndex((s) => s.name !== undefined && s.name === imageText.toLowerCase());
+  return {
+    index: earlier.length,
+    name,
+    image: {
+      text: imageText,
+      span: imageRange ? toSpan(imageRange) : toSpan(from.getRange()),
+      name: from.getImageName() ?? undefined,
+      tag: tag && tagRange ? { value: tag, span: toSpan(tagRange) } : undefined,
+      digest: from.getImageDigest() ?? undefined,
+    },
+    parent: parent >= 0 ? parent : undefined,
+    instructions: [],
+  };
+}
+
+function readProperty(p: Property, toSpan: ToSpan): DockerProperty {
+  const valueRange = p.getValueRange();
+  const value = p.getUnescapedValue();
+  return {
+    name: { value: p.getName(), span: toSpan(p.getNameRange()) },
+    value: value !== null && valueRange ? { value, span: toSpan(valueRange) } : undefined,
+    span: toSpan(p.getRange()),
+  };
+}
+
+function readCommand(node: Instruction, file: SourceFile, argsSpan: Span | undefined, toSpan: ToSpan): CommandForm | undefined {
+  if (!argsSpan) return undefined;
+  if (node instanceof JSONInstruction) {
+    const open = node.getOpeningBracket();
+    const close = node.getClosingBracket();
+    if (open && close) {
+      const items = node.getJSONStrings().map((s) => ({ value: s.getJSONValue(), span: toSpan(s.getRange()) }));
+      return { form: 'exec', items, span: { start: toSpan(open.getRange()).start, end: toSpan(close.getRange()).end } };
+    }
+  }
+  // Flags such as RUN --mount=… precede the command; the command starts at the first other argument.
+  const args = node.getArguments();
+  const first = args.find((a) => !a.getValue().startsWith('--'));
+  const start = first ? toSpan(first.getRange()).start : argsSpan.start;
+  const span = { start, end: argsSpan.end };
+  return { form: 'shell', text: file.slice(span), span };
+}
+
+/**
+ * The stages whose CMD and ENTRYPOINT the built image runs: the last stage and the stages it
+ * builds on (`FROM builder`), nearest first. Earlier build-only stages never run as containers.
+ */
+export function runtimeStages(model: DockerfileModel): DockerStage[] {
+  const chain: DockerStage[] = [];
+  let stage: DockerStage | undefined = model.stages[model.stages.length - 1];
+  while (stage && !chain.includes(stage)) {
+    chain.push(stage);
+    stage = stage.parent !== undefined ? model.stages[stage.parent] : undefined;
+  }
+  return chain;
+}
+
+/**
+ * The CMD and ENTRYPOINT the final image runs with: the last of each along the runtime stage chain.
+ * An ENTRYPOINT in a later stage resets an inherited CMD, as Docker does.
+ */
+export function effectiveStartup(model: DockerfileModel): { cmd?: DockerInstruction; entrypoint?: DockerInstruction } {
+  let cmd: DockerInstruction | undefined;
+  let entrypoint: DockerInstruction | undefined;
+  let inheritedCmdReset = false;
+  for (const stage of runtimeStages(model)) {
+    const lastCmd = stage.instructions.filter((i) => i.keyword === 'CMD').pop();
+    const lastEntrypoint = stage.instructions.filter((i) => i.keyword === 'ENTRYPOINT').pop();
+    if (!cmd && !inheritedCmdReset && lastCmd) cmd = lastCmd;
+    if (!entrypoint && lastEntrypoint) {
+      entrypoint = lastEntrypoint;
+      // Docker: an ENTRYPOINT resets a CMD inherited from the base; a CMD in the same stage stays.
+      if (!cmd) inheritedCmdReset = true;
+    }
+  }
+  return { cmd, entrypoint };
+}

@@ -1,0 +1,37 @@
+import type { FileKind } from './fileKind';
+import type { SourceFile, Span } from './sourceFile';
+import { parseDockerfile, type DockerfileModel } from './dockerfile/dockerfileModel';
+
+/** How one file kind is parsed into the model its rules read. */
+export interface KindParser<Model> {
+  /** Parses the text; throws {@link ParseError} for input that cannot be analysed. */
+  parse(file: SourceFile): Model;
+  /**
+   * The offset where the statement containing `offset` starts (a Dockerfile instruction spanning
+   * several lines, a YAML block). A `disable-next-line` comment above the statement covers it all.
+   */
+  statementStart?(model: Model, offset: number): number;
+  /** Where a `disable-file` comment may be inserted (after parser directives or a shebang). */
+  headerEnd?(model: Model): number;
+}
+
+/** Input that cannot be analysed, with where and why. */
+export class ParseError extends Error {
+  constructor(
+    message: string,
+    readonly span: Span = { start: 0, end: 0 },
+  ) {
+    super(message);
+  }
+}
+
+const dockerfile: KindParser<DockerfileModel> = {
+  parse: parseDockerfile,
+  statementStart: (model, offset) => model.instructions.find((i) => i.span.start <= offset && offset <= i.span.end)?.span.start ?? offset,
+  headerEnd: (model) => model.headerEnd,
+};
+
+/** The parser of each kind that has rules. Kinds without an entry are detected but not yet analysed. */
+export const PARSERS: Partial<Record<FileKind, KindParser<unknown>>> = {
+  dockerfile: dockerfile as KindParser<unknown>,
+};

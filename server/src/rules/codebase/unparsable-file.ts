@@ -1,0 +1,18 @@
+import type { EngineRule } from '../../engine/types';
+
+/** Reported by the engine when a file of a known kind cannot be analysed. */
+const rule: EngineRule = {
+  id: 'codebase/unparsable-file',
+  factor: 'codebase',
+  kinds: ['dockerfile', 'kubernetes', 'cloudfoundry', 'compose', 'procfile', 'dotenv', 'spring', 'code'],
+  defaultSeverity: 'warning',
+  description: 'A file the tool recognises but cannot analyse: a syntax error, a template, a binary or a huge file.',
+  rationale: 'A file that is not analysed is not checked; say so instead of reporting nothing.',
+  messages: {
+    parseError: 'Not analysed: {{detail}}',
+    tooLarge: 'Not analysed: the file is {{size}}, above the {{limit}} limit.',
+    binary: 'Not analysed: the file looks binary.',
+  },
+  fixable: false,
+};
+export default rule;

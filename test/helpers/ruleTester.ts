@@ -1,0 +1,127 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { applyFixes } from '../../server/src/engine/fixes';
+import type { Fix, Rule, RuleReport } from '../../server/src/engine/types';
+import type { FileKind } from '../../server/src/parsing/fileKind';
+import { PARSERS } from '../../server/src/parsing/parsers';
+import { SourceFile, type Span } from '../../server/src/parsing/sourceFile';
+
+/** Where the tested file lives; workspace files in a case are relative to its folder. */
+const WORKSPACE = path.resolve('/workspace/app');
+
+/** A case that must produce no finding. */
+export type ValidCase = string | { code: string; options?: Record<string, unknown>; files?: Record<string, string>; name?: string };
+
+/** A case that must produce exactly the listed findings, at the spans marked «…» in `code`, in order. */
+export interface InvalidCase {
+  name?: string;
+  /** The text with each expected span wrapped in « and ». */
+  code: string;
+  errors: { messageId: string; data?: Record<string, string | number> }[];
+  /** The text after applying every fix; null asserts that no fix is offered. Required when a fix is offered. */
+  output?: string | null;
+  options?: Record<string, unknown>;
+  /** Other workspace files, relative to the tested file's folder (package.json, lockfiles, …). */
+  files?: Record<string, string>;
+}
+
+/** Strips «…» marks, returning the plain text and the marked spans in order. */
+export function extractMarkedSpans(marked: string): { text: string; spans: Span[] } {
+  const spans: Span[] = [];
+  let text = '';
+  const open: number[] = [];
+  for (const ch of marked) {
+    if (ch === '«') open.push(text.length);
+    else if (ch === '»') {
+      const start = open.pop();
+      if (start === undefined) throw new Error('Unbalanced » in test case');
+      spans.push({ start, end: text.length });
+    } else text += ch;
+  }
+  if (open.length) throw new Error('Unbalanced « in test case');
+  spans.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { text, spans };
+}
+
+/** Runs a rule's `check` on one text, returning its raw reports. */
+export function runRule(
+  rule: Rule<any, any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  kind: FileKind,
+  fileName: string,
+  text: string,
+  options: Record<string, unknown> = {},
+  files: Record<string, string> = {},
+): { file: SourceFile; reports: RuleReport[] } {
+  const file = new SourceFile(path.join(WORKSPACE, fileName), text);
+  const parser = PARSERS[kind];
+  if (!parser) throw new Error(`No parser for kind ${kind}`);
+  const model = parser.parse(file);
+  const defaults = Object.fromEntries(Object.entries(rule.options ?? {}).map(([k, o]) => [k, (o as { default: unknown }).default]));
+  const reports: RuleReport[] = [];
+  rule.check(model, {
+    file,
+    options: { ...defaults, ...options },
+    workspace: { readText: (p: string) => files[path.relative(WORKSPACE, p).split(path.sep).join('/')] },
+    report: (r) => reports.push(r),
+  });
+  reports.sort((a, b) => a.at.start - b.at.start || a.at.end - b.at.end);
+  return { file, reports };
+}
+
+/**
+ * Declares mocha tests for a rule from a table of valid and invalid cases, in the manner of ESLint's
+ * RuleTester: exact messageId, data, span and fixed output.
+ */
+export function testRule(
+  rule: Rule<any, any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  setup: { kind: FileKind; fileName: string },
+  cases: { valid: ValidCase[]; invalid: InvalidCase[] },
+): void {
+  describe(rule.id, () => {
+    describe('valid', () => {
+      cases.valid.forEach((c, i) => {
+        const vc = typeof c === 'string' ? { code: c } : c;
+        it(vc.name ?? `valid #${i + 1}: ${firstLine(vc.code)}`, () => {
+          const { reports } = runRule(rule, setup.kind, setup.fileName, vc.code, vc.options, vc.files);
+          assert.deepEqual(reports.map((r) => r.messageId), [], 'expected no findings');
+        });
+      });
+    });
+    describe('invalid', () => {
+      cases.invalid.forEach((c, i) => {
+        it(c.name ?? `invalid #${i + 1}: ${firstLine(c.code)}`, () => {
+          const { text, spans } = extractMarkedSpans(c.code);
+          assert.equal(spans.length, c.errors.length, 'each expected error needs one «…» span in the code');
+          const { reports } = runRule(rule, setup.kind, setup.fileName, text, c.options, c.files);
+          assert.deepEqual(
+            reports.map((r) => ({ messageId: r.messageId, at: r.at, text: text.slice(r.at.start, r.at.end) })),
+            c.errors.map((e, k) => ({ messageId: e.messageId, at: spans[k], text: text.slice(spans[k].start, spans[k].end) })),
+          );
+          c.errors.forEach((e, k) => {
+            if (e.data) assert.deepEqual(reports[k].data, e.data, `data of error ${k + 1}`);
+            assert.ok(rule.messages[reports[k].messageId] !== undefined, `messageId ${reports[k].messageId} is declared`);
+          });
+          const fixes = reports.map((r) => r.fix).filter((f): f is Fix => f !== undefined);
+          if (fixes.length > 0) {
+            assert.ok(rule.fixable, 'a rule that offers fixes must declare fixable: true');
+            assert.notEqual(c.output, undefined, 'this case offers a fix: state its output (or null)');
+            assert.equal(applyFixes(text, fixes), c.output ?? text);
+            if (c.output !== null) {
+              const again = runRule(rule, setup.kind, setup.fileName, c.output!, c.options, c.files);
+              const fixedIds = reports.filter((r) => r.fix).map((r) => r.messageId);
+              const remaining = again.reports.filter((r) => r.fix && fixedIds.includes(r.messageId));
+              assert.ok(remaining.length < fixedIds.length, 'applying the fixes must remove the findings they fix');
+            }
+          } else if (c.output !== undefined) {
+            assert.equal(c.output, null, 'expected a fix, but the rule offered none');
+          }
+        });
+      });
+    });
+  });
+}
+
+function firstLine(code: string): string {
+  const line = code.split('\n').find((l) => l.trim() !== '') ?? '';
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
+}
