@@ -36,6 +36,8 @@ export interface LintOutput {
   findings: Finding[];
   /** Where a `disable-file` comment goes, for the quick fix. */
   headerEnd: number;
+  /** The line of the statement containing an offset: where a `disable-next-line` comment goes. */
+  statementLine(offset: number): number;
 }
 
 const loggedFailures = new Set<string>();
@@ -48,7 +50,8 @@ const loggedFailures = new Set<string>();
 export function lint(input: LintInput): LintOutput {
   const { file, config } = input;
   const kind = input.kind ?? detectKind(file.path, file.text);
-  if (!kind) return { findings: [], headerEnd: 0 };
+  let statementLine = (offset: number) => file.lineAt(offset);
+  if (!kind) return { findings: [], headerEnd: 0, statementLine };
   const findings: Finding[] = [];
   const emit = (rule: AnyRule, report: RuleReport) => {
     const severity = config.rule(rule).severity;
@@ -59,7 +62,7 @@ export function lint(input: LintInput): LintOutput {
   const unreadable = checkReadable(file);
   if (unreadable) {
     emit(unparsableFile, unreadable);
-    return { kind, findings, headerEnd };
+    return { kind, findings, headerEnd, statementLine };
   }
 
   if (kind.kind === 'twelve-factor-config' || kind.kind === 'vscode-settings') {
@@ -76,13 +79,14 @@ export function lint(input: LintInput): LintOutput {
         headerEnd = parser.headerEnd?.(outcome.model) ?? 0;
         runRules(input, kind, outcome.model, emit);
         const directives = parseSuppressions(file, kind);
-        const statementLine = (offset: number) => file.lineAt(parser.statementStart?.(outcome.model, offset) ?? offset);
+        const model = outcome.model;
+        statementLine = (offset: number) => file.lineAt(parser.statementStart?.(model, offset) ?? offset);
         applySuppressions(findings, directives, input, statementLine, emit);
       }
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
-  return { kind, findings, headerEnd };
+  return { kind, findings, headerEnd, statementLine };
 }
 
 function runRules(input: LintInput, kind: FileKindInfo, model: unknown, emit: (rule: AnyRule, report: RuleReport) => void) {

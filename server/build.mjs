@@ -1,0 +1,54 @@
+// Bundles the extension client, the language server, the CLI and the generator with esbuild, and
+// copies the rule docs next to the server bundle (the editor links to them offline).
+import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  // jsonc-parser's UMD build requires its modules dynamically; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+const builds = [
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/src/generate.ts'], outfile: 'server/out/generate.js' },
+];
+
+function copyDocs() {
+  const src = join(root, 'server/src/rules');
+  const out = join(root, 'server/out/docs');
+  rmSync(out, { recursive: true, force: true });
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name.endsWith('.md')) {
+        const target = join(out, relative(src, full));
+        mkdirSync(dirname(target), { recursive: true });
+        cpSync(full, target);
+      }
+    }
+  };
+  walk(src);
+}
+
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+  copyDocs();
+  console.log('watching…');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  copyDocs();
+}

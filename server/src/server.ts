@@ -1,0 +1,135 @@
+import * as path from 'node:path';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FIX_ALL_KIND, type TwelveFactorSettingsSection } from './protocol';
+import { codeActions } from './lsp/codeActions';
+import { ConfigFileDiagnostics } from './lsp/configFileDiagnostics';
+import { DocumentLinter, workspaceFiles } from './lsp/documentLinter';
+import { toDiagnostic } from './lsp/diagnostics';
+import { hoverAt } from './lsp/hover';
+import { SettingsCache } from './lsp/settingsCache';
+import { pathToUri, uriToPath, WorkspaceFolders } from './lsp/workspaceFolders';
+
+// createConnection picks the transport from the command line: --stdio, --node-ipc or --socket=.
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const docsDir = path.join(__dirname, 'docs');
+const log = (message: string) => connection.console.log(message);
+
+const files = workspaceFiles((filePath) => documents.get(pathToUri(filePath))?.getText());
+const folders = new WorkspaceFolders(files);
+const linter = new DocumentLinter(folders, files, log);
+const configDiagnostics = new ConfigFileDiagnostics(folders, files, (uri) => documents.get(uri) !== undefined, (uri, diagnostics) =>
+  connection.sendDiagnostics({ uri, diagnostics }),
+);
+let canPullConfiguration = false;
+const settings = new SettingsCache(async (uri) =>
+  canPullConfiguration ? ((await connection.workspace.getConfiguration({ scopeUri: uri, section: 'twelveFactor' })) as TwelveFactorSettingsSection) : {},
+);
+
+const DEBOUNCE_MS = 120;
+const pending = new Map<string, NodeJS.Timeout>();
+
+connection.onInitialize((params): InitializeResult => {
+  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  folders.setFolders(folderUris);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
+      hoverProvider: true,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'twelve-factor-guide' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'twelveFactor' });
+  connection.workspace.onDidChangeWorkspaceFolders(async () => {
+    folders.setFolders((await connection.workspace.getWorkspaceFolders())?.map((f) => f.uri) ?? []);
+    revalidateAll();
+  });
+  configDiagnostics.publishAll();
+});
+
+/** Lints one open document now and publishes its diagnostics. */
+async function validate(document: TextDocument): Promise<void> {
+  const filePath = uriToPath(document.uri);
+  if (!filePath) return;
+  const documentSettings = await settings.get(document.uri);
+  const current = documents.get(document.uri);
+  if (!current || current.version !== document.version) return; // a newer version is on its way
+  if (!documentSettings.enable) {
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    return;
+  }
+  const started = Date.now();
+  const result = linter.lint(document, filePath, documentSettings);
+  const diagnostics = result.output.findings.map((f) => toDiagnostic(f, result.file, result.output, docsDir));
+  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  const elapsed = Date.now() - started;
+  if (elapsed > 500) log(`Linting ${filePath} took ${elapsed} ms`);
+}
+
+function schedule(document: TextDocument, delay = DEBOUNCE_MS): void {
+  clearTimeout(pending.get(document.uri));
+  pending.set(
+    document.uri,
+    setTimeout(() => {
+      pending.delete(document.uri);
+      validate(document).catch((error) => log(`Validation of ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`));
+    }, delay),
+  );
+}
+
+function revalidateAll(): void {
+  for (const document of documents.all()) schedule(document, 0);
+}
+
+documents.onDidOpen((e) => schedule(e.document, 0));
+documents.onDidChangeContent((e) => schedule(e.document));
+documents.onDidClose((e) => {
+  clearTimeout(pending.get(e.document.uri));
+  pending.delete(e.document.uri);
+  linter.forget(e.document.uri, uriToPath(e.document.uri));
+  settings.delete(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  // A closed config file still gets its diagnostics, read from disk.
+  configDiagnostics.publishAll();
+});
+
+connection.onDidChangeConfiguration(() => {
+  settings.clear();
+  revalidateAll();
+});
+
+connection.onDidChangeWatchedFiles(() => {
+  // .twelve-factor.yaml, .vscode/settings.json, package.json or a lockfile changed on disk.
+  folders.clearTeamConfigs();
+  settings.clear();
+  configDiagnostics.publishAll();
+  revalidateAll();
+});
+
+connection.onCodeAction((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return codeActions(params, document ? linter.result(document.uri, document.version) : undefined);
+});
+
+connection.onHover((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return hoverAt(document ? linter.result(document.uri, document.version) : undefined, params.position, docsDir);
+});
+
+documents.listen(connection);
+connection.listen();

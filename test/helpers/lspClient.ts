@@ -1,0 +1,118 @@
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createMessageConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-languageserver/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
+
+/** The built server bundle the tests start. */
+export const SERVER_BUNDLE = path.resolve(__dirname, '../../server/out/server.js');
+
+/**
+ * A minimal LSP client for tests: starts the built server over stdio or IPC, answers
+ * `workspace/configuration` from `settings`, and lets tests await diagnostics with a deadline.
+ */
+export class TestLspClient {
+  readonly connection: MessageConnection;
+  private readonly diagnostics = new Map<string, Diagnostic[]>();
+  private readonly waiters: { uri: string; predicate: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void; reject: (e: Error) => void }[] = [];
+  /** The `twelveFactor` section returned to the server's configuration requests. */
+  settings: Record<string, unknown> = {};
+  /** How many configuration requests the server made. */
+  configurationRequests = 0;
+
+  private constructor(private readonly child: ChildProcess, connection: MessageConnection) {
+    this.connection = connection;
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.diagnostics.set(params.uri, params.diagnostics);
+      for (const waiter of [...this.waiters]) {
+        if (waiter.uri === params.uri && waiter.predicate(params.diagnostics)) {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          waiter.resolve(params.diagnostics);
+        }
+      }
+    });
+    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
+      this.configurationRequests++;
+      return params.items.map((item) => (item.section === 'twelveFactor' ? this.settings : null));
+    });
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onNotification('window/logMessage', () => undefined);
+    child.once('exit', (code) => {
+      for (const waiter of this.waiters.splice(0)) waiter.reject(new Error(`The server exited (code ${code}) while waiting for diagnostics on ${waiter.uri}`));
+    });
+    connection.listen();
+  }
+
+  /** Starts the server with `--stdio` or `--node-ipc`. */
+  static start(transport: 'stdio' | 'ipc'): TestLspClient {
+    if (transport === 'stdio') {
+      const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+      return new TestLspClient(child, createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)));
+    }
+    const child = fork(SERVER_BUNDLE, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    return new TestLspClient(child, createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child)));
+  }
+
+  /** Sends initialize/initialized for one workspace folder. */
+  async initialize(folder: string): Promise<unknown> {
+    const uri = pathToFileURL(folder).href;
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: uri,
+      workspaceFolders: [{ uri, name: path.basename(folder) }],
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: {} } },
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result;
+  }
+
+  /** Opens a document. */
+  open(uri: string, languageId: string, text: string, version = 1): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  }
+
+  /** Replaces a document's whole text. */
+  change(uri: string, text: string, version: number): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  /** Resolves with the first diagnostics published for `uri` (now or later) that satisfy `predicate`. */
+  waitForDiagnostics(uri: string, predicate: (d: Diagnostic[]) => boolean, timeoutMs = 10000): Promise<Diagnostic[]> {
+    const current = this.diagnostics.get(uri);
+    if (current && predicate(current)) return Promise.resolve(current);
+    return new Promise((resolve, reject) => {
+      const waiter = { uri, predicate, resolve: (d: Diagnostic[]) => { clearTimeout(timer); resolve(d); }, reject: (e: Error) => { clearTimeout(timer); reject(e); } };
+      const timer = setTimeout(() => {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        reject(new Error(`Timed out after ${timeoutMs} ms waiting for diagnostics on ${uri}; last: ${JSON.stringify(this.diagnostics.get(uri)?.map((d) => d.code))}`));
+      }, timeoutMs);
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Shuts the server down and waits for the process to exit. */
+  async stop(): Promise<void> {
+    const exited = new Promise<void>((resolve) => {
+      if (this.child.exitCode !== null) resolve();
+      else this.child.once('exit', () => resolve());
+    });
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      this.child.kill();
+    }
+    const timer = setTimeout(() => this.child.kill(), 3000);
+    await exited;
+    clearTimeout(timer);
+    this.connection.dispose();
+  }
+}

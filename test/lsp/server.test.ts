@@ -1,0 +1,145 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver/node';
+import { SERVER_BUNDLE, TestLspClient } from '../helpers/lspClient';
+
+const RULE = 'dependencies/unpinned-base-image';
+const hasRule = (d: Diagnostic[]) => d.some((x) => x.code === RULE);
+
+function tempWorkspace(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-lsp-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+function applyEdits(text: string, action: CodeAction, uri: string): string {
+  const edits = action.edit?.changes?.[uri];
+  assert.ok(edits && edits.length > 0, `action "${action.title}" carries edits`);
+  return TextDocument.applyEdits(TextDocument.create(uri, 'dockerfile', 1, text), edits);
+}
+
+describe('language server over stdio', function () {
+  let client: TestLspClient;
+  let workspace: string;
+  let uri: string;
+  const text = 'FROM node\nWORKDIR /app\nCMD ["node", "server.js"]\n';
+
+  before(async function () {
+    assert.ok(fs.existsSync(SERVER_BUNDLE), 'server/out/server.js is built (run npm run build)');
+    workspace = tempWorkspace({ Dockerfile: text });
+    uri = pathToFileURL(path.join(workspace, 'Dockerfile')).href;
+    client = TestLspClient.start('stdio');
+    const init = (await client.initialize(workspace)) as { capabilities: { codeActionProvider: { codeActionKinds: string[] }; hoverProvider: boolean } };
+    assert.ok(init.capabilities.codeActionProvider.codeActionKinds.includes('source.fixAll.twelveFactor'));
+    assert.equal(init.capabilities.hoverProvider, true);
+  });
+
+  after(async () => {
+    await client?.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('publishes diagnostics with source, code and a doc link', async () => {
+    await client.open(uri, 'dockerfile', text);
+    const diagnostics = await client.waitForDiagnostics(uri, hasRule);
+    const d = diagnostics.find((x) => x.code === RULE)!;
+    assert.equal(d.source, 'twelve-factor');
+    assert.deepEqual(d.range, { start: { line: 0, character: 5 }, end: { line: 0, character: 9 } });
+    assert.match(d.codeDescription!.href, /docs\/dependencies\/unpinned-base-image\.md$/);
+    assert.ok(fs.existsSync(fileURLToPath(d.codeDescription!.href)), 'the doc link points at a bundled file');
+    assert.equal((d.data as { ruleId: string }).ruleId, RULE);
+  });
+
+  it('shows the rule rationale on hover over the finding', async () => {
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 6 } })) as Hover;
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /dependencies\/unpinned-base-image/);
+    assert.match(value, /\[Rule documentation\]\(file:/);
+    const none = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } });
+    assert.equal(none, null);
+  });
+
+  it('offers disable and documentation actions; disabling for the line removes the diagnostic', async () => {
+    const [d] = (await client.waitForDiagnostics(uri, hasRule)).filter((x) => x.code === RULE);
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    })) as CodeAction[];
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes(`Disable ${RULE} for this line`), titles.join(' | '));
+    assert.ok(titles.includes(`Disable ${RULE} for this file`));
+    const doc = actions.find((a) => a.title === `Show documentation for ${RULE}`)!;
+    assert.deepEqual(doc.command, { title: `Show documentation for ${RULE}`, command: 'twelveFactor.showRuleDoc', arguments: [RULE] });
+
+    const disabled = applyEdits(text, actions.find((a) => a.title === `Disable ${RULE} for this line`)!, uri);
+    assert.equal(disabled, `# twelve-factor-disable-next-line ${RULE} -- TODO: say why this is acceptable\n${text}`);
+    await client.change(uri, disabled, 2);
+    await client.waitForDiagnostics(uri, (ds) => !hasRule(ds));
+    await client.change(uri, text, 3);
+    await client.waitForDiagnostics(uri, hasRule);
+  });
+
+  it('turns a rule off and on through twelveFactor.rules', async () => {
+    client.settings = { rules: { [RULE]: 'off' } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.waitForDiagnostics(uri, (ds) => !hasRule(ds));
+    client.settings = { rules: { 'dependencies/*': 'error' } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const back = await client.waitForDiagnostics(uri, hasRule);
+    assert.equal(back.find((x) => x.code === RULE)!.severity, 1, 'factor/* raised it to error');
+    client.settings = {};
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.waitForDiagnostics(uri, (ds) => ds.find((x) => x.code === RULE)?.severity === 2);
+  });
+
+  it('pulls settings once per document until the configuration changes', async () => {
+    const before = client.configurationRequests;
+    await client.change(uri, `${text}\n`, 10);
+    await client.waitForDiagnostics(uri, hasRule);
+    await client.change(uri, text, 11);
+    await client.waitForDiagnostics(uri, hasRule);
+    assert.equal(client.configurationRequests, before, 'edits reuse the cached settings');
+  });
+
+  it('follows .twelve-factor.yaml changes, and reports a bad key in that file', async () => {
+    const configPath = path.join(workspace, '.twelve-factor.yaml');
+    const configUri = pathToFileURL(configPath).href;
+    fs.writeFileSync(configPath, `rules:\n  ${RULE}: off\nrequireReasons: true\n`);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 1 }] });
+    await client.waitForDiagnostics(uri, (ds) => !hasRule(ds));
+    const configDiagnostics = await client.waitForDiagnostics(configUri, (ds) => ds.length > 0);
+    assert.equal(configDiagnostics[0].code, 'codebase/invalid-config');
+    assert.match(configDiagnostics[0].message, /Unknown key "requireReasons"/);
+    assert.deepEqual(configDiagnostics[0].range.start, { line: 2, character: 0 });
+
+    fs.rmSync(configPath);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 3 }] });
+    await client.waitForDiagnostics(uri, hasRule);
+    await client.waitForDiagnostics(configUri, (ds) => ds.length === 0);
+  });
+});
+
+describe('language server over IPC', () => {
+  it('initializes and publishes diagnostics', async () => {
+    const workspace = tempWorkspace({ 'Dockerfile.prod': 'FROM python:latest\n' });
+    const client = TestLspClient.start('ipc');
+    try {
+      await client.initialize(workspace);
+      const uri = pathToFileURL(path.join(workspace, 'Dockerfile.prod')).href;
+      await client.open(uri, 'dockerfile', 'FROM python:latest\n');
+      const diagnostics = await client.waitForDiagnostics(uri, hasRule);
+      assert.deepEqual(diagnostics.find((d) => d.code === RULE)!.range.start, { line: 0, character: 12 });
+    } finally {
+      await client.stop();
+      fs.rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+});
