@@ -117,7 +117,7 @@ describe('language server over stdio', function () {
     await client.waitForDiagnostics(uri, (ds) => !hasRule(ds));
     const configDiagnostics = await client.waitForDiagnostics(configUri, (ds) => ds.length > 0);
     assert.equal(configDiagnostics[0].code, 'codebase/invalid-config');
-    assert.match(configDiagnostics[0].message, /Unknown key "requireReasons"/);
+    assert.match(configDiagnostics[0].message as string, /Unknown key "requireReasons"/);
     assert.deepEqual(configDiagnostics[0].range.start, { line: 2, character: 0 });
 
     fs.rmSync(configPath);

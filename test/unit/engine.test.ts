@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import { ResolvedConfig } from '../../server/src/engine/config/resolvedConfig';
+import { lint, MAX_FILE_CHARS } from '../../server/src/engine/lint';
+import { ModelCache } from '../../server/src/engine/modelCache';
+import * as registry from '../../server/src/engine/registry';
+import { PARSERS } from '../../server/src/parsing/parsers';
+import { SourceFile } from '../../server/src/parsing/sourceFile';
+import { applyEdits, combineFixes } from '../../server/src/engine/fixes';
+import { lintText } from '../helpers/engineHarness';
+
+describe('engine', () => {
+  it('isolates a rule that throws, logs it once, and still reports the other rules', () => {
+    const rules = registry.rulesForKind('dockerfile');
+    const broken = { ...rules[0], id: 'dependencies/unpinned-base-image-broken', check: () => { throw new Error('boom'); } };
+    const logs: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const findings = lintText('Dockerfile', 'FROM node\n', { log: (m) => logs.push(m), rules: [broken, ...rules] });
+      assert.ok(findings.some((f) => f.ruleId === 'dependencies/unpinned-base-image'));
+    }
+    assert.equal(logs.length, 1);
+    assert.match(logs[0], /Rule dependencies\/unpinned-base-image-broken failed on Dockerfile: Error: boom/);
+  });
+
+  it('parses once per document version', () => {
+    const cache = new ModelCache();
+    let parses = 0;
+    const parser = PARSERS.dockerfile!;
+    const counting = { ...parser, parse: (f: SourceFile) => { parses++; return parser.parse(f); } };
+    const v1 = new SourceFile('/w/Dockerfile', 'FROM node\n', 1);
+    cache.get(v1, 'dockerfile', counting);
+    cache.get(v1, 'dockerfile', counting);
+    cache.get(new SourceFile('/w/Dockerfile', 'FROM node\n', 1), 'dockerfile', counting);
+    assert.equal(parses, 1);
+    cache.get(new SourceFile('/w/Dockerfile', 'FROM node:20\n', 2), 'dockerfile', counting);
+    assert.equal(parses, 2);
+  });
+
+  it('reports huge and binary files instead of parsing them', () => {
+    const config = new ResolvedConfig();
+    const workspace = { readText: () => undefined };
+    const huge = lint({ file: new SourceFile('/w/Dockerfile', 'FROM node\n' + '#'.repeat(MAX_FILE_CHARS)), config, relativePath: 'Dockerfile', workspace });
+    assert.deepEqual(huge.findings.map((f) => [f.ruleId, f.message.startsWith('Not analysed: the file is')]), [['codebase/unparsable-file', true]]);
+    const binary = lint({ file: new SourceFile('/w/Dockerfile', 'FROM\u0000\u0001'), config, relativePath: 'Dockerfile', workspace });
+    assert.equal(binary.findings[0].message, 'Not analysed: the file looks binary.');
+  });
+
+  it('ignores files of unknown kinds', () => {
+    assert.deepEqual(lintText('notes.txt', 'password=hunter2'), []);
+  });
+
+  it('combines non-overlapping fixes and skips overlapping ones', () => {
+    const edits = combineFixes([
+      { title: 'a', edits: [{ span: { start: 0, end: 3 }, text: 'X' }] },
+      { title: 'b', edits: [{ span: { start: 2, end: 5 }, text: 'Y' }] },
+      { title: 'c', edits: [{ span: { start: 6, end: 7 }, text: 'Z' }] },
+    ]);
+    assert.equal(applyEdits('abcdefgh', edits), 'XdefZh');
+    assert.throws(() => applyEdits('abc', [{ span: { start: 0, end: 2 }, text: '' }, { span: { start: 1, end: 3 }, text: '' }]), /Overlapping/);
+  });
+});
