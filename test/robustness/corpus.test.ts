@@ -1,0 +1,64 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ResolvedConfig } from '../../server/src/engine/config/resolvedConfig';
+import { lint } from '../../server/src/engine/lint';
+import { allRules } from '../../server/src/engine/registry';
+import { detectKind } from '../../server/src/parsing/fileKind';
+import { SourceFile } from '../../server/src/parsing/sourceFile';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CORPUS = process.env.TWELVE_FACTOR_CORPUS ?? path.resolve(ROOT, '../shared/corpus');
+
+function walk(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const full = path.join(dir, d.name);
+    if (d.isDirectory()) return d.name === 'node_modules' || d.name === '.git' ? [] : walk(full);
+    return d.isFile() ? [full] : [];
+  });
+}
+
+/** Every rule at its default severity, and every rule switched on, so nothing is skipped. */
+const everyRuleOn = new ResolvedConfig(undefined, new Map(allRules().map((r) => [r.id, { severity: 'info' as const }])));
+
+/** Lints a file and checks the properties that must hold for any input. */
+function checkFile(filePath: string, root: string): void {
+  const text = fs.readFileSync(filePath, 'utf8');
+  const kind = detectKind(filePath, text);
+  if (!kind) return;
+  const file = new SourceFile(filePath, text);
+  const failures: string[] = [];
+  const output = lint({
+    file,
+    kind,
+    config: everyRuleOn,
+    relativePath: path.relative(root, filePath),
+    workspace: { readText: () => undefined },
+    log: (m) => failures.push(m),
+  });
+  assert.deepEqual(failures, [], `no rule throws on ${filePath}`);
+  for (const f of output.findings) {
+    assert.ok(f.span.start >= 0 && f.span.start <= f.span.end && f.span.end <= text.length, `${f.ruleId} span inside ${filePath}`);
+    assert.ok(f.range.end.line < file.lineCount, `${f.ruleId} range inside ${filePath}`);
+    assert.ok(f.range.end.character <= file.lineText(f.range.end.line).length, `${f.ruleId} end character inside its line in ${filePath}`);
+    for (const edit of f.fix?.edits ?? []) assert.ok(edit.span.start >= 0 && edit.span.end <= text.length, `${f.ruleId} fix inside ${filePath}`);
+  }
+}
+
+describe('robustness', () => {
+  it(`lints every file of the shared corpus without a crash, with every range inside its document`, function () {
+    if (!fs.existsSync(CORPUS)) {
+      console.log(`      SKIPPED: corpus not found at ${CORPUS} (set TWELVE_FACTOR_CORPUS)`);
+      this.skip();
+    }
+    this.timeout(120000);
+    const files = walk(CORPUS);
+    assert.ok(files.length > 1000, 'the corpus is there');
+    for (const file of files) checkFile(file, CORPUS);
+  });
+
+  it('lints every Dockerfile and manifest of the project (fixtures, examples) the same way', () => {
+    const files = [...walk(path.join(ROOT, 'test/fixtures')), ...(fs.existsSync(path.join(ROOT, 'examples')) ? walk(path.join(ROOT, 'examples')) : [])];
+    for (const file of files) checkFile(file, ROOT);
+  });
+});
