@@ -1,0 +1,3 @@
+module example.com/orders/billing
+
+go 1.22

@@ -1,0 +1,72 @@
+import * as fs from 'node:fs';
+
+/** What a directory entry is, without following links. */
+export type EntryType = 'file' | 'directory' | 'symlink' | 'other';
+
+/** One entry of a directory listing. */
+export interface DirEntry {
+  name: string;
+  type: EntryType;
+}
+
+/** What a path points at after following links. */
+export interface PathStat {
+  type: 'file' | 'directory' | 'other';
+  /** Size in bytes. */
+  size: number;
+}
+
+/**
+ * The read-only file-system access the audit needs. Injectable so that the walk and the audit can be
+ * tested on an in-memory tree, and so that the language server can pass its own view later.
+ */
+export interface AuditFs {
+  /** The entries of a directory; throws when it cannot be read. */
+  readDir(dir: string): DirEntry[];
+  /** What a path points at (links followed), or undefined when nothing is there. */
+  stat(path: string): PathStat | undefined;
+  /** The canonical path with every link resolved; throws when it cannot be resolved. */
+  realpath(path: string): string;
+  /** A file's text as UTF-8 without a byte-order mark (editors drop it too); throws when unreadable. */
+  readText(path: string): string;
+}
+
+/** The real file system, through synchronous `node:fs` calls. */
+export const nodeAuditFs: AuditFs = {
+  readDir(dir) {
+    return fs.readdirSync(dir, { withFileTypes: true }).map((d) => ({
+      name: d.name,
+      type: d.isSymbolicLink() ? 'symlink' : d.isDirectory() ? 'directory' : d.isFile() ? 'file' : 'other',
+    }));
+  },
+  stat(path) {
+    try {
+      const s = fs.statSync(path);
+      return { type: s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other', size: s.size };
+    } catch {
+      return undefined;
+    }
+  },
+  realpath(path) {
+    return fs.realpathSync.native(path);
+  },
+  readText(path) {
+    return stripBom(fs.readFileSync(path, 'utf8'));
+  },
+};
+
+/** Removes a leading UTF-8 byte-order mark, which VS Code hides from a document's text as well. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** A short reason for a file-system error (`EACCES`, `ENOENT`, …) without a stack. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'ENOTDIR') return 'not a directory';
+  if (code) return code;
+  return error instanceof Error ? error.message.split('\n')[0] : String(error);
+}

@@ -1,0 +1,91 @@
+import type { AuditResult } from '../audit/runAudit';
+import { FACTORS, type Factor, type Severity } from '../engine/types';
+
+/** Findings counted by severity. */
+export interface SeverityCounts {
+  error: number;
+  warning: number;
+  info: number;
+  total: number;
+}
+
+/** What every report's summary says. */
+export interface AuditSummary extends SeverityCounts {
+  /** Files analysed. */
+  files: number;
+  /** Files with at least one finding. */
+  filesWithFindings: number;
+  /** Counts of the factors that have findings, in the order of the twelve factors. */
+  byFactor: { factor: Factor; counts: SeverityCounts }[];
+}
+
+/** The factors' titles as 12factor.net numbers and names them. */
+export const FACTOR_TITLES: Record<Factor, string> = {
+  codebase: 'I. Codebase',
+  dependencies: 'II. Dependencies',
+  config: 'III. Config',
+  'backing-services': 'IV. Backing services',
+  'build-release-run': 'V. Build, release, run',
+  processes: 'VI. Processes',
+  'port-binding': 'VII. Port binding',
+  concurrency: 'VIII. Concurrency',
+  disposability: 'IX. Disposability',
+  'dev-prod-parity': 'X. Dev/prod parity',
+  logs: 'XI. Logs',
+  'admin-processes': 'XII. Admin processes',
+};
+
+/** The factor's chapter on 12factor.net (its slugs are the factor ids). */
+export function factorUrl(factor: Factor): string {
+  return `https://12factor.net/${factor}`;
+}
+
+/** Counts an audit's findings by severity, file and factor. */
+export function summarize(result: AuditResult): AuditSummary {
+  const all = emptyCounts();
+  const byFactor = new Map<Factor, SeverityCounts>();
+  let filesWithFindings = 0;
+  for (const file of result.results) {
+    if (file.findings.length > 0) filesWithFindings++;
+    for (const finding of file.findings) {
+      add(all, finding.severity);
+      let counts = byFactor.get(finding.factor);
+      if (!counts) byFactor.set(finding.factor, (counts = emptyCounts()));
+      add(counts, finding.severity);
+    }
+  }
+  return {
+    ...all,
+    files: result.files,
+    filesWithFindings,
+    byFactor: FACTORS.filter((f) => byFactor.has(f)).map((factor) => ({ factor, counts: byFactor.get(factor)! })),
+  };
+}
+
+/** `3 errors, 8 warnings, 1 info`. */
+export function describeCounts(counts: SeverityCounts): string {
+  return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`;
+}
+
+/** The closing line: `12 problems (3 errors, 8 warnings, 1 info) in 7 of 20 files`, or `No problems in 20 files`. */
+export function summaryLine(summary: AuditSummary): string {
+  if (summary.total === 0) return `No problems in ${plural(summary.files, 'file')}`;
+  return `${plural(summary.total, 'problem')} (${describeCounts(summary)}) in ${summary.filesWithFindings} of ${plural(summary.files, 'file')}`;
+}
+
+/** `1 file`, `2 files`. */
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** Most severe first, for sorting. */
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function emptyCounts(): SeverityCounts {
+  return { error: 0, warning: 0, info: 0, total: 0 };
+}
+
+function add(counts: SeverityCounts, severity: Severity) {
+  counts[severity]++;
+  counts.total++;
+}

@@ -1,0 +1,114 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import type { AuditResult } from '../../server/src/audit/runAudit';
+import type { Finding, Severity } from '../../server/src/engine/types';
+import { formatJson, formatMarkdown, formatSarif, formatText } from '../../server/src/report';
+import { sarifErrors } from '../helpers/sarifSchema';
+
+const ROOT = path.resolve('/repo');
+
+function finding(ruleId: string, severity: Severity, message: string, line: number, start: number, end: number): Finding {
+  const factor = ruleId.slice(0, ruleId.indexOf('/')) as Finding['factor'];
+  return { ruleId, factor, severity, message, span: { start: 0, end: 0 }, range: { start: { line, character: start }, end: { line, character: end } } };
+}
+
+/** Three files: two findings, one crafted message, and a clean file. */
+const RESULT: AuditResult = {
+  root: ROOT,
+  files: 3,
+  skipped: [],
+  results: [
+    {
+      file: path.join(ROOT, '.twelve-factor.yaml'),
+      relativePath: '.twelve-factor.yaml',
+      displayPath: '.twelve-factor.yaml',
+      findings: [finding('codebase/invalid-config', 'error', 'Unknown key "rulez" <b>|x|</b> *bold* $PORT $HOST\n\u001b[2Jnext', 0, 0, 5)],
+    },
+    {
+      file: path.join(ROOT, 'my app', 'Dockerfile'),
+      relativePath: 'my app/Dockerfile',
+      displayPath: 'my app/Dockerfile',
+      findings: [
+        finding('dependencies/unpinned-base-image', 'warning', 'Base image "node" has no tag.', 0, 5, 9),
+        finding('dependencies/unpinned-base-image', 'info', 'Base image "python:latest" uses the latest tag.', 3, 12, 18),
+      ],
+    },
+    { file: path.join(ROOT, 'Procfile'), relativePath: 'Procfile', displayPath: 'Procfile', findings: [] },
+  ],
+};
+
+describe('report formatters', () => {
+  it('text: grouped lines, counts per factor, total; control characters neutralised', () => {
+    assert.equal(
+      formatText(RESULT),
+      [
+        '.twelve-factor.yaml:1:1  error    Unknown key "rulez" <b>|x|</b> *bold* $PORT $HOST \uFFFD[2Jnext  codebase/invalid-config',
+        '',
+        'my app/Dockerfile:1:6  warning  Base image "node" has no tag.  dependencies/unpinned-base-image',
+        'my app/Dockerfile:4:13  info     Base image "python:latest" uses the latest tag.  dependencies/unpinned-base-image',
+        '',
+        'By factor:',
+        '  I. Codebase       1 problem (1 error, 0 warnings, 0 info)',
+        '  II. Dependencies  2 problems (0 errors, 1 warning, 1 info)',
+        '',
+        '3 problems (1 error, 1 warning, 1 info) in 2 of 3 files',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(formatText({ files: 0, results: [], skipped: [] }), 'No problems in 0 files\n');
+  });
+
+  it('json: the documented shape only, 0-based', () => {
+    const report = JSON.parse(formatJson(RESULT));
+    assert.deepEqual(report, {
+      files: 3,
+      findings: [
+        { file: '.twelve-factor.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, ruleId: 'codebase/invalid-config', factor: 'codebase', severity: 'error', message: RESULT.results[0].findings[0].message },
+        { file: 'my app/Dockerfile', range: { start: { line: 0, character: 5 }, end: { line: 0, character: 9 } }, ruleId: 'dependencies/unpinned-base-image', factor: 'dependencies', severity: 'warning', message: 'Base image "node" has no tag.' },
+        { file: 'my app/Dockerfile', range: { start: { line: 3, character: 12 }, end: { line: 3, character: 18 } }, ruleId: 'dependencies/unpinned-base-image', factor: 'dependencies', severity: 'info', message: 'Base image "python:latest" uses the latest tag.' },
+      ],
+    });
+  });
+
+  it('markdown: summary table, a section per factor in factor order, escaped messages, doc links', () => {
+    const md = formatMarkdown(RESULT);
+    assert.ok(md.startsWith('# Twelve-factor audit\n\n3 problems (1 error, 1 warning, 1 info) in 2 of 3 files.\n'));
+    assert.ok(md.includes('| [I. Codebase](https://12factor.net/codebase) | 1 | 0 | 0 | 1 |\n| [II. Dependencies](https://12factor.net/dependencies) | 0 | 1 | 1 | 2 |\n| **All** | 1 | 1 | 1 | 3 |'), md);
+    const codebase = md.slice(md.indexOf('## I. Codebase'), md.indexOf('## II. Dependencies'));
+    assert.equal(
+      codebase.trim(),
+      '## I. Codebase\n\n- **error** .twelve-factor.yaml:1:1: Unknown key "rulez" \\<b\\>\\|x\\|\\</b\\> \\*bold\\* \\$PORT \\$HOST \uFFFD\\[2Jnext ([codebase/invalid-config](https://github.com/twelve-factor-guide/twelve-factor-guide/blob/main/server/src/rules/codebase/invalid-config.md))',
+    );
+    const deps = md.slice(md.indexOf('## II. Dependencies'));
+    assert.ok(deps.includes('- **warning** my app/Dockerfile:1:6: Base image "node" has no tag. ([dependencies/unpinned-base-image]('), deps);
+    assert.ok(deps.indexOf('**warning**') < deps.indexOf('**info**'));
+    assert.equal(formatMarkdown({ files: 4, results: [], skipped: [] }), '# Twelve-factor audit\n\nNo problems in 4 files.\n');
+  });
+
+  it('sarif: valid 2.1.0, levels mapped, ruleIndex consistent, URIs encoded, docs passed in', () => {
+    const docs = new Map([['dependencies/unpinned-base-image', '# dependencies/unpinned-base-image\n\nPin it.\n']]);
+    const log = JSON.parse(formatSarif(RESULT, { version: '9.9.9', ruleDocs: docs }));
+    assert.deepEqual(sarifErrors(log), []);
+    const run = log.runs[0];
+    assert.equal(run.tool.driver.version, '9.9.9');
+    assert.match(run.originalUriBaseIds['%SRCROOT%'].uri, /^file:\/\/.*\/repo\/$/);
+    assert.deepEqual(run.results.map((r: { level: string }) => r.level), ['error', 'warning', 'note']);
+    for (const r of run.results) assert.equal(run.tool.driver.rules[r.ruleIndex].id, r.ruleId);
+    assert.deepEqual(run.results[1].locations[0].physicalLocation, {
+      artifactLocation: { uri: 'my%20app/Dockerfile', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 1, startColumn: 6, endLine: 1, endColumn: 10 },
+    });
+    const rule = run.tool.driver.rules.find((r: { id: string }) => r.id === 'dependencies/unpinned-base-image');
+    assert.equal(rule.name, 'UnpinnedBaseImage');
+    assert.equal(rule.help.markdown, docs.get(rule.id));
+    assert.equal(run.tool.driver.rules.find((r: { id: string }) => r.id === 'codebase/invalid-config').help.markdown, undefined);
+  });
+
+  it('sarif: a file outside the source root gets an absolute file URI', () => {
+    const log = JSON.parse(formatSarif(RESULT, { version: '1.0.0', srcRoot: path.resolve('/elsewhere') }));
+    const uri = log.runs[0].results[0].locations[0].physicalLocation.artifactLocation;
+    assert.equal(uri.uriBaseId, undefined);
+    assert.match(uri.uri, /^file:\/\/.*\/repo\/\.twelve-factor\.yaml$/);
+    assert.deepEqual(sarifErrors(log), []);
+  });
+});
