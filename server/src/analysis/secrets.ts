@@ -19,7 +19,9 @@ export interface SecretVerdict {
 // Words that make a variable name a secret on their own.
 const SECRET_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'secret', 'secrets', 'token', 'apikey', 'passphrase', 'credential', 'credentials', 'privatekey', 'secretkey', 'accesskey', 'sessionkey']);
 // "key" only makes a secret with one of these before it (api key, private key, …); a cache key is not one.
-const KEY_QUALIFIERS = new Set(['api', 'private', 'secret', 'access', 'encryption', 'signing', 'master', 'client', 'license', 'app', 'auth']);
+// SSH and deploy keys are private keys by convention (`ARG SSH_KEY` is a classic image leak); GPG_KEY is
+// not here, since official images set it to a public key fingerprint.
+const KEY_QUALIFIERS = new Set(['api', 'private', 'secret', 'access', 'encryption', 'signing', 'master', 'client', 'license', 'app', 'auth', 'ssh', 'deploy']);
 // A final word that turns a secret-looking name into metadata about the secret, not the secret itself.
 const METADATA_WORDS = new Set([
   'file', 'path', 'dir', 'directory', 'name', 'names', 'id', 'ttl', 'length', 'len', 'size', 'expiry', 'expires',
@@ -27,6 +29,8 @@ const METADATA_WORDS = new Set([
   'policy', 'mode', 'provider', 'count', 'limit', 'format', 'algorithm', 'alg', 'field', 'param', 'prefix', 'location',
   'store', 'manager', 'arn', 'rotation', 'required', 'hash', 'validity', 'lifetime', 'age', 'issuer', 'audience',
   'env', 'var', 'key_id', 'secretref', 'mount', 'volume', 'label', 'selector', 'scope', 'scopes', 'source', 'strategy',
+  // Durations: ACCESS_TOKEN_EXPIRE_MINUTES (FastAPI's own setting), SESSION_TOKEN_SECONDS.
+  'expire', 'ms', 'millis', 'sec', 'secs', 'seconds', 'mins', 'minutes', 'hours', 'days',
 ]);
 // Any of these words marks a quantity or a switch, not a credential (MAX_TOKENS, MIN_PASSWORD_LENGTH).
 const QUANTITY_WORDS = new Set(['max', 'min', 'num', 'count', 'use', 'require', 'allow', 'disable', 'skip']);
@@ -107,14 +111,36 @@ export interface UrlCredentials {
   passwordStart: number;
 }
 
-/** Finds `user:password@` in a URL-shaped value; undefined when there is none or the password is a placeholder. */
+/**
+ * Finds the credentials in a URL-shaped value: `user:password@` in the authority, or a secret-named
+ * parameter (`?password=`, `;password=` in JDBC, `&access_token=`). Undefined when there is none or
+ * the password is a placeholder.
+ */
 export function urlCredentials(value: string): UrlCredentials | undefined {
   const match = /^([a-z][a-z0-9+.-]*:(?:[a-z][a-z0-9+.-]*:)?\/\/)([^:/@\s]*):([^@\s]+)@[^\s@]/i.exec(value.trim());
-  if (!match) return undefined;
-  const password = match[3];
-  if (isPlaceholderValue(password)) return undefined;
-  const passwordStart = value.indexOf(match[0]) + match[1].length + match[2].length + 1;
-  return { user: match[2], password, passwordStart };
+  if (match) {
+    const password = match[3];
+    if (isPlaceholderValue(password)) return undefined;
+    const passwordStart = value.indexOf(match[0]) + match[1].length + match[2].length + 1;
+    return { user: match[2], password, passwordStart };
+  }
+  return parameterCredentials(value);
+}
+
+// libpq, Redis and JDBC URLs also take credentials as parameters; ODBC spells the password `pwd`.
+function parameterCredentials(value: string): UrlCredentials | undefined {
+  if (!/^\s*[a-z][a-z0-9+.-]*:(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(value)) return undefined;
+  const parameter = /[?&;]([A-Za-z][\w.-]*)=([^&;#\s]*)/g;
+  let user = '';
+  let found: { password: string; passwordStart: number } | undefined;
+  for (let m = parameter.exec(value); m; m = parameter.exec(value)) {
+    const name = m[1].toLowerCase();
+    if (name === 'user' || name === 'username') user = m[2];
+    else if (!found && (isSecretName(m[1]) || name === 'pwd') && !isPlaceholderValue(m[2])) {
+      found = { password: m[2], passwordStart: m.index + m[0].length - m[2].length };
+    }
+  }
+  return found && { user, ...found };
 }
 
 /**

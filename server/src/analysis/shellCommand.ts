@@ -18,7 +18,21 @@ export interface SimpleCommand {
 export type Separator = '&&' | '||' | ';' | '|' | '&';
 
 /** Shell features that a JSON exec-form array cannot express. */
-export type ShellFeature = 'control' | 'pipe' | 'redirect' | 'variable' | 'glob' | 'substitution' | 'subshell' | 'tilde' | 'comment' | 'heredoc';
+export type ShellFeature =
+  | 'control'
+  | 'pipe'
+  | 'redirect'
+  | 'variable'
+  | 'glob'
+  | 'substitution'
+  | 'subshell'
+  | 'tilde'
+  | 'comment'
+  | 'heredoc'
+  | 'compound';
+
+/** Reserved words that open or continue a compound command (`if …; then …; fi`) when they stand first. */
+const RESERVED_WORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for', 'select', 'function', '!', '[[']);
 
 /** A shell script split at its top level: commands, the operators between them, and the features it uses. */
 export interface ShellScript {
@@ -56,6 +70,7 @@ export function parseShell(text: string, base = 0, escapeChar = '\\'): ShellScri
   };
   const endCommand = (separator?: Separator) => {
     endWord();
+    if (words.length > 0 && !words[0].quoted && RESERVED_WORDS.has(words[0].value)) script.features.add('compound');
     if (words.length > 0) {
       script.commands.push({ words, span: { start: words[0].span.start, end: words[words.length - 1].span.end } });
       if (separator) script.separators.push(separator);
@@ -122,8 +137,15 @@ export function parseShell(text: string, base = 0, escapeChar = '\\'): ShellScri
       while (i < text.length && text[i] !== '\n') i++;
       continue;
     }
-    if (ch === '$') script.features.add(next === '(' ? 'substitution' : 'variable');
-    else if (ch === '`') script.features.add('substitution');
+    if ((ch === '$' && (next === '{' || next === '(')) || ch === '`') {
+      // `${VAR:-x}`, `$(cmd arg)` and backticks are one piece of a word, spaces inside included.
+      const end = ch === '`' ? closingBacktick(text, i) : closingBracket(text, i + 1);
+      script.features.add(next === '{' ? 'variable' : 'substitution');
+      append(text.slice(i, end), i, end);
+      i = end;
+      continue;
+    }
+    if (ch === '$') script.features.add('variable');
     else if (ch === '(' || ch === ')' || ch === '{' || ch === '}') script.features.add('subshell');
     else if (ch === '*' || ch === '?' || ch === '[') script.features.add('glob');
     else if (ch === '~' && !word) script.features.add('tilde');
@@ -143,6 +165,31 @@ function skipContinuation(text: string, i: number): number {
     while (j < text.length && text[j] !== '\n') j++;
     i = j + 1;
   }
+}
+
+/** The index after the bracket that closes the one at `open` (`{…}` or `(…)`), skipping quotes. */
+function closingBracket(text: string, open: number): number {
+  const pairs: Record<string, string> = { '{': '}', '(': ')' };
+  const stack: string[] = [];
+  for (let i = open; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\\') i++;
+    else if (ch === "'") i = text.indexOf("'", i + 1) < 0 ? text.length : text.indexOf("'", i + 1);
+    else if (pairs[ch]) stack.push(pairs[ch]);
+    else if (ch === stack[stack.length - 1]) {
+      stack.pop();
+      if (stack.length === 0) return i + 1;
+    }
+  }
+  return text.length;
+}
+
+function closingBacktick(text: string, open: number): number {
+  for (let i = open + 1; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '`') return i + 1;
+  }
+  return text.length;
 }
 
 function readDoubleQuoted(text: string, open: number, features: Set<ShellFeature>): { value: string; end: number } {
@@ -180,7 +227,8 @@ export function isPlainCommand(script: ShellScript): boolean {
 export function finalCommand(script: ShellScript): SimpleCommand | undefined {
   if (script.commands.length === 0) return undefined;
   if (script.separators.some((s) => s !== '&&' && s !== ';')) return undefined;
-  if (script.features.has('control') || script.features.has('subshell') || script.features.has('heredoc')) return undefined;
+  // `control` is not checked here: every `&&` and `;` sets it, and the separators say which operators were used.
+  if (['subshell', 'heredoc', 'compound'].some((f) => script.features.has(f as ShellFeature))) return undefined;
   return script.commands[script.commands.length - 1];
 }
 
@@ -202,6 +250,32 @@ export function isExeced(command: SimpleCommand): boolean {
   return first?.value === 'exec';
 }
 
+/**
+ * Builtins and keywords that cannot be the program of `exec` or of a JSON exec-form array: there
+ * is no file to run (`exec cd` fails), or the result would differ (`time`, `wait`).
+ */
+const BUILTINS = new Set([
+  'cd', '.', 'source', 'export', 'set', 'unset', 'ulimit', 'umask', 'trap', 'eval', 'exit', 'return', 'shift', 'wait',
+  'read', 'alias', 'readonly', 'local', 'declare', 'typeset', 'exec', 'command', 'builtin', ':', 'times', 'getopts',
+  'hash', 'type', 'jobs', 'fg', 'bg', 'time', 'let', 'shopt', 'pushd', 'popd',
+]);
+
+/** True when a program word is a shell builtin or keyword, which has no executable to run. */
+export function isShellBuiltin(word: string): boolean {
+  return BUILTINS.has(word) || RESERVED_WORDS.has(word);
+}
+
+/** True when some command of the script sets a `trap`: the script handles signals on purpose. */
+export function trapsSignals(script: ShellScript): boolean {
+  return script.commands.some((c) => commandWords(c)[0]?.value === 'trap');
+}
+
+/** True when a command starts with `NAME=value` assignments, which `exec` or a JSON array cannot take as they stand. */
+export function hasAssignments(command: SimpleCommand): boolean {
+  const first = command.words[0];
+  return first !== undefined && !first.quoted && /^[A-Za-z_][A-Za-z0-9_]*=/.test(first.value);
+}
+
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 
 /** The program's base name: `/usr/local/bin/node` → `node`. */
@@ -211,14 +285,26 @@ export function programName(word: string): string {
 
 /**
  * Recognises `sh -c "<script>"` style wrappers in an argument vector and returns the index of the
- * script argument, or -1. Flags may be combined (`-ec`, `-xc`) or separate (`-e -c`).
+ * script argument, or -1. Flags may be combined (`-ec`, `-xc`) or separate (`-e -c`), and `-o
+ * pipefail` style options take the next argument (as in `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`).
  */
 export function shellWrapperScriptIndex(argv: readonly string[]): number {
   if (argv.length < 3 || !SHELLS.has(programName(argv[0]))) return -1;
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
-    if (!arg.startsWith('-')) return -1;
-    if (/^-[a-z]*c[a-z]*$/.test(arg)) return i + 1 < argv.length ? i + 1 : -1;
+    if (arg === '-o' || arg === '+o') i++;
+    else if (/^-[a-z]*c[a-z]*$/.test(arg)) return i + 1 < argv.length ? i + 1 : -1;
+    else if (!/^[-+]/.test(arg)) return -1;
   }
   return -1;
+}
+
+/**
+ * The words from the first one that is neither an option nor an option's value: `npm --prefix /app
+ * install` → `install …`, `sudo -u app bash` → `bash`. Options listed in `valueFlags` take the next word.
+ */
+export function skipOptions(words: readonly ShellWord[], valueFlags: ReadonlySet<string>): ShellWord[] {
+  let i = 0;
+  while (i < words.length && words[i].value.startsWith('-')) i += valueFlags.has(words[i].value) ? 2 : 1;
+  return words.slice(i);
 }

@@ -3,6 +3,16 @@ import invalidConfig from './codebase/invalid-config';
 import suppressionPolicy from './codebase/suppression-policy';
 import unparsableFile from './codebase/unparsable-file';
 import unpinnedBaseImage from './dependencies/unpinned-base-image';
+import installWithoutLockfile from './dependencies/install-without-lockfile';
+import remoteScriptPipe from './dependencies/remote-script-pipe';
+import secretInImage from './config/secret-in-image';
+import configBakedIntoImage from './build-release-run/config-baked-into-image';
+import buildAtRuntime from './build-release-run/build-at-runtime';
+import execFormEntrypoint from './disposability/exec-form-entrypoint';
+import shellWrapperWithoutExec from './disposability/shell-wrapper-without-exec';
+import packageManagerAsPid1 from './disposability/package-manager-as-pid1';
+import migrationInEntrypoint from './admin-processes/migration-in-entrypoint';
+import volumeForState from './processes/volume-for-state';
 
 /**
  * The registry: every rule, listed once. Adding a rule means adding its file, its doc, its test and
@@ -15,4 +25,19 @@ export const ALL_RULES: readonly AnyRule[] = [
   unparsableFile,
   // dependencies
   unpinnedBaseImage,
+  installWithoutLockfile,
+  remoteScriptPipe,
+  // config
+  secretInImage,
+  // build-release-run
+  configBakedIntoImage,
+  buildAtRuntime,
+  // disposability
+  execFormEntrypoint,
+  shellWrapperWithoutExec,
+  packageManagerAsPid1,
+  // admin-processes
+  migrationInEntrypoint,
+  // processes
+  volumeForState,
 ];

@@ -27,7 +27,7 @@ export type CommandForm =
 /** `NAME=value` from ENV, or `NAME[=default]` from ARG. */
 export interface DockerProperty {
   name: SpannedValue;
-  /** Undefined for `ARG NAME` without a default. The value is unescaped; its span covers it as written. */
+  /** Undefined for `ARG NAME` without a default. The value has Docker's quotes and escapes removed; its span covers it as written. */
   value?: SpannedValue;
   /** The whole `NAME=value` pair. */
   span: Span;
@@ -115,8 +115,11 @@ export function parseDockerfile(file: SourceFile): DockerfileModel {
       instruction.properties = property ? [readProperty(property, toSpan)] : [];
     }
     if (node instanceof Copy || keyword === 'ADD') {
-      const args = node.getArguments().filter((a) => !a.getValue().startsWith('--'));
-      instruction.sources = args.slice(0, -1).map((a) => ({ value: a.getValue(), span: toSpan(a.getRange()) }));
+      const json = node instanceof JSONInstruction && node.getOpeningBracket() && node.getClosingBracket();
+      const args = json
+        ? node.getJSONStrings().map((a) => ({ value: a.getJSONValue(), span: toSpan(a.getRange()) }))
+        : node.getArguments().filter((a) => !a.getValue().startsWith('--')).map((a) => ({ value: a.getValue(), span: toSpan(a.getRange()) }));
+      instruction.sources = args.slice(0, -1);
       const fromFlag = node instanceof Copy ? node.getFromFlag() : null;
       instruction.copyFrom = fromFlag?.getValue() ?? undefined;
     }
@@ -159,7 +162,8 @@ function readStage(from: From, earlier: DockerStage[], toSpan: ToSpan): DockerSt
 
 function readProperty(p: Property, toSpan: ToSpan): DockerProperty {
   const valueRange = p.getValueRange();
-  const value = p.getUnescapedValue();
+  // dockerfile-ast's getValue() is the value with quotes and escapes removed; getUnescapedValue() is as written.
+  const value = p.getValue();
   return {
     name: { value: p.getName(), span: toSpan(p.getNameRange()) },
     value: value !== null && valueRange ? { value, span: toSpan(valueRange) } : undefined,

@@ -1,0 +1,55 @@
+import { parseShell } from '../../analysis/shellCommand';
+import { defineRule } from '../../engine/defineRule';
+import { runtimeStages, type DockerfileModel, type SpannedValue } from '../../parsing/dockerfile/dockerfileModel';
+
+// Images of backing services, whose whole job is to keep state on a volume.
+const STATEFUL_IMAGES = new Set([
+  'postgres', 'postgresql', 'postgis', 'timescaledb', 'mysql', 'mariadb', 'percona', 'percona-server', 'mongo', 'mongodb',
+  'redis', 'redis-stack', 'valkey', 'keydb', 'memcached', 'elasticsearch', 'opensearch', 'cassandra', 'scylla', 'rabbitmq',
+  'couchdb', 'couchbase', 'neo4j', 'influxdb', 'zookeeper', 'kafka', 'cp-kafka', 'nats', 'etcd', 'clickhouse-server',
+  'clickhouse', 'minio', 'solr', 'mssql-server', 'cockroach', 'arangodb', 'consul', 'vault', 'registry', 'nexus3',
+]);
+// The data directories of those services, for images that install one on a generic base.
+const SERVICE_DATA_DIRS = [
+  '/var/lib/postgresql', '/var/lib/mysql', '/var/lib/mongodb', '/data/db', '/var/lib/redis', '/var/lib/rabbitmq',
+  '/usr/share/elasticsearch/data', '/var/lib/cassandra', '/var/lib/influxdb', '/var/lib/clickhouse',
+];
+// Scratch and kernel mounts, not application data (Spring Boot's `VOLUME /tmp` is the common case).
+const SCRATCH_DIRS = ['/tmp', '/var/tmp', '/run', '/var/run', '/dev/shm', '/sys', '/proc'];
+
+/** VOLUME that keeps application data in the container's host, outside any backing service. */
+export default defineRule<DockerfileModel>({
+  id: 'processes/volume-for-state',
+  factor: 'processes',
+  kinds: ['dockerfile'],
+  defaultSeverity: 'info',
+  description: 'VOLUME for application data, in an image that is not a database or other backing service.',
+  rationale: 'Processes are stateless and share nothing; data that must survive belongs in a backing service.',
+  messages: {
+    volumeForState: 'VOLUME {{path}} keeps data beside the container, so the process is no longer stateless; store it in a backing service (database, object storage) instead.',
+  },
+  fixable: false,
+  check(model, ctx) {
+    const chain = runtimeStages(model);
+    const base = chain[chain.length - 1]?.image.name ?? '';
+    if (base.includes('$') || STATEFUL_IMAGES.has(base.slice(base.lastIndexOf('/') + 1).toLowerCase())) return;
+    for (const stage of chain) {
+      for (const volume of stage.instructions) {
+        if (volume.keyword !== 'VOLUME' || !volume.command) continue;
+        const paths: SpannedValue[] = volume.command.form === 'exec'
+          ? volume.command.items.map((item) => ({ value: item.value, span: { start: item.span.start + 1, end: item.span.end - 1 } }))
+          : parseShell(volume.command.text, volume.command.span.start, model.escapeChar).commands.flatMap((c) => c.words);
+        for (const path of paths) {
+          if (!isScratchOrServiceData(path.value)) ctx.report({ messageId: 'volumeForState', data: { path: path.value }, at: path.span });
+        }
+      }
+    }
+  },
+});
+
+function isScratchOrServiceData(path: string): boolean {
+  const normalized = path.replace(/\/+$/, '') || '/';
+  const under = (dir: string) => normalized === dir || normalized.startsWith(`${dir}/`);
+  // A variable path cannot be judged from the Dockerfile alone.
+  return normalized.includes('$') || SCRATCH_DIRS.some(under) || SERVICE_DATA_DIRS.some(under);
+}

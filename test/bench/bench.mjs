@@ -1,0 +1,20 @@
+// `npm run bench`: bundles bench.ts with the engine and runs it. Numbers, not assertions: speed is
+// guarded by reading these figures side by side with the peers, not by timed tests.
+import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const outfile = join(here, '../out/bench.js');
+await esbuild.build({
+  entryPoints: [join(here, 'bench.ts')],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  mainFields: ['module', 'main'],
+  external: ['dockerfile-utils', 'dockerfilelint', 'yaml'],
+  logLevel: 'warning',
+});
+execFileSync(process.execPath, [outfile], { stdio: 'inherit' });
