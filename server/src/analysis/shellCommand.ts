@@ -29,7 +29,9 @@ export type ShellFeature =
   | 'tilde'
   | 'comment'
   | 'heredoc'
-  | 'compound';
+  | 'compound'
+  /** An unterminated quote or substitution, or an operator with no command on one side: the shell would reject it. */
+  | 'syntax';
 
 /** Reserved words that open or continue a compound command (`if …; then …; fi`) when they stand first. */
 const RESERVED_WORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for', 'select', 'function', '!', '[[']);
@@ -76,6 +78,7 @@ export function parseShell(text: string, base = 0, escapeChar = '\\'): ShellScri
       if (separator) script.separators.push(separator);
     } else if (separator && separator !== ';') {
       script.features.add('control');
+      script.features.add('syntax');
     }
     words = [];
   };
@@ -105,6 +108,7 @@ export function parseShell(text: string, base = 0, escapeChar = '\\'): ShellScri
     }
     if (ch === "'") {
       const close = text.indexOf("'", i + 1);
+      if (close < 0) script.features.add('syntax');
       const end = close < 0 ? text.length : close;
       append(text.slice(i + 1, end), i, end + 1, true);
       i = end + 1;
@@ -124,7 +128,8 @@ export function parseShell(text: string, base = 0, escapeChar = '\\'): ShellScri
         if (word && /^\d$/.test(word.value) && word.end === i) word = undefined;
         endWord();
         i += operator.length;
-        if (text[i] === '&') i++;
+        // `2>&1`, `>&-`: a duplicated descriptor is not a word either.
+        if (text[i] === '&') for (i++; /[\d-]/.test(text[i] ?? ''); ) i++;
         continue;
       }
       script.features.add(operator === '|' ? 'pipe' : 'control');
@@ -140,6 +145,7 @@ export function parseShell(text: string, base = 0, escapeChar = '\\'): ShellScri
     if ((ch === '$' && (next === '{' || next === '(')) || ch === '`') {
       // `${VAR:-x}`, `$(cmd arg)` and backticks are one piece of a word, spaces inside included.
       const end = ch === '`' ? closingBacktick(text, i) : closingBracket(text, i + 1);
+      if (end === text.length && text[end - 1] !== (ch === '`' ? '`' : next === '{' ? '}' : ')')) script.features.add('syntax');
       script.features.add(next === '{' ? 'variable' : 'substitution');
       append(text.slice(i, end), i, end);
       i = end;
@@ -153,6 +159,8 @@ export function parseShell(text: string, base = 0, escapeChar = '\\'): ShellScri
     i++;
   }
   endCommand();
+  const last = script.separators[script.commands.length - 1];
+  if (last === '&&' || last === '||' || last === '|') script.features.add('syntax');
   return script;
 }
 
@@ -206,6 +214,7 @@ function readDoubleQuoted(text: string, open: number, features: Set<ShellFeature
     value += text[i];
     i++;
   }
+  if (i >= text.length) features.add('syntax');
   return { value, end: Math.min(i + 1, text.length) };
 }
 
@@ -228,7 +237,7 @@ export function finalCommand(script: ShellScript): SimpleCommand | undefined {
   if (script.commands.length === 0) return undefined;
   if (script.separators.some((s) => s !== '&&' && s !== ';')) return undefined;
   // `control` is not checked here: every `&&` and `;` sets it, and the separators say which operators were used.
-  if (['subshell', 'heredoc', 'compound'].some((f) => script.features.has(f as ShellFeature))) return undefined;
+  if (['subshell', 'heredoc', 'compound', 'syntax'].some((f) => script.features.has(f as ShellFeature))) return undefined;
   return script.commands[script.commands.length - 1];
 }
 

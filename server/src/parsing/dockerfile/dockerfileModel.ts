@@ -9,6 +9,7 @@ import {
   type Property,
 } from 'dockerfile-ast';
 import type { SourceFile, Span } from '../sourceFile';
+import { readExecForm } from './execForm';
 
 /** A string with the span it was read from. */
 export interface SpannedValue {
@@ -107,7 +108,7 @@ export function parseDockerfile(file: SourceFile): DockerfileModel {
       stage: stages.length - 1,
     };
     if (keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'RUN' || keyword === 'VOLUME') {
-      instruction.command = readCommand(node, file, instruction.argsSpan, toSpan);
+      instruction.command = readCommand(node, file, instruction.argsSpan, ast.getEscapeCharacter(), toSpan);
     } else if (node instanceof Env) {
       instruction.properties = node.getProperties().map((p) => readProperty(p, toSpan));
     } else if (node instanceof Arg) {
@@ -115,9 +116,9 @@ export function parseDockerfile(file: SourceFile): DockerfileModel {
       instruction.properties = property ? [readProperty(property, toSpan)] : [];
     }
     if (node instanceof Copy || keyword === 'ADD') {
-      const json = node instanceof JSONInstruction && node.getOpeningBracket() && node.getClosingBracket();
-      const args = json
-        ? node.getJSONStrings().map((a) => ({ value: a.getJSONValue(), span: toSpan(a.getRange()) }))
+      const json = readCommand(node, file, instruction.argsSpan, ast.getEscapeCharacter(), toSpan);
+      const args = json?.form === 'exec'
+        ? json.items
         : node.getArguments().filter((a) => !a.getValue().startsWith('--')).map((a) => ({ value: a.getValue(), span: toSpan(a.getRange()) }));
       instruction.sources = args.slice(0, -1);
       const fromFlag = node instanceof Copy ? node.getFromFlag() : null;
@@ -171,15 +172,13 @@ function readProperty(p: Property, toSpan: ToSpan): DockerProperty {
   };
 }
 
-function readCommand(node: Instruction, file: SourceFile, argsSpan: Span | undefined, toSpan: ToSpan): CommandForm | undefined {
+function readCommand(node: Instruction, file: SourceFile, argsSpan: Span | undefined, escapeChar: string, toSpan: ToSpan): CommandForm | undefined {
   if (!argsSpan) return undefined;
-  if (node instanceof JSONInstruction) {
-    const open = node.getOpeningBracket();
-    const close = node.getClosingBracket();
-    if (open && close) {
-      const items = node.getJSONStrings().map((s) => ({ value: s.getJSONValue(), span: toSpan(s.getRange()) }));
-      return { form: 'exec', items, span: { start: toSpan(open.getRange()).start, end: toSpan(close.getRange()).end } };
-    }
+  if (node instanceof JSONInstruction && node.getOpeningBracket()) {
+    // Docker reads exec form only when the whole rest is a JSON array; otherwise it runs the text as shell form.
+    const start = toSpan(node.getOpeningBracket()!.getRange()).start;
+    const items = readExecForm(file.text.slice(start, argsSpan.end), start, escapeChar);
+    if (items) return { form: 'exec', items: items.map((d) => ({ value: d.value, span: d.span })), span: { start, end: argsSpan.end } };
   }
   // Flags such as RUN --mount=… precede the command; the command starts at the first other argument.
   const args = node.getArguments();

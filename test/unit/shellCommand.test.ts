@@ -1,0 +1,122 @@
+import * as assert from 'node:assert/strict';
+import {
+  commandWords,
+  finalCommand,
+  hasAssignments,
+  isExeced,
+  isPlainCommand,
+  isShellBuiltin,
+  parseShell,
+  programName,
+  shellWrapperScriptIndex,
+  trapsSignals,
+} from '../../server/src/analysis/shellCommand';
+
+const words = (text: string) => parseShell(text).commands.map((c) => c.words.map((w) => w.value));
+const slice = (text: string, span: { start: number; end: number }) => text.slice(span.start, span.end);
+
+describe('shellCommand', () => {
+  describe('parseShell', () => {
+    it('splits at control operators and keeps their order', () => {
+      const script = parseShell('cd /app && npm ci; node a.js | tee log || true');
+      assert.deepEqual(script.commands.map((c) => c.words.map((w) => w.value).join(' ')), ['cd /app', 'npm ci', 'node a.js', 'tee log', 'true']);
+      assert.deepEqual(script.separators, ['&&', ';', '|', '||']);
+    });
+
+    it('removes quotes and backslashes from values, and spans point into the file', () => {
+      const text = `echo "a b" 'c d' e\\ f`;
+      const script = parseShell(text, 100);
+      assert.deepEqual(words(text), [['echo', 'a b', 'c d', 'e f']]);
+      assert.deepEqual(script.commands[0].words[1].span, { start: 105, end: 110 });
+    });
+
+    it('joins line continuations, with the Dockerfile escape character', () => {
+      assert.deepEqual(words('node \\\n  server.js'), [['node', 'server.js']]);
+      const text = 'node `\n  server.js';
+      const script = parseShell(text, 0, '`');
+      assert.deepEqual(script.commands[0].words.map((w) => slice(text, w.span)), ['node', 'server.js']);
+    });
+
+    it('keeps ${VAR}, $(cmd) and backticks in one word, as variables or substitutions', () => {
+      const script = parseShell('java ${JAVA_OPTS:-"-Xmx1g -Xms1g"} -jar $(ls /app/*.jar) `cat args`');
+      assert.deepEqual(script.commands[0].words.map((w) => w.value), ['java', '${JAVA_OPTS:-"-Xmx1g -Xms1g"}', '-jar', '$(ls /app/*.jar)', '`cat args`']);
+      assert.ok(script.features.has('variable') && script.features.has('substitution'));
+      assert.ok(!script.features.has('subshell'), 'braces of ${VAR} are not a subshell');
+    });
+
+    it('records redirects and drops a file-descriptor prefix from the words', () => {
+      const script = parseShell('node app.js > /dev/null 2>&1');
+      assert.deepEqual(script.commands[0].words.map((w) => w.value), ['node', 'app.js', '/dev/null']);
+      assert.ok(script.features.has('redirect'));
+    });
+
+    it('marks what the shell would reject', () => {
+      for (const text of ['echo "a', "echo 'a", 'echo $(a', 'echo ${A', 'echo `a', 'a &&', 'a |', '&& a', 'a ; && b']) {
+        assert.ok(parseShell(text).features.has('syntax'), text);
+        assert.equal(finalCommand(parseShell(text)), undefined, text);
+      }
+      for (const text of ['a ;', 'a &', 'echo "a" \'b\' $(c) ${D}']) assert.ok(!parseShell(text).features.has('syntax'), text);
+    });
+
+    it('marks compound commands', () => {
+      assert.ok(parseShell('if [ -f x ]; then a; fi').features.has('compound'));
+      assert.ok(parseShell('while true; do a; done').features.has('compound'));
+      assert.ok(!parseShell('echo if then fi').features.has('compound'), 'reserved words only count first');
+      assert.ok(!parseShell('"if" x').features.has('compound'), 'a quoted word is not reserved');
+    });
+  });
+
+  describe('finalCommand', () => {
+    it('is the last command of a && / ; chain', () => {
+      assert.deepEqual(finalCommand(parseShell('cd /app && npm ci; exec node a.js'))?.words.map((w) => w.value), ['exec', 'node', 'a.js']);
+    });
+    it('is undefined with pipes, ||, background jobs, subshells and compound commands', () => {
+      for (const text of ['a | b', 'a || b', 'a & b', 'a &', '(cd x && a)', 'if x; then a; fi', 'f() { a; }']) {
+        assert.equal(finalCommand(parseShell(text)), undefined, text);
+      }
+    });
+  });
+
+  it('isPlainCommand: one command with no shell features', () => {
+    assert.ok(isPlainCommand(parseShell('node -e "console.log(1)" a\\ b')));
+    for (const text of ['node $APP', 'node a.js > log', 'a && b', 'node *.js', '~/bin/app', 'node a.js # c']) {
+      assert.ok(!isPlainCommand(parseShell(text)), text);
+    }
+  });
+
+  it('commandWords skips assignments, exec and env', () => {
+    const [command] = parseShell('FOO=1 exec env BAR=2 node a.js').commands;
+    assert.deepEqual(commandWords(command).map((w) => w.value), ['node', 'a.js']);
+  });
+
+  it('isExeced and hasAssignments', () => {
+    assert.ok(isExeced(parseShell('FOO=1 exec node a.js').commands[0]));
+    assert.ok(!isExeced(parseShell('node exec').commands[0]));
+    assert.ok(hasAssignments(parseShell('NODE_ENV=production node a.js').commands[0]));
+    assert.ok(!hasAssignments(parseShell('node --x=1 a.js').commands[0]));
+    assert.ok(!hasAssignments(parseShell('"A=1" node').commands[0]));
+  });
+
+  it('isShellBuiltin and trapsSignals', () => {
+    assert.ok(isShellBuiltin('cd') && isShellBuiltin('wait') && isShellBuiltin('fi'));
+    assert.ok(!isShellBuiltin('node') && !isShellBuiltin('echo'));
+    assert.ok(trapsSignals(parseShell("trap 'kill $p' TERM; a & p=$!; wait")));
+    assert.ok(!trapsSignals(parseShell('echo trap')));
+  });
+
+  it('programName', () => {
+    assert.equal(programName('/usr/local/bin/node'), 'node');
+    assert.equal(programName('./mvnw'), 'mvnw');
+  });
+
+  it('shellWrapperScriptIndex', () => {
+    assert.equal(shellWrapperScriptIndex(['sh', '-c', 'x']), 2);
+    assert.equal(shellWrapperScriptIndex(['/bin/bash', '-ec', 'x']), 2);
+    assert.equal(shellWrapperScriptIndex(['bash', '-e', '-c', 'x', 'arg0']), 3);
+    assert.equal(shellWrapperScriptIndex(['/bin/bash', '-o', 'pipefail', '-c', 'x']), 4);
+    assert.equal(shellWrapperScriptIndex(['bash', '--login', '-c', 'x']), 3);
+    assert.equal(shellWrapperScriptIndex(['sh', '/start.sh']), -1);
+    assert.equal(shellWrapperScriptIndex(['sh', '-c']), -1);
+    assert.equal(shellWrapperScriptIndex(['node', '-c', 'x']), -1);
+  });
+});
