@@ -87,6 +87,37 @@ describe('language server over stdio', function () {
     await client.waitForDiagnostics(uri, hasRule);
   });
 
+  it("applies the rule's own preferred fix, and the diagnostic goes away", async () => {
+    const fixUri = pathToFileURL(path.join(workspace, 'api', 'Dockerfile')).href;
+    const before = 'FROM node:20-alpine\nCMD node server.js\n';
+    await client.open(fixUri, 'dockerfile', before);
+    const [d] = (await client.waitForDiagnostics(fixUri, (ds) => ds.some((x) => x.code === 'disposability/exec-form-entrypoint'))).filter(
+      (x) => x.code === 'disposability/exec-form-entrypoint',
+    );
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: fixUri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    const preferred = actions.filter((a) => a.isPreferred);
+    assert.equal(preferred.length, 1, 'exactly one preferred fix');
+    assert.equal(preferred[0].kind, 'quickfix');
+    const after = applyEdits(before, preferred[0], fixUri);
+    assert.equal(after, 'FROM node:20-alpine\nCMD ["node", "server.js"]\n');
+    await client.change(fixUri, after, 2);
+    await client.waitForDiagnostics(fixUri, (ds) => !ds.some((x) => x.code === 'disposability/exec-form-entrypoint'));
+  });
+
+  it('offers source.fixAll.twelveFactor with every combinable fix', async () => {
+    const fixUri = pathToFileURL(path.join(workspace, 'worker', 'Dockerfile')).href;
+    const before = 'FROM python:3.12-slim\nENV API_TOKEN=abcd1234efgh5678\nCMD python worker.py\n';
+    await client.open(fixUri, 'dockerfile', before);
+    await client.waitForDiagnostics(fixUri, (ds) => ds.length >= 2);
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: fixUri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.twelveFactor'] },
+    })) as CodeAction[];
+    assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.twelveFactor']);
+    assert.equal(applyEdits(before, actions[0], fixUri), 'FROM python:3.12-slim\nCMD ["python", "worker.py"]\n');
+  });
+
   it('turns a rule off and on through twelveFactor.rules', async () => {
     client.settings = { rules: { [RULE]: 'off' } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
