@@ -65,6 +65,11 @@ export function runRule(
     report: (r) => reports.push(r),
   });
   reports.sort((a, b) => a.at.start - b.at.start || a.at.end - b.at.end);
+  // Robustness over every Dockerfile the tables contain: spans and fix edits stay inside the text.
+  for (const r of reports) {
+    const spans = [r.at, ...(r.fix?.edits.map((e) => e.span) ?? [])];
+    for (const s of spans) assert.ok(s.start >= 0 && s.start <= s.end && s.end <= text.length, `${rule.id} reported a span outside the text: ${JSON.stringify(s)}`);
+  }
   return { file, reports };
 }
 
