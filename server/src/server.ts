@@ -25,7 +25,8 @@ const docsDir = path.join(__dirname, 'docs');
 const log = (message: string) => connection.console.log(message);
 
 const files = workspaceFiles((filePath) => documents.get(pathToUri(filePath))?.getText());
-const folders = new WorkspaceFolders(files);
+// Team configuration comes from disk, as CI reads it; a save triggers the file watcher and a re-lint.
+const folders = new WorkspaceFolders(workspaceFiles(() => undefined));
 const linter = new DocumentLinter(folders, files, log);
 const configDiagnostics = new ConfigFileDiagnostics(folders, files, (uri) => documents.get(uri) !== undefined, (uri, diagnostics) =>
   connection.sendDiagnostics({ uri, diagnostics }),
