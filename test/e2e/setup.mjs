@@ -100,8 +100,11 @@ export async function setup({ quiet = false } = {}) {
     freshPackageDir(join(paths.cache, 'code-server'));
     // Node 24 first in PATH: code-server's postinstall checks the Node version in npm's user agent.
     // npm_config_nodedir: the machine's npmrc may point node-gyp at the system Node 20 headers.
+    // Under `npm test` the outer npm (Node 20) exports npm_config_* and npm_* variables; the inner npm
+    // would read npm_config_user_agent as its own config and the postinstall would see Node 20. Drop them.
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_|NODE$|INIT_CWD$)/i.test(k)));
     const env = {
-      ...process.env,
+      ...inherited,
       PATH: join(paths.nodeDir, 'bin') + delimiter + process.env.PATH,
       npm_config_nodedir: paths.nodeDir,
     };
