@@ -32,8 +32,13 @@ const configDiagnostics = new ConfigFileDiagnostics(folders, files, (uri) => doc
   connection.sendDiagnostics({ uri, diagnostics }),
 );
 let canPullConfiguration = false;
-const settings = new SettingsCache(async (uri) =>
-  canPullConfiguration ? ((await connection.workspace.getConfiguration({ scopeUri: uri, section: 'twelveFactor' })) as TwelveFactorSettingsSection) : {},
+const settings = new SettingsCache(
+  async (uri) =>
+    canPullConfiguration ? ((await connection.workspace.getConfiguration({ scopeUri: uri, section: 'twelveFactor' })) as TwelveFactorSettingsSection) : {},
+  (message) => {
+    connection.console.warn(message);
+    void connection.window.showWarningMessage(`Twelve-Factor Guide: ${message}`);
+  },
 );
 
 const DEBOUNCE_MS = 120;

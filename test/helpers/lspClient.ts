@@ -26,6 +26,8 @@ export class TestLspClient {
   settings: Record<string, unknown> = {};
   /** How many configuration requests the server made. */
   configurationRequests = 0;
+  /** Messages the server showed to the user (window/showMessage and window/showMessageRequest). */
+  readonly shownMessages: string[] = [];
 
   private constructor(private readonly child: ChildProcess, connection: MessageConnection) {
     this.connection = connection;
@@ -43,6 +45,11 @@ export class TestLspClient {
       return params.items.map((item) => (item.section === 'twelveFactor' ? this.settings : null));
     });
     connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
+      this.shownMessages.push(p.message);
+      return null;
+    });
+    connection.onNotification('window/showMessage', (p: { message: string }) => this.shownMessages.push(p.message));
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onNotification('window/logMessage', () => undefined);
     child.once('exit', (code) => {

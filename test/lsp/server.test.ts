@@ -174,3 +174,29 @@ describe('language server over IPC', () => {
     }
   });
 });
+
+describe('language server: bad settings', () => {
+  it('tells the user about a bad twelveFactor.rules value once, and applies the defaults to it', async () => {
+    const workspace = tempWorkspace({ Dockerfile: 'FROM node\n' });
+    const client = TestLspClient.start('stdio');
+    const warnings = client.shownMessages;
+    try {
+      client.settings = { rules: { [RULE]: 'loud' } };
+      await client.initialize(workspace);
+      const uri = pathToFileURL(path.join(workspace, 'Dockerfile')).href;
+      await client.open(uri, 'dockerfile', 'FROM node\n');
+      const diagnostics = await client.waitForDiagnostics(uri, hasRule);
+      assert.equal(diagnostics.find((d) => d.code === RULE)!.severity, 2, 'the default severity applies');
+      await client.change(uri, 'FROM node\n\n', 2);
+      await client.waitForDiagnostics(uri, (ds) => hasRule(ds));
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await client.change(uri, 'FROM node\n', 3);
+      await client.waitForDiagnostics(uri, hasRule);
+      assert.equal(warnings.length, 1, `one warning, not one per lint: ${JSON.stringify(warnings)}`);
+      assert.match(warnings[0], /Invalid value "loud" for "twelveFactor.rules.dependencies\/unpinned-base-image"/);
+    } finally {
+      await client.stop();
+      fs.rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+});

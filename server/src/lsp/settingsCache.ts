@@ -15,8 +15,17 @@ export interface DocumentSettings {
 export class SettingsCache {
   private readonly cache = new Map<string, Promise<DocumentSettings>>();
 
-  /** @param fetch pulls the `twelveFactor` section for a resource URI from the client */
-  constructor(private readonly fetch: (uri: string) => Promise<TwelveFactorSettingsSection | null | undefined>) {}
+  private readonly reported = new Set<string>();
+
+  /**
+   * @param fetch pulls the `twelveFactor` section for a resource URI from the client
+   * @param warn tells the user about a bad setting once; problems in a workspace's `.vscode/settings.json`
+   *   also show as diagnostics in that file, but user settings have no file the server can point at
+   */
+  constructor(
+    private readonly fetch: (uri: string) => Promise<TwelveFactorSettingsSection | null | undefined>,
+    private readonly warn: (message: string) => void = () => undefined,
+  ) {}
 
   /** The settings of a document, pulled once and then served from the cache. */
   get(uri: string): Promise<DocumentSettings> {
@@ -24,8 +33,13 @@ export class SettingsCache {
     if (!settings) {
       settings = this.fetch(uri).then(
         (section) => {
-          const validated = validateSettingsObject(section ?? {}).value;
-          return { enable: validated.enable ?? true, rules: validated.rules ?? new Map() };
+          const { value, problems } = validateSettingsObject(section ?? {});
+          for (const problem of problems) {
+            if (this.reported.has(problem.message)) continue;
+            this.reported.add(problem.message);
+            this.warn(`Settings: ${problem.message} The rule defaults apply to that entry.`);
+          }
+          return { enable: value.enable ?? true, rules: value.rules ?? new Map() };
         },
         () => ({ enable: true, rules: new Map() }),
       );
