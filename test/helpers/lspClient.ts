@@ -49,7 +49,9 @@ export class TestLspClient {
       this.shownMessages.push(p.message);
       return null;
     });
-    connection.onNotification('window/showMessage', (p: { message: string }) => this.shownMessages.push(p.message));
+    connection.onNotification('window/showMessage', (p: { message: string }) => {
+      this.shownMessages.push(p.message);
+    });
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onNotification('window/logMessage', () => undefined);
     child.once('exit', (code) => {

@@ -6,6 +6,7 @@ import suppressionPolicy from '../rules/codebase/suppression-policy';
 import unparsableFile from '../rules/codebase/unparsable-file';
 import { readSettingsJson, readTeamConfig } from './config/configFiles';
 import type { ResolvedConfig } from './config/resolvedConfig';
+import type { TeamConfig } from './config/teamConfig';
 import { formatMessage } from './defineRule';
 import { ModelCache } from './modelCache';
 import { findRule, patternMatches, rulesForKind } from './registry';
@@ -68,9 +69,10 @@ export function lint(input: LintInput): LintOutput {
   }
 
   if (kind.kind === 'twelve-factor-config' || kind.kind === 'vscode-settings') {
-    const problems = kind.kind === 'twelve-factor-config' ? readTeamConfig(file.text).problems : readSettingsJson(file.text).problems;
+    const team = kind.kind === 'twelve-factor-config' ? readTeamConfig(file.text) : undefined;
+    const problems = team ? team.problems : readSettingsJson(file.text).problems;
     for (const p of problems) emit(invalidConfig, { messageId: 'invalid', data: { problem: p.message }, at: p.span });
-    if (kind.kind === 'twelve-factor-config') reportExpiredIgnores(input, emit);
+    if (team) reportExpiredIgnores(team.value, input.config, emit);
   } else {
     const parser = PARSERS[kind.kind];
     if (parser) {
@@ -143,10 +145,9 @@ function applySuppressions(
   }
 }
 
-function reportExpiredIgnores(input: LintInput, emit: (rule: AnyRule, report: RuleReport) => void) {
-  const team = readTeamConfig(input.file.text).value;
+function reportExpiredIgnores(team: TeamConfig, config: ResolvedConfig, emit: (rule: AnyRule, report: RuleReport) => void) {
   for (const entry of team.ignore) {
-    if (entry.expiresSpan && input.config.isExpired(entry)) {
+    if (entry.expiresSpan && config.isExpired(entry)) {
       emit(suppressionPolicy, { messageId: 'expiredIgnore', data: { date: entry.expires ?? '' }, at: entry.expiresSpan });
     }
   }

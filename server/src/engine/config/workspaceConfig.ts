@@ -3,7 +3,6 @@ import { CONFIG_FILE_NAMES } from '../../parsing/fileKind';
 import type { WorkspaceFiles } from '../types';
 import { readSettingsJson, readTeamConfig } from './configFiles';
 import { ResolvedConfig } from './resolvedConfig';
-import type { RuleSetting } from './teamConfig';
 
 /** Where a workspace's configuration files are, if they exist. */
 export interface ConfigLocations {
@@ -35,9 +34,6 @@ export function loadTeamConfig(file: string | undefined, workspace: WorkspaceFil
   const text = file ? workspace.readText(file) : undefined;
   return readTeamConfig(text ?? '').value;
 }
-
-/** Settings rules from the editor, already validated. */
-export type SettingsRules = Map<string, RuleSetting>;
 
 /**
  * The workspace root for a file that was not given one: the nearest folder upwards that holds a team
