@@ -118,6 +118,18 @@ describe('language server over stdio', function () {
     assert.equal(applyEdits(before, actions[0], fixUri), 'FROM python:3.12-slim\nCMD ["python", "worker.py"]\n');
   });
 
+  it('"Disable for this file" keeps parser directives first, and the finding goes away', async () => {
+    const headerUri = pathToFileURL(path.join(workspace, 'Dockerfile.directive')).href;
+    const before = '# syntax=docker/dockerfile:1\nFROM node\n';
+    await client.open(headerUri, 'dockerfile', before);
+    const [d] = (await client.waitForDiagnostics(headerUri, hasRule)).filter((x) => x.code === RULE);
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: headerUri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    const after = applyEdits(before, actions.find((a) => a.title === `Disable ${RULE} for this file`)!, headerUri);
+    assert.equal(after, `# syntax=docker/dockerfile:1\n# twelve-factor-disable-file ${RULE} -- TODO: say why this is acceptable\nFROM node\n`);
+    await client.change(headerUri, after, 2);
+    await client.waitForDiagnostics(headerUri, (ds) => !hasRule(ds));
+  });
+
   it('turns a rule off and on through twelveFactor.rules', async () => {
     client.settings = { rules: { [RULE]: 'off' } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
