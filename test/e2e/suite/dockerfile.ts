@@ -67,5 +67,29 @@ export function dockerfileTests(): void {
       assert.deepEqual(ours(doc.uri, UNPINNED), []);
       await doc.save();
     });
+
+    it('hovering a finding shows the rule rationale and a link to its doc', async () => {
+      const doc = await openFile('service.dockerfile');
+      const diagnostic = await waitForDiagnostic(doc.uri, UNPINNED);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, diagnostic.range.start.translate(0, 1));
+      const text = (hovers ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      assert.match(text, /\*\*dependencies\/unpinned-base-image\*\*/, `hover text: ${text}`);
+      assert.match(text, /\[Rule documentation\]\(file:.*unpinned-base-image\.md\)/);
+    });
+
+    it('"Show documentation" opens the rule doc in a Markdown preview', async () => {
+      await vscode.commands.executeCommand('twelveFactor.showRuleDoc', UNPINNED);
+      const tab = await waitFor('a preview tab of the rule doc', () =>
+        vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => /unpinned-base-image\.md/.test(t.label)),
+      );
+      assert.match(tab.label, /Preview/);
+    });
+
+    it('gives Procfile and .env files the procfile and dotenv languages', async () => {
+      const procfile = await openFile('Procfile');
+      assert.equal(procfile.languageId, 'procfile');
+      const env = await openFile('.env.example');
+      assert.equal(env.languageId, 'dotenv');
+    });
   });
 }
