@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { rulesObjectSchema, teamConfigSchema } from '../engine/config/configSchema';
-import { ruleTableMarkdown } from './ruleTable';
+import { docsIndexMarkdown, ruleTableMarkdown } from './ruleTable';
 
 /** A file whose content (or a marked part of it) is generated from the registry. */
 export interface GeneratedFile {
@@ -27,6 +27,7 @@ export function generatedFiles(root: string): GeneratedFile[] {
     { file: 'server/schemas/twelve-factor.schema.json', content: `${JSON.stringify(teamConfigSchema(), null, 2)}\n` },
     { file: 'package.json', content: `${JSON.stringify(packageJson, null, 2)}\n` },
     { file: 'README.md', content: replaceBetween(readme, TABLE_START, TABLE_END, ruleTableMarkdown('server/src/rules/')) },
+    { file: 'server/src/rules/README.md', content: docsIndexMarkdown() },
   ];
 }
 
