@@ -104,7 +104,7 @@ describe('language server over stdio', function () {
     await client.waitForDiagnostics(fixUri, (ds) => !ds.some((x) => x.code === 'disposability/exec-form-entrypoint'));
   });
 
-  it('offers source.fixAll.twelveFactor with every combinable fix', async () => {
+  it('offers source.fixAll.twelveFactor with every automatic fix, leaving the ENV removal to a person', async () => {
     const fixUri = pathToFileURL(path.join(workspace, 'worker', 'Dockerfile')).href;
     const before = 'FROM python:3.12-slim\nENV API_TOKEN=abcd1234efgh5678\nCMD python worker.py\n';
     await client.open(fixUri, 'dockerfile', before);
@@ -115,7 +115,7 @@ describe('language server over stdio', function () {
       context: { diagnostics: [], only: ['source.fixAll.twelveFactor'] },
     })) as CodeAction[];
     assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.twelveFactor']);
-    assert.equal(applyEdits(before, actions[0], fixUri), 'FROM python:3.12-slim\nCMD ["python", "worker.py"]\n');
+    assert.equal(applyEdits(before, actions[0], fixUri), 'FROM python:3.12-slim\nENV API_TOKEN=abcd1234efgh5678\nCMD ["python", "worker.py"]\n');
   });
 
   it('"Disable for this file" keeps parser directives first, and the finding goes away', async () => {

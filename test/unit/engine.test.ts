@@ -5,7 +5,7 @@ import { ModelCache } from '../../server/src/engine/modelCache';
 import * as registry from '../../server/src/engine/registry';
 import { PARSERS } from '../../server/src/parsing/parsers';
 import { SourceFile } from '../../server/src/parsing/sourceFile';
-import { applyEdits, combineFixes } from '../../server/src/engine/fixes';
+import { applyEdits, automaticFixes, combineFixes } from '../../server/src/engine/fixes';
 import { lintText } from '../helpers/engineHarness';
 
 describe('engine', () => {
@@ -56,5 +56,17 @@ describe('engine', () => {
     ]);
     assert.equal(applyEdits('abcdefgh', edits), 'XdefZh');
     assert.throws(() => applyEdits('abc', [{ span: { start: 0, end: 2 }, text: '' }, { span: { start: 1, end: 3 }, text: '' }]), /Overlapping/);
+  });
+});
+
+describe('automatic fixes', () => {
+  it('keeps fixes that remove an ENV out of fix-all, and keeps the rest', () => {
+    const findings = lintText('Dockerfile', 'FROM python:3.12-slim\nENV API_TOKEN=abcd1234efgh5678 DATABASE_URL=postgres://db.prod.internal/app\nCMD python worker.py\n');
+    const byRule = Object.fromEntries(findings.map((f) => [f.ruleId, f.fix]));
+    assert.equal(byRule['config/secret-in-image']?.automatic, false);
+    assert.equal(byRule['build-release-run/config-baked-into-image']?.automatic, false);
+    assert.notEqual(byRule['disposability/exec-form-entrypoint']?.automatic, false);
+    const automatic = automaticFixes(findings.flatMap((f) => (f.fix ? [f.fix] : [])));
+    assert.deepEqual(automatic.map((f) => f.title), [byRule['disposability/exec-form-entrypoint']!.title]);
   });
 });

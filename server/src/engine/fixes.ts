@@ -28,6 +28,11 @@ export function combineFixes(fixes: readonly Fix[]): TextEdit[] {
   return picked;
 }
 
+/** The fixes that may be applied unattended (fix-all, fix on save): every fix not marked `automatic: false`. */
+export function automaticFixes(fixes: readonly Fix[]): Fix[] {
+  return fixes.filter((f) => f.automatic !== false);
+}
+
 /** Applies as many fixes as can be combined; returns the new text. */
 export function applyFixes(text: string, fixes: readonly Fix[]): string {
   return applyEdits(text, combineFixes(fixes));

@@ -39,6 +39,11 @@ export interface TextEdit {
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /**
+   * False for a fix that changes what the app receives (removing an ENV the app may read): it is
+   * offered as a quick fix for a person to choose, never applied unattended by fix-all or on save.
+   */
+  automatic?: boolean;
 }
 
 /** The JSON-schema subset a rule uses to declare one option. */

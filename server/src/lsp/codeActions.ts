@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
-import { combineFixes, directiveText } from '../engine';
+import { automaticFixes, combineFixes, directiveText } from '../engine';
 import { asLineComment } from '../parsing/commentSyntax';
 import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, type DiagnosticData } from '../protocol';
 import type { DocumentResult } from './documentLinter';
@@ -47,15 +47,15 @@ export function codeActions(params: CodeActionParams, result: DocumentResult | u
   if (result && (wants(FIX_ALL_KIND) || (only?.includes(CodeActionKind.SourceFixAll) ?? false))) {
     const edits = fixAllEdits(result);
     if (edits.length > 0) {
-      actions.push({ title: 'Fix all auto-fixable twelve-factor problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
+      actions.push({ title: 'Fix all safely fixable twelve-factor problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
     }
   }
   return actions;
 }
 
-/** The combined, non-overlapping edits of every fix in a document's latest result. */
+/** The combined, non-overlapping edits of every automatic fix in a document's latest result. */
 export function fixAllEdits(result: DocumentResult): TextEdit[] {
-  const fixes = result.output.findings.flatMap((f) => (f.fix ? [f.fix] : []));
+  const fixes = automaticFixes(result.output.findings.flatMap((f) => (f.fix ? [f.fix] : [])));
   return combineFixes(fixes).map((e) => ({ range: result.file.rangeOf(e.span), newText: e.text }));
 }
 

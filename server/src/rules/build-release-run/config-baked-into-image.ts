@@ -55,6 +55,8 @@ export default defineRule<DockerfileModel>({
           fix: {
             title: `Remove ENV ${name} from the image (set it in the release environment)`,
             edits: [removePropertyEdit(model.file.text, instruction, property)],
+            // The app may read this variable: removing it is a person's choice, never an unattended fix.
+            automatic: false,
           },
         });
       }

@@ -42,6 +42,8 @@ export default defineRule<DockerfileModel>({
               ? `Remove the default of ARG ${name} (provide it with RUN --mount=type=secret)`
               : `Remove ENV ${name} from the image (provide it at runtime or via RUN --mount=type=secret)`,
             edits: [removePropertyEdit(text, instruction, property)],
+            // The app may read this variable: removing it is a person's choice, never an unattended fix.
+            automatic: false,
           },
         });
       }
