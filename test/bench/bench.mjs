@@ -17,4 +17,9 @@ await esbuild.build({
   external: ['dockerfile-utils', 'dockerfilelint', 'yaml'],
   logLevel: 'warning',
 });
-execFileSync(process.execPath, [outfile], { stdio: 'inherit' });
+try {
+  execFileSync(process.execPath, [outfile], { stdio: 'inherit' });
+} catch (error) {
+  console.error(`bench failed: ${error.message.split('\n')[0]}`);
+  process.exit(1);
+}

@@ -54,14 +54,25 @@ function ours(input: Input) {
   return kind ? lint({ file: new SourceFile(input.path, input.text), kind, config, relativePath: path.basename(input.path), workspace }) : undefined;
 }
 
+/** One table row. A tool that throws on a file is timed on the others, and the crashes are counted. */
 function row(name: string, what: string, inputs: Input[], fn: (input: Input) => unknown): string {
-  const r = measure(inputs, fn);
-  return `| ${name} | ${what} | ${inputs.length} | ${r.totalMs.toFixed(1)} | ${r.p50.toFixed(3)} | ${r.p95.toFixed(3)} | ${Math.round((inputs.length / r.totalMs) * 1000)} |`;
+  const crashed = inputs.filter((input) => {
+    try {
+      fn(input);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  const usable = inputs.filter((i) => !crashed.includes(i));
+  const r = measure(usable, fn);
+  const crashes = crashed.length ? ` (crashed on ${crashed.map((i) => path.basename(i.path)).join(', ')})` : '';
+  return `| ${name} | ${what}${crashes} | ${usable.length} | ${r.totalMs.toFixed(1)} | ${r.p50.toFixed(3)} | ${r.p95.toFixed(3)} | ${Math.round((usable.length / r.totalMs) * 1000)} |`;
 }
 
 function main() {
-  // Real Dockerfiles: the project's fixtures and examples (the shared corpus has none).
-  const dockerfiles = read([...walk(path.join(ROOT, 'test/fixtures')), ...walk(path.join(ROOT, 'examples'))].filter((p) => detectKind(p)?.kind === 'dockerfile'));
+  // Dockerfiles: the project's fixtures, e2e workspace and examples (the shared corpus has none).
+  const dockerfiles = read([...walk(path.join(ROOT, 'test/fixtures')), ...walk(path.join(ROOT, 'test/e2e/workspace')), ...walk(path.join(ROOT, 'examples'))].filter((p) => detectKind(p)?.kind === 'dockerfile'));
   const corpus = read(walk(CORPUS).filter((p) => /\.(ya?ml|env|properties)$|Procfile|\.env/.test(p)));
   /* eslint-disable @typescript-eslint/no-require-imports */
   const dockerfileUtils = require('dockerfile-utils') as { validate(text: string): unknown[] };
