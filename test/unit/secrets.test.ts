@@ -13,6 +13,7 @@ describe('secrets', () => {
     for (const name of [
       'PWD', 'GPG_KEY', 'CACHE_KEY', 'DB_PASSWORD_FILE', 'TOKEN_URL', 'MAX_TOKENS', 'PASSWORD_RESET_TIMEOUT',
       'ACCESS_TOKEN_EXPIRE_MINUTES', 'SESSION_TOKEN_SECONDS', 'PASSENGER_APP_ENV', 'TOKENIZERS_PARALLELISM', 'MYSQL_ALLOW_EMPTY_PASSWORD',
+      'SECRET_KEY_BASE_DUMMY', 'FAKE_API_KEY',
     ]) {
       it(`${name} is not a secret name`, () => assert.equal(isSecretName(name), false));
     }

@@ -32,8 +32,9 @@ const METADATA_WORDS = new Set([
   // Durations: ACCESS_TOKEN_EXPIRE_MINUTES (FastAPI's own setting), SESSION_TOKEN_SECONDS.
   'expire', 'ms', 'millis', 'sec', 'secs', 'seconds', 'mins', 'minutes', 'hours', 'days',
 ]);
-// Any of these words marks a quantity or a switch, not a credential (MAX_TOKENS, MIN_PASSWORD_LENGTH).
-const QUANTITY_WORDS = new Set(['max', 'min', 'num', 'count', 'use', 'require', 'allow', 'disable', 'skip']);
+// Any of these words marks a quantity, a switch or a stand-in, not a credential (MAX_TOKENS,
+// MIN_PASSWORD_LENGTH, Rails' SECRET_KEY_BASE_DUMMY=1 for asset precompilation).
+const QUANTITY_WORDS = new Set(['max', 'min', 'num', 'count', 'use', 'require', 'allow', 'disable', 'skip', 'dummy', 'fake', 'placeholder']);
 
 /** Splits `DB_PASSWORD`, `dbPassword`, `db.password` and `db-password` into lower-case words. */
 export function nameWords(name: string): string[] {

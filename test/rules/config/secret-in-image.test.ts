@@ -8,6 +8,7 @@ const AWS_KEY = 'AKIA' + 'Q2W3E4R5T6Y7U8I9';
 
 testRule(rule, { kind: 'dockerfile', fileName: 'Dockerfile' }, {
   valid: [
+    { name: "Rails' SECRET_KEY_BASE_DUMMY switch for asset precompilation", code: 'FROM ruby:3.3\nENV RAILS_ENV=production SECRET_KEY_BASE_DUMMY=1\n' },
     'FROM node:20-alpine\nENV NODE_ENV=production PORT=8080\nCMD ["node", "server.js"]',
     { name: 'a reference to a build arg or runtime variable', code: 'FROM node:20\nENV DB_PASSWORD=$DB_PASSWORD API_TOKEN=${API_TOKEN}' },
     { name: 'placeholders', code: 'FROM node:20\nENV DB_PASSWORD=changeme\nENV API_KEY="<your-api-key>"\nENV JWT_SECRET=""' },

@@ -13,8 +13,8 @@ export default defineRule<DockerfileModel>({
   rationale: 'Config, credentials above all, lives in the environment of a deploy; an image is shared, cached and pushed.',
   messages: {
     envSecret: 'ENV {{name}} bakes a secret ({{label}}: {{masked}}) into the image, where anyone who can pull it can read it; provide it at runtime instead.',
-    argDefault: 'ARG {{name}} has a secret ({{label}}: {{masked}}) as its default, which stays in the Dockerfile and the image history; use RUN --mount=type=secret instead.',
-    buildArg: 'ARG {{name}} passes a secret into the build, and build args stay in the image history; use RUN --mount=type=secret,id={{id}} instead.',
+    argDefault: 'ARG {{name}} has a secret ({{label}}: {{masked}}) as its default, which stays in the Dockerfile and in the history of every layer built with it; use RUN --mount=type=secret instead.',
+    buildArg: 'ARG {{name}} passes a secret into the build, and build args are recorded in the history of every layer built with them; use RUN --mount=type=secret,id={{id}} instead.',
   },
   fixable: true,
   check(model, ctx) {
