@@ -65,10 +65,7 @@ export function lint(input: LintInput): LintOutput {
   const unreadable = checkReadable(file);
   if (unreadable) {
     emit(unparsableFile, unreadable);
-    return { kind, findings, headerEnd, statementLine };
-  }
-
-  if (kind.kind === 'twelve-factor-config' || kind.kind === 'vscode-settings') {
+  } else if (kind.kind === 'twelve-factor-config' || kind.kind === 'vscode-settings') {
     const team = kind.kind === 'twelve-factor-config' ? readTeamConfig(file.text) : undefined;
     const problems = team ? team.problems : readSettingsJson(file.text).problems;
     for (const p of problems) emit(invalidConfig, { messageId: 'invalid', data: { problem: p.message }, at: p.span });
@@ -89,8 +86,14 @@ export function lint(input: LintInput): LintOutput {
       }
     }
   }
-  findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
-  return { kind, findings, headerEnd, statementLine };
+  // The team's ignore globs apply to every finding, also to files that could not be parsed.
+  const kept = findings.filter((f) => !config.ignoreEntryFor(ruleOf(f, input), input.relativePath));
+  kept.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+  return { kind, findings: kept, headerEnd, statementLine };
+}
+
+function ruleOf(finding: Finding, input: LintInput): AnyRule {
+  return findRule(finding.ruleId) ?? (input.rules?.find((r) => r.id === finding.ruleId) as AnyRule);
 }
 
 function runRules(input: LintInput, kind: FileKindInfo, model: unknown, emit: (rule: AnyRule, report: RuleReport) => void) {
@@ -125,14 +128,14 @@ function applySuppressions(
   const { config } = input;
   const ruleFindings = findings.splice(0, findings.length);
   for (const finding of ruleFindings) {
-    const rule = findRule(finding.ruleId) ?? (input.rules?.find((r) => r.id === finding.ruleId) as AnyRule);
+    const rule = ruleOf(finding, input);
     const matching = directives.filter(
       (d) =>
         (d.patterns.length === 0 || d.patterns.some((p) => patternMatches(p, rule))) &&
         (d.scope === 'file' || d.targetLine === finding.range.start.line || d.targetLine === statementLine(finding.span.start)),
     );
     const allowed = config.inlineSuppressAllowed(rule);
-    if ((allowed && matching.length > 0) || config.ignoreEntryFor(rule, input.relativePath)) continue;
+    if (allowed && matching.length > 0) continue;
     if (!allowed && matching.length > 0) {
       emit(suppressionPolicy, { messageId: 'locked', data: { ruleId: rule.id }, at: matching[0].span });
     }

@@ -13,4 +13,10 @@ describe('codebase/unparsable-file', () => {
   it("keeps 'parseError' for parsers that reject input (Dockerfiles always parse)", () => {
     assert.deepEqual(lintText('Dockerfile', 'this is not { a Dockerfile ]]\n\u00e9\n').filter((f) => f.ruleId === 'codebase/unparsable-file'), []);
   });
+
+  it('is hidden by an ignore entry for the path, as its doc suggests', () => {
+    const team = 'ignore:\n  - files: ["generated/**"]\n    rules: [codebase/unparsable-file]\n    reason: rendered output\n';
+    assert.deepEqual(lintText('generated/Dockerfile', '\u0000binary', { teamConfig: team }), []);
+    assert.equal(lintText('src/Dockerfile', '\u0000binary', { teamConfig: team }).length, 1);
+  });
 });
