@@ -1,4 +1,6 @@
 import * as fs from 'node:fs';
+import { MAX_READ_BYTES } from '../engine/lint';
+import type { WorkspaceFiles } from '../engine/types';
 
 /** What a directory entry is, without following links. */
 export type EntryType = 'file' | 'directory' | 'symlink' | 'other';
@@ -54,6 +56,25 @@ export const nodeAuditFs: AuditFs = {
     return stripBom(fs.readFileSync(path, 'utf8'));
   },
 };
+
+/**
+ * Workspace files as the engine reads them (package.json, lockfiles, config files), from disk: the
+ * text without a byte-order mark, or undefined when the path is not a readable file or is larger
+ * than the engine would analyse. The CLI and the language server both read through this, so that
+ * they see the same files the same way.
+ */
+export function workspaceFilesOnDisk(source: AuditFs = nodeAuditFs): WorkspaceFiles {
+  return {
+    readText(path) {
+      try {
+        const stat = source.stat(path);
+        return stat?.type === 'file' && stat.size <= MAX_READ_BYTES ? source.readText(path) : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
 
 /** Removes a leading UTF-8 byte-order mark, which VS Code hides from a document's text as well. */
 export function stripBom(text: string): string {

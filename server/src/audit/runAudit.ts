@@ -1,11 +1,11 @@
 import * as path from 'node:path';
-import { findRule, findWorkspaceRoot, lint, loadWorkspaceConfig, MAX_FILE_CHARS } from '../engine';
+import { findRule, findWorkspaceRoot, lint, loadWorkspaceConfig, MAX_FILE_CHARS, MAX_READ_BYTES } from '../engine';
 import type { ResolvedConfig } from '../engine';
 import { formatMessage } from '../engine/defineRule';
 import type { Finding, WorkspaceFiles } from '../engine/types';
 import { detectKind, type FileKindInfo } from '../parsing/fileKind';
 import { SourceFile } from '../parsing/sourceFile';
-import { describeFsError, nodeAuditFs, type AuditFs } from './auditFs';
+import { describeFsError, nodeAuditFs, workspaceFilesOnDisk, type AuditFs } from './auditFs';
 import { walkWorkspace } from './walk';
 
 /** What to audit. */
@@ -51,9 +51,6 @@ export interface AuditResult {
 export class AuditInputError extends Error {
   override readonly name = 'AuditInputError';
 }
-
-/** Files above this many bytes hold more than `MAX_FILE_CHARS` characters whatever their content (UTF-8 spends at most 3 bytes per UTF-16 unit). */
-const MAX_READ_BYTES = 3 * MAX_FILE_CHARS;
 
 /**
  * Audits files and folders with the same engine and configuration layers as the editor. Each folder
@@ -181,17 +178,10 @@ function checkConfig(abs: string, given: string, fs: AuditFs): string {
 /** Reads workspace files for rules (package.json, lockfiles) once per audit; unreadable means absent. */
 function cachedWorkspace(fs: AuditFs): WorkspaceFiles {
   const cache = new Map<string, string | undefined>();
+  const files = workspaceFilesOnDisk(fs);
   return {
     readText(p) {
-      if (!cache.has(p)) {
-        let text: string | undefined;
-        try {
-          text = fs.stat(p)?.type === 'file' ? fs.readText(p) : undefined;
-        } catch {
-          text = undefined;
-        }
-        cache.set(p, text);
-      }
+      if (!cache.has(p)) cache.set(p, files.readText(p));
       return cache.get(p);
     },
   };

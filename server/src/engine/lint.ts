@@ -16,6 +16,9 @@ import type { AnyRule, Finding, Fix, Rule, RuleReport, Severity, WorkspaceFiles 
 /** Files above this size are reported, not parsed: real manifests and Dockerfiles are far smaller. */
 export const MAX_FILE_CHARS = 2 * 1024 * 1024;
 
+/** Files above this many bytes hold more than `MAX_FILE_CHARS` characters whatever their content (UTF-8 spends at most 3 bytes per UTF-16 unit). */
+export const MAX_READ_BYTES = 3 * MAX_FILE_CHARS;
+
 /** What the engine needs to lint one file. */
 export interface LintInput {
   file: SourceFile;

@@ -1,8 +1,9 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, ModelCache, ResolvedConfig, type LintOutput } from '../engine';
+import type { RuleSetting, TeamConfig } from '../engine/config/teamConfig';
 import type { WorkspaceFiles } from '../engine/types';
+import { workspaceFilesOnDisk } from '../audit/auditFs';
 import { SourceFile } from '../parsing/sourceFile';
 import type { DocumentSettings } from './settingsCache';
 import type { WorkspaceFolders } from './workspaceFolders';
@@ -21,6 +22,7 @@ export interface DocumentResult {
 export class DocumentLinter {
   private readonly models = new ModelCache();
   private readonly results = new Map<string, DocumentResult>();
+  private readonly configs = new WeakMap<TeamConfig, WeakMap<Map<string, RuleSetting>, ResolvedConfig>>();
 
   constructor(
     private readonly folders: WorkspaceFolders,
@@ -32,7 +34,7 @@ export class DocumentLinter {
   lint(document: TextDocument, filePath: string, settings: DocumentSettings): DocumentResult {
     const file = new SourceFile(filePath, document.getText(), document.version);
     const root = this.folders.rootFor(filePath);
-    const config = new ResolvedConfig(this.folders.teamConfig(root), settings.rules);
+    const config = this.resolvedConfig(this.folders.teamConfig(root), settings.rules);
     const output = lint({
       file,
       config,
@@ -44,6 +46,18 @@ export class DocumentLinter {
     const result = { version: document.version, file, output };
     this.results.set(document.uri, result);
     return result;
+  }
+
+  /**
+   * The resolved configuration of a team config and a settings object. Both come from caches that are
+   * replaced on change, so their identity is the key and nothing is resolved again per keystroke.
+   */
+  private resolvedConfig(team: TeamConfig, rules: Map<string, RuleSetting>): ResolvedConfig {
+    let byRules = this.configs.get(team);
+    if (!byRules) this.configs.set(team, (byRules = new WeakMap()));
+    let config = byRules.get(rules);
+    if (!config) byRules.set(rules, (config = new ResolvedConfig(team, rules)));
+    return config;
   }
 
   /** The latest result of a document, if it matches the given version. */
@@ -59,18 +73,8 @@ export class DocumentLinter {
   }
 }
 
-/** Workspace file access for the engine: open documents first (unsaved edits count), then the disk. */
+/** Workspace file access for the engine: open documents first (unsaved edits count), then the disk as the CLI reads it. */
 export function workspaceFiles(openText: (filePath: string) => string | undefined): WorkspaceFiles {
-  return {
-    readText(filePath) {
-      const open = openText(filePath);
-      if (open !== undefined) return open;
-      try {
-        const stat = fs.statSync(filePath);
-        return stat.isFile() && stat.size <= 4 * 1024 * 1024 ? fs.readFileSync(filePath, 'utf8') : undefined;
-      } catch {
-        return undefined;
-      }
-    },
-  };
+  const disk = workspaceFilesOnDisk();
+  return { readText: (filePath) => openText(filePath) ?? disk.readText(filePath) };
 }

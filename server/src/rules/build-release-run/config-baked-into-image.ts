@@ -1,17 +1,11 @@
 import { detectSecret, nameWords } from '../../analysis/secrets';
+import { environmentLabel, isServiceScheme, parseAddress } from '../../analysis/serviceAddress';
 import { defineRule } from '../../engine/defineRule';
 import type { DockerfileModel } from '../../parsing/dockerfile/dockerfileModel';
 import { removePropertyEdit } from '../../parsing/dockerfile/editEnv';
 
-// Schemes of databases, caches and queues; `+` variants (mongodb+srv, postgresql+psycopg) share the first part.
-const SERVICE_SCHEMES = new Set([
-  'postgres', 'postgresql', 'mysql', 'mariadb', 'mongodb', 'redis', 'rediss', 'amqp', 'amqps', 'kafka', 'nats', 'memcached',
-]);
-// Embedded JDBC databases live inside the process, so they are no backing service.
-const EMBEDDED_JDBC = new Set(['h2', 'hsqldb', 'derby', 'sqlite']);
 // Name endings that make a value an address; only an environment label in its host makes it environment-specific.
 const ADDRESS_WORDS = new Set(['host', 'hostname', 'url', 'uri', 'addr', 'address', 'endpoint', 'dsn']);
-const ENVIRONMENT_LABELS = new Set(['prod', 'production', 'staging', 'stage', 'stg', 'qa', 'uat', 'preprod']);
 // Settings of package managers and runtimes (PIP_INDEX_URL, NPM_CONFIG_REGISTRY, GOPROXY) configure the build, not the app.
 const TOOLING_PREFIXES = new Set([
   'pip', 'pipenv', 'poetry', 'uv', 'conda', 'python', 'npm', 'yarn', 'pnpm', 'node', 'go', 'goproxy', 'cargo', 'rustup',
@@ -41,12 +35,12 @@ export default defineRule<DockerfileModel>({
         if (!value || !property.value || TOOLING_PREFIXES.has(words[0]) || detectSecret(name, value)) continue;
         const address = parseAddress(value);
         if (!address || /[$({]/.test(address.host)) continue;
-        const environment = address.host.split(/[.-]/).find((label) => ENVIRONMENT_LABELS.has(label.toLowerCase()));
+        const environment = environmentLabel(address.host);
         let report: { messageId: string; data: Record<string, string> } | undefined;
         if (address.scheme && isServiceScheme(address.scheme)) {
           report = { messageId: 'backingService', data: { name, scheme: address.scheme, host: address.host } };
         } else if (environment && ADDRESS_WORDS.has(words[words.length - 1])) {
-          report = { messageId: 'environmentSpecific', data: { name, environment: environment.toLowerCase(), host: address.host } };
+          report = { messageId: 'environmentSpecific', data: { name, environment, host: address.host } };
         }
         if (!report) continue;
         ctx.report({
@@ -63,16 +57,3 @@ export default defineRule<DockerfileModel>({
     }
   },
 });
-
-/** Splits `scheme://user@host:port/path` (or a bare `host:port`) into its scheme and first host; JDBC keeps `jdbc:sub`. */
-function parseAddress(value: string): { scheme?: string; host: string } | undefined {
-  const match = /^(?:((?:jdbc:)?[a-z][a-z0-9+.-]*):\/\/)?(?:[^@/\s]*@)?([^/:?#,;\s]*)/i.exec(value.trim());
-  if (!match || !match[2]) return undefined;
-  if (!match[1] && !/^[a-z0-9.-]+(:\d+)?$/i.test(value.trim())) return undefined;
-  return { scheme: match[1]?.toLowerCase(), host: match[2] };
-}
-
-function isServiceScheme(scheme: string): boolean {
-  if (scheme.startsWith('jdbc:')) return !EMBEDDED_JDBC.has(scheme.slice(5));
-  return SERVICE_SCHEMES.has(scheme.split('+')[0]);
-}
