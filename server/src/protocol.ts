@@ -33,5 +33,12 @@ export interface DiagnosticData {
   ruleId: string;
   /** Line of the statement the finding belongs to, where "disable for this line" inserts its comment. */
   statementLine: number;
-  fix?: { title: string; edits: DataTextEdit[] };
+  fix?: { title: string; edits: DataTextEdit[]; otherFiles?: DataFileChange[] };
+}
+
+/** Edits to another file made by the same fix, in LSP form; `create` when the file does not exist yet. */
+export interface DataFileChange {
+  uri: string;
+  create?: boolean;
+  edits: DataTextEdit[];
 }

@@ -3,6 +3,7 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -16,6 +17,7 @@ import { DocumentLinter, workspaceFiles } from './lsp/documentLinter';
 import { toDiagnostic } from './lsp/diagnostics';
 import { hoverAt } from './lsp/hover';
 import { SettingsCache } from './lsp/settingsCache';
+import { WorkspaceIndexer } from './lsp/workspaceIndexer';
 import { pathToUri, uriToPath, WorkspaceFolders } from './lsp/workspaceFolders';
 
 // createConnection picks the transport from the command line: --stdio, --node-ipc or --socket=.
@@ -27,7 +29,9 @@ const log = (message: string) => connection.console.log(message);
 const files = workspaceFiles((filePath) => documents.get(pathToUri(filePath))?.getText());
 // Team configuration comes from disk, as CI reads it; a save triggers the file watcher and a re-lint.
 const folders = new WorkspaceFolders(workspaceFiles(() => undefined));
-const linter = new DocumentLinter(folders, files, log);
+const disk = workspaceFiles(() => undefined);
+const indexer = new WorkspaceIndexer(disk, (filePath) => documents.get(pathToUri(filePath)) !== undefined, () => revalidateAll(), log);
+const linter = new DocumentLinter(folders, files, log, indexer.index, (uri) => revalidateOthers(uri));
 const configDiagnostics = new ConfigFileDiagnostics(folders, files, (uri) => documents.get(uri) !== undefined, (uri, diagnostics) =>
   connection.sendDiagnostics({ uri, diagnostics }),
 );
@@ -64,8 +68,10 @@ connection.onInitialized(() => {
   connection.workspace.onDidChangeWorkspaceFolders(async () => {
     folders.setFolders((await connection.workspace.getWorkspaceFolders())?.map((f) => f.uri) ?? []);
     revalidateAll();
+    void indexer.indexFolders(folders.all());
   });
   configDiagnostics.publishAll();
+  void indexer.indexFolders(folders.all());
 });
 
 /** Lints one open document now and publishes its diagnostics. */
@@ -81,7 +87,7 @@ async function validate(document: TextDocument): Promise<void> {
   }
   const started = Date.now();
   const result = linter.lint(document, filePath, documentSettings);
-  const diagnostics = result.output.findings.map((f) => toDiagnostic(f, result.file, result.output, docsDir));
+  const diagnostics = result.output.findings.map((f) => toDiagnostic(f, result.file, result.output, docsDir, files));
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   const elapsed = Date.now() - started;
   if (elapsed > 500) log(`Linting ${filePath} took ${elapsed} ms`);
@@ -102,6 +108,11 @@ function revalidateAll(): void {
   for (const document of documents.all()) schedule(document, 0);
 }
 
+/** Lints the other open documents again after one document's cross-file facts changed (debounced like typing). */
+function revalidateOthers(uri: string): void {
+  for (const document of documents.all()) if (document.uri !== uri) schedule(document);
+}
+
 documents.onDidOpen((e) => schedule(e.document, 0));
 documents.onDidChangeContent((e) => schedule(e.document));
 documents.onDidClose((e) => {
@@ -119,7 +130,16 @@ connection.onDidChangeConfiguration(() => {
   revalidateAll();
 });
 
-connection.onDidChangeWatchedFiles(() => {
+/** Files whose change affects configuration or rules that read them (package.json for the start script, lockfiles). */
+const CONFIG_LIKE = /(^|[\\/])(\.twelve-factor\.ya?ml|settings\.json|package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock)$/;
+
+connection.onDidChangeWatchedFiles((params) => {
+  // A manifest or code file changed on disk: keep the cross-file index current (it re-lints on change).
+  for (const change of params.changes) {
+    const filePath = uriToPath(change.uri);
+    if (filePath) indexer.fileChanged(filePath, change.type === FileChangeType.Deleted);
+  }
+  if (!params.changes.some((c) => CONFIG_LIKE.test(c.uri))) return;
   // .twelve-factor.yaml, .vscode/settings.json, package.json or a lockfile changed on disk.
   folders.clearTeamConfigs();
   settings.clear();

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { applyFixes } from '../../server/src/engine/fixes';
+import { applyFixes, applyOtherFileChanges } from '../../server/src/engine/fixes';
+import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 import type { Fix, Rule, RuleReport } from '../../server/src/engine/types';
 import type { FileKind } from '../../server/src/parsing/fileKind';
 import { PARSERS } from '../../server/src/parsing/parsers';
@@ -23,6 +24,11 @@ export interface InvalidCase {
   options?: Record<string, unknown>;
   /** Other workspace files, relative to the tested file's folder (package.json, lockfiles, …). */
   files?: Record<string, string>;
+  /**
+   * The full text of every other file the fixes edit or create, relative to the tested file's folder
+   * (`.env.example` after a compose fix). Required when a fix edits other files.
+   */
+  otherOutputs?: Record<string, string>;
 }
 
 /** Strips «…» marks, returning the plain text and the marked spans in order. */
@@ -58,10 +64,14 @@ export function runRule(
   const model = parser.parse(file);
   const defaults = Object.fromEntries(Object.entries(rule.options ?? {}).map(([k, o]) => [k, (o as { default: unknown }).default]));
   const reports: RuleReport[] = [];
+  const index = new WorkspaceIndex();
+  for (const [rel, content] of Object.entries(files)) index.update(path.join(WORKSPACE, rel), content);
+  index.update(file.path, text);
   rule.check(model, {
     file,
     options: { ...defaults, ...options },
-    workspace: { readText: (p: string) => files[path.relative(WORKSPACE, p).split(path.sep).join('/')] },
+    workspace: { readText: (p: string) => readWorkspaceFile(files, p) },
+    index,
     report: (r) => reports.push(r),
   });
   reports.sort((a, b) => a.at.start - b.at.start || a.at.end - b.at.end);
@@ -69,8 +79,18 @@ export function runRule(
   for (const r of reports) {
     const spans = [r.at, ...(r.fix?.edits.map((e) => e.span) ?? [])];
     for (const s of spans) assert.ok(s.start >= 0 && s.start <= s.end && s.end <= text.length, `${rule.id} reported a span outside the text: ${JSON.stringify(s)}`);
+    for (const change of r.fix?.otherFiles ?? []) {
+      const other = change.create ? '' : (readWorkspaceFile(files, change.path) ?? '');
+      assert.ok(change.create || readWorkspaceFile(files, change.path) !== undefined, `${rule.id} edits ${change.path}, which does not exist; set create`);
+      for (const e of change.edits) assert.ok(e.span.start >= 0 && e.span.start <= e.span.end && e.span.end <= other.length, `${rule.id} edits ${change.path} outside its text`);
+    }
   }
   return { file, reports };
+}
+
+/** A workspace file of a test case by absolute path, or undefined. */
+function readWorkspaceFile(files: Record<string, string>, absolutePath: string): string | undefined {
+  return files[path.relative(WORKSPACE, absolutePath).split(path.sep).join('/')];
 }
 
 /**
@@ -111,6 +131,9 @@ export function testRule(
             assert.ok(rule.fixable, 'a rule that offers fixes must declare fixable: true');
             assert.notEqual(c.output, undefined, 'this case offers a fix: state its output (or null)');
             assert.equal(applyFixes(text, fixes), c.output ?? text);
+            const others = applyOtherFileChanges(fixes, (p) => readWorkspaceFile(c.files ?? {}, p));
+            const actual = Object.fromEntries([...others].map(([p, t]) => [path.relative(WORKSPACE, p).split(path.sep).join('/'), t]));
+            assert.deepEqual(actual, c.otherOutputs ?? {}, 'the other files the fixes edit, after the fixes');
             if (c.output !== null) {
               const again = runRule(rule, setup.kind, setup.fileName, c.output!, c.options, c.files);
               const fixedIds = reports.filter((r) => r.fix).map((r) => r.messageId);

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { findRule, findWorkspaceRoot, lint, loadWorkspaceConfig, MAX_FILE_CHARS, MAX_READ_BYTES } from '../engine';
+import { findRule, findWorkspaceRoot, lint, loadWorkspaceConfig, MAX_FILE_CHARS, MAX_READ_BYTES, ModelCache } from '../engine';
+import { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { ResolvedConfig } from '../engine';
 import { formatMessage } from '../engine/defineRule';
 import type { Finding, WorkspaceFiles } from '../engine/types';
@@ -81,14 +82,13 @@ export function runAudit(options: AuditOptions): AuditResult {
     if (!config) configs.set(root, (config = loadWorkspaceConfig(root, workspace, explicitConfig, options.today)));
     return config;
   };
-  const results: AuditFileResult[] = [];
+  const queued: FileToAudit[] = [];
   const skipped: string[] = [];
   const seen = new Set<string>();
   const add = (file: FileToAudit) => {
     if (seen.has(file.path)) return;
     seen.add(file.path);
-    const findings = auditFile(file, configFor(file.root), workspace, fs, options.log);
-    results.push({ file: file.path, relativePath: file.relativePath, displayPath: file.displayPath, findings });
+    queued.push(file);
   };
 
   for (const target of targets) {
@@ -107,6 +107,20 @@ export function runAudit(options: AuditOptions): AuditResult {
     const root = singleRoot ?? findWorkspaceRoot(explicitConfig, exists);
     add({ path: explicitConfig, root, relativePath: relativeTo(root, explicitConfig), displayPath: options.configPath, kind: { kind: 'twelve-factor-config' } });
   }
+  // Two passes: index every file's cross-file facts, then lint each file against that index. One
+  // model cache serves both, so each file is parsed once.
+  const cache = new ModelCache();
+  const index = new WorkspaceIndex();
+  const loaded = queued.map((file) => ({ file, text: loadText(file, fs) }));
+  for (const { file, text } of loaded) if (typeof text === 'string') index.update(file.path, text, file.kind, cache);
+  const results: AuditFileResult[] = loaded.map(({ file, text }) => {
+    const config = configFor(file.root);
+    const findings =
+      typeof text === 'string'
+        ? lint({ file: new SourceFile(file.path, text), kind: file.kind, config, relativePath: file.relativePath, workspace, log: options.log, cache, index }).findings
+        : notAnalysed(config, text.messageId, text.data);
+    return { file: file.path, relativePath: file.relativePath, displayPath: file.displayPath, findings };
+  });
   return { root: singleRoot, files: results.length, results, skipped };
 }
 
@@ -119,21 +133,18 @@ interface FileToAudit {
   text?: string;
 }
 
-function auditFile(file: FileToAudit, config: ResolvedConfig, workspace: WorkspaceFiles, fs: AuditFs, log?: (m: string) => void): Finding[] {
-  let text = file.text;
-  if (text === undefined) {
-    const size = fs.stat(file.path)?.size ?? 0;
-    if (size > MAX_READ_BYTES) {
-      return notAnalysed(config, 'tooLarge', { size: `${Math.round(size / 1024)} KiB`, limit: `${MAX_FILE_CHARS / 1024} KiB` });
-    }
-    try {
-      text = fs.readText(file.path);
-    } catch (error) {
-      return notAnalysed(config, 'parseError', { detail: `the file cannot be read (${describeFsError(error)}).` });
-    }
+/** A file's text, or why it cannot be analysed. */
+function loadText(file: FileToAudit, fs: AuditFs): string | { messageId: string; data: Record<string, string> } {
+  if (file.text !== undefined) return file.text;
+  const size = fs.stat(file.path)?.size ?? 0;
+  if (size > MAX_READ_BYTES) {
+    return { messageId: 'tooLarge', data: { size: `${Math.round(size / 1024)} KiB`, limit: `${MAX_FILE_CHARS / 1024} KiB` } };
   }
-  const source = new SourceFile(file.path, text);
-  return lint({ file: source, kind: file.kind, config, relativePath: file.relativePath, workspace, log }).findings;
+  try {
+    return fs.readText(file.path);
+  } catch (error) {
+    return { messageId: 'parseError', data: { detail: `the file cannot be read (${describeFsError(error)}).` } };
+  }
 }
 
 /** A `codebase/unparsable-file` finding at the top of a file the audit could not read. */

@@ -28,9 +28,31 @@ export function combineFixes(fixes: readonly Fix[]): TextEdit[] {
   return picked;
 }
 
-/** The fixes that may be applied unattended (fix-all, fix on save): every fix not marked `automatic: false`. */
+/**
+ * The fixes that may be applied unattended (fix-all, fix on save): every fix not marked
+ * `automatic: false`, and none that edits other files (those are chosen one at a time).
+ */
 export function automaticFixes(fixes: readonly Fix[]): Fix[] {
-  return fixes.filter((f) => f.automatic !== false);
+  return fixes.filter((f) => f.automatic !== false && !f.otherFiles?.length);
+}
+
+/**
+ * The new text of every other file the fixes touch, keyed by absolute path: each file's changes
+ * applied to its current text (`readText`), or to an empty text when the fix creates it. Edits of
+ * several fixes to one file are combined as {@link combineFixes} does.
+ */
+export function applyOtherFileChanges(fixes: readonly Fix[], readText: (path: string) => string | undefined): Map<string, string> {
+  const byPath = new Map<string, { create: boolean; fixes: Fix[] }>();
+  for (const fix of fixes) {
+    for (const change of fix.otherFiles ?? []) {
+      const entry = byPath.get(change.path) ?? { create: change.create === true, fixes: [] };
+      entry.fixes.push({ title: fix.title, edits: change.edits });
+      byPath.set(change.path, entry);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [p, entry] of byPath) out.set(p, applyEdits(entry.create ? '' : (readText(p) ?? ''), combineFixes(entry.fixes)));
+  return out;
 }
 
 /** Applies as many fixes as can be combined; returns the new text. */

@@ -11,6 +11,7 @@ import { formatMessage } from './defineRule';
 import { ModelCache } from './modelCache';
 import { findRule, patternMatches, rulesForKind } from './registry';
 import { parseSuppressions, type SuppressionDirective } from './suppressions';
+import { EMPTY_INDEX, type WorkspaceIndexView } from '../workspace/workspaceIndex';
 import type { AnyRule, Finding, Fix, Rule, RuleReport, Severity, WorkspaceFiles } from './types';
 
 /** Files above this size are reported, not parsed: real manifests and Dockerfiles are far smaller. */
@@ -34,11 +35,15 @@ export interface LintInput {
   rules?: readonly Rule<unknown, Record<string, unknown>>[];
   /** Where the engine logs rules that throw; each rule is logged once. */
   log?: (message: string) => void;
+  /** Facts about the workspace's other files, for cross-file rules; empty when not given. */
+  index?: WorkspaceIndexView;
 }
 
 /** What linting one file produced. */
 export interface LintOutput {
   kind?: FileKindInfo;
+  /** The parsed model, when the file parsed (the language server indexes its facts). */
+  model?: unknown;
   findings: Finding[];
   /** Where a `disable-file` comment goes, for the quick fix. */
   headerEnd: number;
@@ -65,6 +70,7 @@ export function lint(input: LintInput): LintOutput {
   };
 
   let headerEnd = 0;
+  let model: unknown;
   const unreadable = checkReadable(file);
   if (unreadable) {
     emit(unparsableFile, unreadable);
@@ -80,19 +86,38 @@ export function lint(input: LintInput): LintOutput {
       if (outcome.error) {
         emit(unparsableFile, { messageId: 'parseError', data: { detail: outcome.error.message }, at: outcome.error.span });
       } else {
+        model = outcome.model;
         headerEnd = parser.headerEnd?.(outcome.model) ?? 0;
+        // Parts that could not be parsed (one broken document of several) are reported; the rest is analysed.
+        for (const problem of parser.problems?.(outcome.model) ?? []) {
+          emit(unparsableFile, { messageId: 'parseError', data: { detail: problem.message }, at: problem.span });
+        }
         runRules(input, kind, outcome.model, emit);
         const directives = parseSuppressions(file, kind);
-        const model = outcome.model;
-        statementLine = (offset: number) => file.lineAt(parser.statementStart?.(model, offset) ?? offset);
+        const parsed = outcome.model;
+        statementLine = (offset: number) => file.lineAt(parser.statementStart?.(parsed, offset) ?? offset);
         applySuppressions(findings, directives, input, statementLine, emit);
       }
     }
   }
   // The team's ignore globs apply to every finding, also to files that could not be parsed.
-  const kept = findings.filter((f) => !config.ignoreEntryFor(ruleOf(f, input), input.relativePath));
+  const kept = dedupe(findings.filter((f) => !config.ignoreEntryFor(ruleOf(f, input), input.relativePath)));
   kept.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
-  return { kind, findings: kept, headerEnd, statementLine };
+  return { kind, model, findings: kept, headerEnd, statementLine };
+}
+
+/**
+ * Drops repeated findings: a value reached through several YAML aliases is reported once, at the
+ * anchor's text, and its fix edits the anchor once.
+ */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.ruleId}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function ruleOf(finding: Finding, input: LintInput): AnyRule {
@@ -109,6 +134,7 @@ function runRules(input: LintInput, kind: FileKindInfo, model: unknown, emit: (r
         file: input.file,
         options: effective.options,
         workspace: input.workspace,
+        index: input.index ?? EMPTY_INDEX,
         report: (report) => emit(rule, report),
       });
     } catch (error) {

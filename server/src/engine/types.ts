@@ -1,5 +1,6 @@
 import type { FileKind } from '../parsing/fileKind';
 import type { Range, SourceFile, Span } from '../parsing/sourceFile';
+import type { WorkspaceIndexView } from '../workspace/workspaceIndex';
 
 /** The twelve factors, as the slugs used in rule ids. */
 export const FACTORS = [
@@ -35,10 +36,24 @@ export interface TextEdit {
   text: string;
 }
 
+/** Edits to another file of the workspace, made in the same workspace edit as the fix. */
+export interface FileChange {
+  /** Absolute path of the other file. */
+  path: string;
+  /** True when the file does not exist yet: it is created, and `edits` apply to an empty text. */
+  create?: boolean;
+  edits: TextEdit[];
+}
+
 /** A fix a rule offers: a title for the quick fix and span edits on the file it reported in. */
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /**
+   * Edits to other files in the same change (`VAR=` appended to `.env.example`, a line added to
+   * `.gitignore`). Spans are offsets in the other file's current text, as `workspace.readText` gives it.
+   */
+  otherFiles?: FileChange[];
   /**
    * False for a fix that changes what the app receives (removing an ENV the app may read): it is
    * offered as a quick fix for a person to choose, never applied unattended by fix-all or on save.
@@ -64,6 +79,8 @@ export interface RuleContext<Options> {
   readonly options: Options;
   /** Read-only access to other files of the workspace (package.json, lockfiles, …). */
   readonly workspace: WorkspaceFiles;
+  /** Facts about the workspace's other files (HPAs, compose services, env providers) for cross-file rules. */
+  readonly index: WorkspaceIndexView;
   /** Reports one finding. */
   report(report: RuleReport): void;
 }

@@ -1,4 +1,4 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { automaticFixes, combineFixes, directiveText } from '../engine';
 import { asLineComment } from '../parsing/commentSyntax';
 import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, type DiagnosticData } from '../protocol';
@@ -25,7 +25,7 @@ export function codeActions(params: CodeActionParams, result: DocumentResult | u
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           isPreferred: true,
-          edit: { changes: { [uri]: data.fix.edits } },
+          edit: fixEdit(uri, data.fix),
         });
       }
     }
@@ -76,6 +76,21 @@ function disableAction(uri: string, diagnostic: Diagnostic, data: DiagnosticData
   }
   const title = scope === 'next-line' ? `Disable ${data.ruleId} for this line` : `Disable ${data.ruleId} for this file`;
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: [edit] } } };
+}
+
+/**
+ * The workspace edit of a rule's fix. A fix that also touches other files (`.env.example`,
+ * `.gitignore`) becomes `documentChanges`, creating a missing file first, so that one undo-able
+ * change carries it all.
+ */
+function fixEdit(uri: string, fix: NonNullable<DiagnosticData['fix']>): WorkspaceEdit {
+  if (!fix.otherFiles?.length) return { changes: { [uri]: fix.edits } };
+  const documentChanges: WorkspaceEdit['documentChanges'] = [{ textDocument: { uri, version: null }, edits: fix.edits }];
+  for (const other of fix.otherFiles) {
+    if (other.create) documentChanges.push({ kind: 'create', uri: other.uri, options: { ignoreIfExists: true } });
+    documentChanges.push({ textDocument: { uri: other.uri, version: null }, edits: other.edits });
+  }
+  return { documentChanges };
 }
 
 function isData(value: unknown): value is DiagnosticData {

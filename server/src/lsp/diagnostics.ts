@@ -2,9 +2,9 @@ import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import { findRule, ruleDocPath } from '../engine';
 import type { LintOutput } from '../engine/lint';
-import type { Finding, Severity } from '../engine/types';
-import type { SourceFile } from '../parsing/sourceFile';
-import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../protocol';
+import type { FileChange, Finding, Severity, WorkspaceFiles } from '../engine/types';
+import { SourceFile } from '../parsing/sourceFile';
+import { DIAGNOSTIC_SOURCE, type DataFileChange, type DiagnosticData } from '../protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -19,13 +19,15 @@ export function ruleDocHref(docsDir: string, ruleId: string): string {
 }
 
 /** Turns an engine finding into an LSP diagnostic, carrying the rule's fix in `data`. */
-export function toDiagnostic(finding: Finding, file: SourceFile, output: LintOutput, docsDir: string): Diagnostic {
+export function toDiagnostic(finding: Finding, file: SourceFile, output: LintOutput, docsDir: string, workspace?: WorkspaceFiles): Diagnostic {
   const data: DiagnosticData = { ruleId: finding.ruleId, statementLine: output.statementLine(finding.span.start) };
   if (finding.fix) {
     data.fix = {
       title: finding.fix.title,
       edits: finding.fix.edits.map((e) => ({ range: file.rangeOf(e.span), newText: e.text })),
     };
+    const otherFiles = finding.fix.otherFiles?.map((change) => toDataFileChange(change, workspace));
+    if (otherFiles?.length) data.fix.otherFiles = otherFiles;
   }
   return {
     range: finding.range,
@@ -36,4 +38,13 @@ export function toDiagnostic(finding: Finding, file: SourceFile, output: LintOut
     message: finding.message,
     data,
   };
+}
+
+/** A fix's edit to another file, with ranges computed on that file's current text (empty when it is created). */
+function toDataFileChange(change: FileChange, workspace: WorkspaceFiles | undefined): DataFileChange {
+  const text = change.create ? '' : (workspace?.readText(change.path) ?? '');
+  const other = new SourceFile(change.path, text);
+  const out: DataFileChange = { uri: pathToFileURL(change.path).href, edits: change.edits.map((e) => ({ range: other.rangeOf(e.span), newText: e.text })) };
+  if (change.create) out.create = true;
+  return out;
 }

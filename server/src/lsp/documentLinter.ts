@@ -5,6 +5,8 @@ import type { RuleSetting, TeamConfig } from '../engine/config/teamConfig';
 import type { WorkspaceFiles } from '../engine/types';
 import { workspaceFilesOnDisk } from '../audit/auditFs';
 import { SourceFile } from '../parsing/sourceFile';
+import { extractFacts } from '../workspace/facts';
+import { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { DocumentSettings } from './settingsCache';
 import type { WorkspaceFolders } from './workspaceFolders';
 
@@ -28,6 +30,9 @@ export class DocumentLinter {
     private readonly folders: WorkspaceFolders,
     private readonly files: WorkspaceFiles,
     private readonly log: (message: string) => void,
+    private readonly index: WorkspaceIndex = new WorkspaceIndex(),
+    /** Called when a document's cross-file facts changed, so that other documents are linted again. */
+    private readonly onFactsChanged: (uri: string) => void = () => undefined,
   ) {}
 
   /** Lints a document at a file path with the settings that apply to it. */
@@ -42,7 +47,12 @@ export class DocumentLinter {
       workspace: this.files,
       cache: this.models,
       log: this.log,
+      index: this.index,
     });
+    if (output.kind && output.model !== undefined) {
+      const facts = extractFacts(output.kind.kind, output.model, file);
+      if (facts && this.index.set(filePath, output.kind.kind, facts)) this.onFactsChanged(document.uri);
+    }
     const result = { version: document.version, file, output };
     this.results.set(document.uri, result);
     return result;

@@ -13,6 +13,11 @@ export interface KindParser<Model> {
   statementStart?(model: Model, offset: number): number;
   /** Where a `disable-file` comment may be inserted (after parser directives or a shebang). */
   headerEnd?(model: Model): number;
+  /**
+   * Parts of a parsed file that could not be analysed (one broken YAML document among several): each
+   * becomes a `codebase/unparsable-file` finding while the rules run on the rest.
+   */
+  problems?(model: Model): readonly ParseError[];
 }
 
 /** Input that cannot be analysed, with where and why. */

@@ -1,0 +1,49 @@
+import type { FileKind } from '../parsing/fileKind';
+import type { SourceFile, Span } from '../parsing/sourceFile';
+
+/** A named object a manifest defines or points at (a Deployment, the target of an HPA). */
+export interface ObjectRef {
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+
+/** One environment variable that a file provides or reads, with where. */
+export interface EnvFact {
+  name: string;
+  span: Span;
+  /** For reads: the code supplies a default, so a missing provider is not an error. */
+  hasDefault?: boolean;
+}
+
+/**
+ * What one file contributes to cross-file rules. Facts are small and plain (no syntax trees), so the
+ * index can hold thousands of files; each family extracts them from its own model.
+ */
+export interface FileFacts {
+  /** Objects the file defines: Kubernetes workloads by kind and name. */
+  objects?: ObjectRef[];
+  /** Objects the file scales: HorizontalPodAutoscaler and KEDA ScaledObject targets. */
+  scaleTargets?: ObjectRef[];
+  /** Service names a compose file defines. */
+  services?: string[];
+  /** Environment variables the file provides to an app (manifest env, compose environment, `.env.example`). */
+  envProvided?: EnvFact[];
+  /** Environment variables the file's code reads. */
+  envReads?: EnvFact[];
+}
+
+/** Extracts a file's facts from the model its parser produced. */
+export type FactExtractor = (model: unknown, file: SourceFile) => FileFacts;
+
+const extractors = new Map<FileKind, FactExtractor>();
+
+/** Registers the fact extractor of a kind; each family's parser module calls this once. */
+export function registerFactExtractor(kind: FileKind, extractor: FactExtractor): void {
+  extractors.set(kind, extractor);
+}
+
+/** The facts of a parsed file, or none when its kind contributes nothing across files. */
+export function extractFacts(kind: FileKind, model: unknown, file: SourceFile): FileFacts | undefined {
+  return extractors.get(kind)?.(model, file);
+}

@@ -1,0 +1,78 @@
+import { ModelCache } from '../engine/modelCache';
+import { detectKind, type FileKind, type FileKindInfo } from '../parsing/fileKind';
+import { PARSERS } from '../parsing/parsers';
+import { SourceFile } from '../parsing/sourceFile';
+import { extractFacts, type FileFacts } from './facts';
+
+/** The facts of one indexed file. */
+export interface IndexEntry {
+  /** Absolute path. */
+  path: string;
+  kind: FileKind;
+  facts: FileFacts;
+}
+
+/** What rules read of the index: every indexed file's facts. Read-only; the front ends fill it. */
+export interface WorkspaceIndexView {
+  /** Every indexed file, in no particular order. */
+  entries(): Iterable<IndexEntry>;
+}
+
+/** An index with nothing in it: a rule test or a single-file lint without a workspace. */
+export const EMPTY_INDEX: WorkspaceIndexView = { entries: () => [] };
+
+/**
+ * Facts about the workspace's files, for rules that look across files (an HPA elsewhere, the
+ * variables a manifest provides). The CLI fills it from the files it walks before linting; the
+ * language server fills it in the background and keeps it current from open documents and the
+ * file watcher. It stores facts, never models, so that thousands of files stay cheap.
+ */
+export class WorkspaceIndex implements WorkspaceIndexView {
+  private readonly byPath = new Map<string, IndexEntry>();
+
+  /**
+   * Parses a file's text and records its facts. Returns whether its facts changed. A file that
+   * cannot be parsed, or whose kind has no facts, is removed.
+   */
+  update(path: string, text: string, kind: FileKindInfo | undefined = detectKind(path, text), cache?: ModelCache): boolean {
+    const parser = kind && PARSERS[kind.kind];
+    if (!kind || !parser) return this.remove(path);
+    let facts: FileFacts | undefined;
+    try {
+      const file = new SourceFile(path, text);
+      const outcome = (cache ?? new ModelCache()).get(file, kind.kind, parser);
+      facts = outcome.error ? undefined : extractFacts(kind.kind, outcome.model, file);
+    } catch {
+      facts = undefined;
+    }
+    return facts ? this.set(path, kind.kind, facts) : this.remove(path);
+  }
+
+  /** Records facts already extracted (the language server passes those of a model it just parsed). */
+  set(path: string, kind: FileKind, facts: FileFacts): boolean {
+    const previous = this.byPath.get(path);
+    const changed = !previous || previous.kind !== kind || JSON.stringify(previous.facts) !== JSON.stringify(facts);
+    this.byPath.set(path, { path, kind, facts });
+    return changed;
+  }
+
+  /** Forgets a file; returns whether it was indexed. */
+  remove(path: string): boolean {
+    return this.byPath.delete(path);
+  }
+
+  /** Forgets every file under a folder (a workspace folder was removed). */
+  removeUnder(folder: string): void {
+    const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+    for (const p of [...this.byPath.keys()]) if (p.startsWith(prefix)) this.byPath.delete(p);
+  }
+
+  entries(): Iterable<IndexEntry> {
+    return this.byPath.values();
+  }
+
+  /** How many files are indexed. */
+  get size(): number {
+    return this.byPath.size;
+  }
+}
