@@ -1,5 +1,9 @@
 import type { FileKind } from './fileKind';
-import type { SourceFile, Span } from './sourceFile';
+import type { SourceFile } from './sourceFile';
+import { ParseError } from './parseError';
+import { deploymentParser } from './deployment/deploymentParser';
+
+export { ParseError };
 import { parseDockerfile, type DockerfileModel } from './dockerfile/dockerfileModel';
 
 /** How one file kind is parsed into the model its rules read. */
@@ -20,16 +24,6 @@ export interface KindParser<Model> {
   problems?(model: Model): readonly ParseError[];
 }
 
-/** Input that cannot be analysed, with where and why. */
-export class ParseError extends Error {
-  constructor(
-    message: string,
-    readonly span: Span = { start: 0, end: 0 },
-  ) {
-    super(message);
-  }
-}
-
 const dockerfile: KindParser<DockerfileModel> = {
   parse: parseDockerfile,
   statementStart: (model, offset) => model.instructions.find((i) => i.span.start <= offset && offset <= i.span.end)?.span.start ?? offset,
@@ -39,4 +33,7 @@ const dockerfile: KindParser<DockerfileModel> = {
 /** The parser of each kind that has rules. Kinds without an entry are detected but not yet analysed. */
 export const PARSERS: Partial<Record<FileKind, KindParser<unknown>>> = {
   dockerfile: dockerfile as KindParser<unknown>,
+  kubernetes: deploymentParser('kubernetes') as KindParser<unknown>,
+  cloudfoundry: deploymentParser('cloudfoundry') as KindParser<unknown>,
+  compose: deploymentParser('compose') as KindParser<unknown>,
 };

@@ -1,0 +1,116 @@
+import { parseDocument, type Document } from 'yaml';
+import { ParseError } from '../parseError';
+import type { SourceFile, Span } from '../sourceFile';
+import { convertDocument, type YNode } from './yamlNodes';
+import { maskTemplates } from './yamlTemplates';
+
+/** One document of a YAML file, with spans absolute in the file. */
+export interface YamlDocument {
+  /** Position among the file's documents, from 0. */
+  index: number;
+  /** The document's text in the file, from its `---` line. */
+  span: Span;
+  /** Its root node; undefined for an empty document or one too broken to read. */
+  root?: YNode;
+  /** The first syntax error, when the document is broken; the other documents are still analysed. */
+  error?: ParseError;
+  /** The document contains Helm / Go-template directives; it is analysed as far as they allow. */
+  templated: boolean;
+}
+
+/** A YAML file as documents. */
+export interface YamlFile {
+  documents: YamlDocument[];
+  /** The spans of every `{{ … }}` template directive in the file. */
+  templates: Span[];
+}
+
+/** A parsed document chunk, before its spans are placed in the file; cached by its text. */
+interface ParsedChunk {
+  doc: Document;
+  /** The syntax error, offsets relative to the chunk. */
+  error?: { message: string; start: number; end: number };
+  /** The error leaves the tree whole (a repeated key), so the document is still analysed. */
+  readable: boolean;
+}
+
+/** Counts of actual `yaml` parses, for the test that one edit reparses one document. */
+export const yamlParseStats = { documentsParsed: 0 };
+
+const MAX_CACHED_FILES = 32;
+/** Per file path, the chunks of its last parse by text: an edit to one document reparses only that one. */
+const chunkCache = new Map<string, Map<string, ParsedChunk>>();
+
+/**
+ * Splits a YAML file into its documents at `---` / `...` lines and parses each one, reusing the parse
+ * of every document whose text did not change since the last parse of this path. The split is sound:
+ * YAML forbids a column-0 document marker inside any scalar, so a marker line always starts a new
+ * document. Template directives are masked first, so a Helm chart's `{{ }}` never causes a syntax
+ * error; a templated document that still does not parse is analysed as far as it goes, without a
+ * syntax error (its branches are only valid YAML once rendered).
+ */
+export function parseYamlFile(file: SourceFile): YamlFile {
+  const masked = maskTemplates(file.text);
+  const previous = chunkCache.get(file.path);
+  const next = new Map<string, ParsedChunk>();
+  const documents: YamlDocument[] = [];
+  for (const chunk of splitDocuments(masked.text)) {
+    const text = masked.text.slice(chunk.start, chunk.end);
+    const templated = masked.spans.some((t) => t.start < chunk.end && chunk.start < t.end);
+    let parsed = next.get(text) ?? previous?.get(text);
+    if (!parsed) parsed = parseChunk(text, templated);
+    next.set(text, parsed);
+    const index = documents.length;
+    const document: YamlDocument = { index, span: chunk, templated };
+    if (parsed.error && !templated) {
+      document.error = new ParseError(`YAML syntax error in document ${index + 1}: ${parsed.error.message}`, {
+        start: chunk.start + parsed.error.start,
+        end: chunk.start + parsed.error.end,
+      });
+    }
+    if (!document.error || parsed.readable) {
+      document.root = convertDocument(parsed.doc, chunk.start, file.text, masked.spans);
+    }
+    documents.push(document);
+  }
+  chunkCache.delete(file.path);
+  chunkCache.set(file.path, next);
+  if (chunkCache.size > MAX_CACHED_FILES) chunkCache.delete(chunkCache.keys().next().value as string);
+  return { documents, templates: masked.spans };
+}
+
+function parseChunk(text: string, templated: boolean): ParsedChunk {
+  yamlParseStats.documentsParsed++;
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: !templated, merge: true, strict: false, stringKeys: false });
+  const first = doc.errors[0];
+  if (!first) return { doc, readable: true };
+  const [start, end] = first.pos;
+  const readable = doc.errors.every((e) => e.code === 'DUPLICATE_KEY');
+  // yaml's messages carry a code and sometimes a source excerpt; the first line says it.
+  return { doc, readable, error: { message: first.message.split('\n')[0], start, end: Math.max(end, start) } };
+}
+
+/** The spans of the documents in a text: each starts at its `---` line (or the file's start). */
+export function splitDocuments(text: string): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  const marker = /^(---|\.\.\.)(?=[ \t\r]|$)/gm;
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    if (m.index === 0) continue;
+    if (m[1] === '---') {
+      spans.push({ start, end: m.index });
+      start = m.index;
+    }
+  }
+  spans.push({ start, end: text.length });
+  // Chunks holding only markers and comments (a leading licence header, a trailing `---`) are no documents.
+  const kept = spans.filter((s) => hasContent(text.slice(s.start, s.end)));
+  return kept.length > 0 ? kept : [{ start: 0, end: text.length }];
+}
+
+function hasContent(chunk: string): boolean {
+  return chunk.split('\n').some((line) => {
+    const t = line.trim();
+    return t !== '' && !t.startsWith('#') && t !== '---' && t !== '...' && !t.startsWith('%');
+  });
+}
