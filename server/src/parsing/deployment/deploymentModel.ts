@@ -76,9 +76,8 @@ export interface Container {
   node: YMap;
 }
 
-/** A deployable unit: a Kubernetes workload, a CF application, a compose service. */
-export interface Workload {
-  platform: Platform;
+/** What every named object of a manifest has: its name, where it is, and its map. */
+export interface ManifestObject {
   /** Kubernetes kind (`Deployment`, `CronJob`…), `Application` for CF, `Service` for compose. */
   kind: string;
   name: string;
@@ -86,8 +85,15 @@ export interface Workload {
   namespace?: string;
   /** The object's map (the Kubernetes object, the CF application, the compose service). */
   node: YMap;
-  /** The document the workload is in. */
+  /** The document the object is in. */
   documentIndex: number;
+  /** The document is a Helm/Go template: values may be unknown, and missing keys may be rendered in. */
+  templated: boolean;
+}
+
+/** A deployable unit: a Kubernetes workload, a CF application, a compose service. */
+export interface Workload extends ManifestObject {
+  platform: Platform;
   /** Replicas (Kubernetes), instances (CF), `deploy.replicas` (compose), when written. */
   replicas?: { value: number; span: Span };
   /** Runs to completion (Job, CronJob, a Pod with restartPolicy Never/OnFailure, a CF task). */
@@ -95,20 +101,11 @@ export interface Workload {
   /** The map holding the pod spec's keys (`terminationGracePeriodSeconds`, `volumes`), for Kubernetes. */
   podSpec?: YMap;
   containers: Container[];
-  /** The document is a Helm/Go template: values may be unknown, and missing keys may be rendered in. */
-  templated: boolean;
 }
 
 /** A Kubernetes object of any kind, for rules about non-workloads (Secrets, ConfigMaps, Services, Ingresses). */
-export interface KubeObject {
+export interface KubeObject extends ManifestObject {
   apiVersion: string;
-  kind: string;
-  name: string;
-  nameSpan: Span;
-  namespace?: string;
-  node: YMap;
-  documentIndex: number;
-  templated: boolean;
 }
 
 /** What every deployment kind's parser produces: the YAML plus the workloads in it. */
