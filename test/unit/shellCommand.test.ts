@@ -50,6 +50,23 @@ describe('shellCommand', () => {
       assert.ok(script.features.has('redirect'));
     });
 
+    it('lists each redirect with its descriptor, operator, target and span', () => {
+      const text = 'gunicorn app >> log/app.log 2>&1 &> all.log 2> "err log" < in.txt';
+      const redirects = parseShell(text, 10).commands[0].redirects ?? [];
+      assert.deepEqual(
+        redirects.map((r) => ({ op: r.operator, fd: r.fd, target: r.target?.value, duplicate: r.duplicate, text: text.slice(r.span.start - 10, r.span.end - 10) })),
+        [
+          { op: '>>', fd: undefined, target: 'log/app.log', duplicate: undefined, text: '>> log/app.log' },
+          { op: '>', fd: 2, target: undefined, duplicate: '1', text: '2>&1' },
+          { op: '&>', fd: undefined, target: 'all.log', duplicate: undefined, text: '&> all.log' },
+          { op: '>', fd: 2, target: 'err log', duplicate: undefined, text: '2> "err log"' },
+          { op: '<', fd: undefined, target: 'in.txt', duplicate: undefined, text: '< in.txt' },
+        ],
+      );
+      assert.equal(parseShell('a &> b').commands.length, 1, '&> is a redirect, not a background job');
+      assert.equal(parseShell('node app.js | tee out.log').commands[0].redirects, undefined);
+    });
+
     it('marks what the shell would reject', () => {
       for (const text of ['echo "a', "echo 'a", 'echo $(a', 'echo ${A', 'echo `a', 'a &&', 'a |', '&& a', 'a ; && b']) {
         assert.ok(parseShell(text).features.has('syntax'), text);

@@ -8,10 +8,26 @@ export interface ShellWord {
   quoted: boolean;
 }
 
+/** An output or input redirect of a simple command: `> file`, `2>> err.log`, `&> all.log`, `2>&1`. */
+export interface Redirect {
+  operator: '>' | '>>' | '<' | '<<' | '&>' | '&>>';
+  /** The file descriptor written before the operator (`2>`), if any. */
+  fd?: number;
+  /** The file the stream goes to or comes from; undefined for a duplication (`2>&1`, `>&-`). */
+  target?: ShellWord;
+  /** For a duplication: the descriptor it copies (`1` in `2>&1`) or `-` (closed). */
+  duplicate?: string;
+  /** From the descriptor (or the operator) to the end of the target. */
+  span: Span;
+}
+
 /** A simple command: the words between two control operators. */
 export interface SimpleCommand {
+  /** The words, redirect targets included (they are also listed in `redirects`). */
   words: ShellWord[];
   span: Span;
+  /** The command's redirects, in order. */
+  redirects?: Redirect[];
 }
 
 /** A control operator that joins two simple commands at the top level. */
@@ -57,11 +73,22 @@ export interface ShellScript {
 export function parseShell(text: string, base = 0, escapeChar = '\\'): ShellScript {
   const script: ShellScript = { commands: [], separators: [], features: new Set() };
   let words: ShellWord[] = [];
+  let redirects: Redirect[] = [];
   let word: { value: string; start: number; end: number; quoted: boolean } | undefined;
+  /** A redirect whose target is the next word. */
+  let awaiting: Redirect | undefined;
   let i = 0;
 
   const endWord = () => {
-    if (word) words.push({ value: word.value, span: { start: base + word.start, end: base + word.end }, quoted: word.quoted });
+    if (word) {
+      const done: ShellWord = { value: word.value, span: { start: base + word.start, end: base + word.end }, quoted: word.quoted };
+      words.push(done);
+      if (awaiting) {
+        awaiting.target = done;
+        awaiting.span = { start: awaiting.span.start, end: done.span.end };
+        awaiting = undefined;
+      }
+    }
     word = undefined;
   };
   const append = (chars: string, start: number, end: number, quoted = false) => {
@@ -73,14 +100,18 @@ export function parseShell(text: string, base = 0, escapeChar = '\\'): ShellScri
   const endCommand = (separator?: Separator) => {
     endWord();
     if (words.length > 0 && !words[0].quoted && RESERVED_WORDS.has(words[0].value)) script.features.add('compound');
+    awaiting = undefined;
     if (words.length > 0) {
-      script.commands.push({ words, span: { start: words[0].span.start, end: words[words.length - 1].span.end } });
+      const command: SimpleCommand = { words, span: { start: words[0].span.start, end: words[words.length - 1].span.end } };
+      if (redirects.length > 0) command.redirects = redirects;
+      script.commands.push(command);
       if (separator) script.separators.push(separator);
     } else if (separator && separator !== ';') {
       script.features.add('control');
       script.features.add('syntax');
     }
     words = [];
+    redirects = [];
   };
 
   while (i < text.length) {
@@ -122,14 +153,28 @@ export function parseShell(text: string, base = 0, escapeChar = '\\'): ShellScri
     }
     const operator = readOperator(text, i);
     if (operator) {
-      if (operator === '>' || operator === '<' || operator === '>>' || operator === '<<') {
+      if (isRedirectOperator(operator)) {
         script.features.add(operator === '<<' ? 'heredoc' : 'redirect');
         // A redirect's file descriptor prefix (2>) belongs to the redirect, not to the command's words.
-        if (word && /^\d$/.test(word.value) && word.end === i) word = undefined;
+        let fd: number | undefined;
+        let start = i;
+        if (word && /^\d$/.test(word.value) && word.end === i && !word.quoted) {
+          fd = Number(word.value);
+          start = word.start;
+          word = undefined;
+        }
         endWord();
+        const redirect: Redirect = { operator, span: { start: base + start, end: base + i + operator.length } };
+        if (fd !== undefined) redirect.fd = fd;
+        redirects.push(redirect);
         i += operator.length;
         // `2>&1`, `>&-`: a duplicated descriptor is not a word either.
-        if (text[i] === '&') for (i++; /[\d-]/.test(text[i] ?? ''); ) i++;
+        if (text[i] === '&' && (operator === '>' || operator === '<')) {
+          const from = ++i;
+          while (/[\d-]/.test(text[i] ?? '')) i++;
+          redirect.duplicate = text.slice(from, i);
+          redirect.span = { start: redirect.span.start, end: base + i };
+        } else awaiting = redirect;
         continue;
       }
       script.features.add(operator === '|' ? 'pipe' : 'control');
@@ -218,7 +263,11 @@ function readDoubleQuoted(text: string, open: number, features: Set<ShellFeature
   return { value, end: Math.min(i + 1, text.length) };
 }
 
-const OPERATORS = ['&&', '||', '>>', '<<', ';', '|', '&', '>', '<'] as const;
+const OPERATORS = ['&&', '||', '&>>', '&>', '>>', '<<', ';', '|', '&', '>', '<'] as const;
+
+function isRedirectOperator(operator: (typeof OPERATORS)[number]): operator is Redirect['operator'] {
+  return operator !== '&&' && operator !== '||' && operator !== ';' && operator !== '|' && operator !== '&';
+}
 
 function readOperator(text: string, i: number): (typeof OPERATORS)[number] | undefined {
   return OPERATORS.find((op) => text.startsWith(op, i));
@@ -316,4 +365,33 @@ export function skipOptions(words: readonly ShellWord[], valueFlags: ReadonlySet
   let i = 0;
   while (i < words.length && words[i].value.startsWith('-')) i += valueFlags.has(words[i].value) ? 2 : 1;
   return words.slice(i);
+}
+
+/**
+ * The script of a `sh -c "<script>"` command, parsed with spans that point into the file, or
+ * undefined when the command is no such wrapper, or when its script is written with escapes (its
+ * offsets would not map one to one).
+ *
+ * @param text the file text the command's spans point into
+ */
+export function wrappedScript(command: SimpleCommand, text: string): ShellScript | undefined {
+  const words = commandWords(command);
+  const index = shellWrapperScriptIndex(words.map((w) => w.value));
+  if (index < 0) return undefined;
+  const word = words[index];
+  const raw = text.slice(word.span.start, word.span.end);
+  const quote = raw[0];
+  if (raw === word.value && !word.quoted) return parseShell(word.value, word.span.start);
+  if ((quote === "'" || quote === '"') && raw.length >= 2 && raw.endsWith(quote) && raw.slice(1, -1) === word.value) {
+    return parseShell(word.value, word.span.start + 1);
+  }
+  return undefined;
+}
+
+/** Every simple command a script runs, with the scripts of `sh -c` wrappers in place of the wrappers. */
+export function expandWrappers(script: ShellScript, text: string, depth = 0): SimpleCommand[] {
+  return script.commands.flatMap((command) => {
+    const inner = depth < 3 ? wrappedScript(command, text) : undefined;
+    return inner ? expandWrappers(inner, text, depth + 1) : [command];
+  });
 }

@@ -2,6 +2,7 @@ import type { FileKind } from './fileKind';
 import type { SourceFile } from './sourceFile';
 import { ParseError } from './parseError';
 import { deploymentParser } from './deployment/deploymentParser';
+import { procfileParser } from './procfile/procfileParser';
 
 export { ParseError };
 import { parseDockerfile, type DockerfileModel } from './dockerfile/dockerfileModel';
@@ -36,4 +37,5 @@ export const PARSERS: Partial<Record<FileKind, KindParser<unknown>>> = {
   kubernetes: deploymentParser('kubernetes') as KindParser<unknown>,
   cloudfoundry: deploymentParser('cloudfoundry') as KindParser<unknown>,
   compose: deploymentParser('compose') as KindParser<unknown>,
+  procfile: procfileParser as KindParser<unknown>,
 };

@@ -4,6 +4,12 @@ export interface Span {
   end: number;
 }
 
+/** A string read from a file, with the span it was read from. */
+export interface SpannedValue {
+  value: string;
+  span: Span;
+}
+
 /** A 0-based line and UTF-16 character, the same shape as an LSP position. */
 export interface Position {
   line: number;

@@ -13,6 +13,9 @@ import shellWrapperWithoutExec from './disposability/shell-wrapper-without-exec'
 import packageManagerAsPid1 from './disposability/package-manager-as-pid1';
 import migrationInEntrypoint from './admin-processes/migration-in-entrypoint';
 import volumeForState from './processes/volume-for-state';
+import webIgnoresPort from './port-binding/web-ignores-port';
+import migrationInWeb from './admin-processes/migration-in-web';
+import logToFile from './logs/log-to-file';
 
 /**
  * The registry: every rule, listed once. Adding a rule means adding its file, its doc, its test and
@@ -38,6 +41,11 @@ export const ALL_RULES: readonly AnyRule[] = [
   packageManagerAsPid1,
   // admin-processes
   migrationInEntrypoint,
+  migrationInWeb,
   // processes
   volumeForState,
+  // port-binding
+  webIgnoresPort,
+  // logs
+  logToFile,
 ];

@@ -8,14 +8,10 @@ import {
   JSONInstruction,
   type Property,
 } from 'dockerfile-ast';
-import type { SourceFile, Span } from '../sourceFile';
+import type { SourceFile, Span, SpannedValue } from '../sourceFile';
 import { readExecForm } from './execForm';
 
-/** A string with the span it was read from. */
-export interface SpannedValue {
-  value: string;
-  span: Span;
-}
+export type { SpannedValue };
 
 /**
  * The arguments of CMD, ENTRYPOINT, RUN or VOLUME: either a JSON array (exec form) or a command

@@ -1,0 +1,71 @@
+import type { Span } from '../parsing/sourceFile';
+import { toolName } from './commandKinds';
+import type { ShellWord, SimpleCommand } from './shellCommand';
+
+// Where a command line sends its log output: a shell redirect to a file, `tee`, or a server's log-file
+// flag. Standard streams and `-` (the conventional "stdout" value of gunicorn and uwsgi) are the
+// twelve-factor way and never count.
+
+/** A file a command writes its output or log to. */
+export interface LogFile {
+  /** The file as written. */
+  path: string;
+  /** How the command sends output there, for messages: `> app.log`, `--log-file app.log`, `tee app.log`. */
+  how: string;
+  span: Span;
+}
+
+/** Flags whose value is a log file, in the servers and workers Procfiles and container commands start. */
+const LOG_FILE_FLAGS = new Set([
+  '--log-file', '--logfile', '--log_file', '--access-logfile', '--error-logfile', '--access-log', '--error-log',
+  '--redirect-stdout', '--redirect-stderr', '--logto', '--logto2', '--log-path',
+]);
+/** Spring Boot's log-file properties, as `-D` system properties or `--` arguments. */
+const LOG_FILE_PROPERTY = /^(?:-D|--)(logging\.file(?:\.name|\.path)?|logging\.path)=(.*)$/;
+
+/** True when a destination is a standard stream (or nothing): output that stays an event stream. */
+export function isStreamDestination(target: string): boolean {
+  const t = target.trim();
+  return (
+    t === '' ||
+    t === '-' ||
+    /^(stdout|stderr)$/i.test(t) ||
+    /^\/dev\/(stdout|stderr|null|tty|fd\/[12])$/.test(t) ||
+    /^\/proc\/(self|1)\/fd\/[12]$/.test(t) ||
+    // A variable names a destination the environment decides: it may well be a stream.
+    /[$%]/.test(t)
+  );
+}
+
+/** The files a simple command writes its output or logs to. */
+export function logFilesOf(command: SimpleCommand): LogFile[] {
+  const found: LogFile[] = [];
+  for (const redirect of command.redirects ?? []) {
+    if (redirect.operator === '<' || redirect.operator === '<<' || !redirect.target) continue;
+    if (redirect.fd !== undefined && redirect.fd !== 1 && redirect.fd !== 2) continue;
+    if (isStreamDestination(redirect.target.value)) continue;
+    found.push({ path: redirect.target.value, how: `${redirect.fd ?? ''}${redirect.operator} ${redirect.target.value}`, span: redirect.span });
+  }
+  const words = command.words;
+  if (toolName(words[0]?.value ?? '') === 'tee') {
+    for (const word of words.slice(1)) if (!word.value.startsWith('-') && !isStreamDestination(word.value)) found.push(teeFile(word));
+  }
+  for (let k = 1; k < words.length; k++) {
+    const word = words[k];
+    const eq = word.value.indexOf('=');
+    const flag = eq > 0 ? word.value.slice(0, eq) : word.value;
+    const property = LOG_FILE_PROPERTY.exec(word.value);
+    if (LOG_FILE_FLAGS.has(flag)) {
+      const value = eq > 0 ? word.value.slice(eq + 1) : words[k + 1]?.value;
+      const end = eq > 0 ? word.span.end : (words[k + 1]?.span.end ?? word.span.end);
+      if (value !== undefined && !isStreamDestination(value)) found.push({ path: value, how: eq > 0 ? word.value : `${flag} ${value}`, span: { start: word.span.start, end } });
+    } else if (property && !isStreamDestination(property[2])) {
+      found.push({ path: property[2], how: word.value, span: word.span });
+    }
+  }
+  return found;
+}
+
+function teeFile(word: ShellWord): LogFile {
+  return { path: word.value, how: `tee ${word.value}`, span: word.span };
+}
