@@ -135,7 +135,8 @@ export function testRule(
             const actual = Object.fromEntries([...others].map(([p, t]) => [path.relative(WORKSPACE, p).split(path.sep).join('/'), t]));
             assert.deepEqual(actual, c.otherOutputs ?? {}, 'the other files the fixes edit, after the fixes');
             if (c.output !== null) {
-              const again = runRule(rule, setup.kind, setup.fileName, c.output!, c.options, c.files);
+              // The other files as the fix left them: a fix that edits only `.gitignore` must still make its finding go.
+              const again = runRule(rule, setup.kind, setup.fileName, c.output!, c.options, { ...c.files, ...c.otherOutputs });
               const fixedIds = reports.filter((r) => r.fix).map((r) => r.messageId);
               const remaining = again.reports.filter((r) => r.fix && fixedIds.includes(r.messageId));
               assert.ok(remaining.length < fixedIds.length, 'applying the fixes must remove the findings they fix');

@@ -13,14 +13,14 @@ describe('secrets', () => {
     for (const name of [
       'PWD', 'GPG_KEY', 'CACHE_KEY', 'DB_PASSWORD_FILE', 'TOKEN_URL', 'MAX_TOKENS', 'PASSWORD_RESET_TIMEOUT',
       'ACCESS_TOKEN_EXPIRE_MINUTES', 'SESSION_TOKEN_SECONDS', 'PASSENGER_APP_ENV', 'TOKENIZERS_PARALLELISM', 'MYSQL_ALLOW_EMPTY_PASSWORD',
-      'SECRET_KEY_BASE_DUMMY', 'FAKE_API_KEY',
+      'SECRET_KEY_BASE_DUMMY', 'FAKE_API_KEY', 'jwt.tokenHead',
     ]) {
       it(`${name} is not a secret name`, () => assert.equal(isSecretName(name), false));
     }
   });
 
   describe('isPlaceholderValue', () => {
-    for (const value of ['changeme', '<token>', '${DB_PASSWORD}', '$DB_PASSWORD', '((db-password))', '{{ .Values.password }}', '/run/secrets/db_password', 'your-api-key', '****', '']) {
+    for (const value of ['changeme', '<token>', '${DB_PASSWORD}', '$DB_PASSWORD', '((db-password))', '{{ .Values.password }}', '/run/secrets/db_password', 'your-api-key', '****', '', 'REPLACE_LICENSE_KEY_HERE', 'sk-ant-api03-PLACEHOLDER', 'replace-with-your-key', '{cipher}AQBx9f3e', 'ENC(G6N718UuyPE5bHyWKyuLQSm02auQPUtm)']) {
       it(`"${value}" is a placeholder`, () => assert.equal(isPlaceholderValue(value), true));
     }
     it('a literal is not a placeholder', () => assert.equal(isPlaceholderValue('s3cr3t-Value'), false));
@@ -88,6 +88,12 @@ describe('secrets', () => {
       assert.equal(detectSecret('ACCESS_TOKEN_EXPIRE_MINUTES', '30'), undefined);
       assert.equal(detectSecret('GPG_KEY', 'A035C8C19219BA821ECEA86B64E628F8D684696D'), undefined);
       assert.equal(detectSecret('DATABASE_URL', 'postgres://db:5432/app'), undefined);
+    });
+    it('leaves a value that only repeats its own name alone, but not one with words of its own', () => {
+      assert.equal(detectSecret('POSTGRES_ASTRONOMY_PASSWORD', 'astronomy_password'), undefined);
+      assert.equal(detectSecret('db.password', 'db-password'), undefined);
+      assert.equal(detectSecret('jwt.secret', 'mall-portal-secret')?.masked, 'ma****');
+      assert.equal(detectSecret('DB_PASSWORD', 'root')?.label, 'password');
     });
   });
 });

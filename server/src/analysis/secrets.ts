@@ -31,6 +31,8 @@ const METADATA_WORDS = new Set([
   'env', 'var', 'key_id', 'secretref', 'mount', 'volume', 'label', 'selector', 'scope', 'scopes', 'source', 'strategy',
   // Durations: ACCESS_TOKEN_EXPIRE_MINUTES (FastAPI's own setting), SESSION_TOKEN_SECONDS.
   'expire', 'ms', 'millis', 'sec', 'secs', 'seconds', 'mins', 'minutes', 'hours', 'days',
+  // `jwt.tokenHead: 'Bearer '` (the scheme written before a token) is a header prefix.
+  'head',
 ]);
 // Any of these words marks a quantity, a switch or a stand-in, not a credential (MAX_TOKENS,
 // MIN_PASSWORD_LENGTH, Rails' SECRET_KEY_BASE_DUMMY=1 for asset precompilation).
@@ -77,7 +79,11 @@ export function isPlaceholderValue(value: string): boolean {
   if (PLACEHOLDER_WORDS.has(lower)) return true;
   if (/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$\(|\(\([^)]*\)\)|\{\{[^}]*\}\}|#\{[^}]*\}|%\([^)]*\)s/.test(v)) return true;
   if (/^<[^<>]*>$/.test(v) || /^\[[^\]]*\]$/.test(v)) return true;
-  if (/^(your|my|some|insert|put|enter|add)[-_ ]/i.test(v)) return true;
+  if (/^(your|my|some|insert|put|enter|add|replace|change|fill)[-_ ]/i.test(v)) return true;
+  // `REPLACE_LICENSE_KEY_HERE`, `sk-ant-api03-PLACEHOLDER`: a marker word anywhere says it is not filled in.
+  if (/(^|[^a-z])(placeholder|changeme|change[-_]me|replace[-_]?me|redacted)([^a-z]|$)|[-_ ]here$/i.test(v)) return true;
+  // Encrypted at rest, decrypted by the app's config server: Spring Cloud Config `{cipher}…`, jasypt `ENC(…)`.
+  if (/^\{cipher\}/.test(v) || /^ENC\(.*\)$/.test(v)) return true;
   if (/^[x*.•#_-]{3,}$/i.test(v)) return true;
   if (/^(\/|\.\/|~\/)/.test(v)) return true;
   if (/^(secret|vault|arn|projects\/[^/]+\/secrets)[:/]/i.test(v)) return true;
@@ -178,10 +184,20 @@ export function detectSecret(name: string | undefined, value: string): SecretVer
   }
   const credentials = urlCredentials(trimmed);
   if (credentials) return { reason: 'url-credentials', label: 'URL with a password', masked: maskUrl(trimmed, credentials) };
-  if (name !== undefined && isSecretName(name) && !isPlaceholderValue(trimmed)) {
+  if (name !== undefined && isSecretName(name) && !isPlaceholderValue(trimmed) && !namesItself(name, trimmed)) {
     return { reason: 'name', label: secretLabel(name), masked: maskSecret(trimmed) };
   }
   return undefined;
+}
+
+/**
+ * A value made only of its own name's words is a stand-in that labels the slot, not a credential:
+ * `POSTGRES_ASTRONOMY_PASSWORD=astronomy_password`, `DB_PASSWORD=db-password`.
+ */
+function namesItself(name: string, value: string): boolean {
+  const words = new Set(nameWords(name));
+  const valueWords = nameWords(value);
+  return valueWords.length > 0 && valueWords.every((w) => words.has(w));
 }
 
 function secretLabel(name: string): string {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
 import { detectKind, type FileKindInfo } from '../parsing/fileKind';
+import { ignoreScope, isIgnored, type IgnoreScope } from '../workspace/gitignore';
 import { nodeAuditFs, type AuditFs } from './auditFs';
 
 /**
@@ -33,12 +33,6 @@ export interface WalkedFile {
   kind: FileKindInfo;
   /** The text, when the walk had to read it to tell the kind (YAML); otherwise the caller reads it. */
   text?: string;
-}
-
-/** The `.gitignore` rules of one folder. */
-interface IgnoreScope {
-  base: string;
-  rules: Ignore;
 }
 
 /**
@@ -122,7 +116,7 @@ function recognise(abs: string, rel: string, fs: AuditFs): WalkedFile | undefine
 
 function readGitignore(dir: string, fs: AuditFs): IgnoreScope | undefined {
   try {
-    return { base: dir, rules: ignore().add(fs.readText(path.join(dir, '.gitignore'))) };
+    return ignoreScope(dir, fs.readText(path.join(dir, '.gitignore')));
   } catch {
     return undefined;
   }
@@ -139,19 +133,6 @@ function ancestorScopes(rootAbs: string, fs: AuditFs): IgnoreScope[] {
     }
     if (path.dirname(dir) === dir) return [];
   }
-}
-
-/** Git's precedence: a deeper `.gitignore` overrides a shallower one, and a later rule an earlier one. */
-function isIgnored(scopes: IgnoreScope[], abs: string, isDir: boolean): boolean {
-  let ignored = false;
-  for (const scope of scopes) {
-    const rel = path.relative(scope.base, abs).split(path.sep).join('/');
-    if (rel === '' || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) continue;
-    const result = scope.rules.test(isDir ? `${rel}/` : rel);
-    if (result.ignored) ignored = true;
-    else if (result.unignored) ignored = false;
-  }
-  return ignored;
 }
 
 function isInside(parent: string, child: string): boolean {

@@ -3,6 +3,7 @@ import type { SourceFile } from './sourceFile';
 import { ParseError } from './parseError';
 import { deploymentParser } from './deployment/deploymentParser';
 import { procfileParser } from './procfile/procfileParser';
+import { dotenvParser } from './dotenv/dotenvParser';
 
 export { ParseError };
 import { parseDockerfile, type DockerfileModel } from './dockerfile/dockerfileModel';
@@ -38,4 +39,5 @@ export const PARSERS: Partial<Record<FileKind, KindParser<unknown>>> = {
   cloudfoundry: deploymentParser('cloudfoundry') as KindParser<unknown>,
   compose: deploymentParser('compose') as KindParser<unknown>,
   procfile: procfileParser as KindParser<unknown>,
+  dotenv: dotenvParser as KindParser<unknown>,
 };

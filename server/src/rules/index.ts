@@ -16,6 +16,8 @@ import volumeForState from './processes/volume-for-state';
 import webIgnoresPort from './port-binding/web-ignores-port';
 import migrationInWeb from './admin-processes/migration-in-web';
 import logToFile from './logs/log-to-file';
+import committedEnvFile from './config/committed-env-file';
+import envExampleDrift from './config/env-example-drift';
 
 /**
  * The registry: every rule, listed once. Adding a rule means adding its file, its doc, its test and
@@ -32,6 +34,8 @@ export const ALL_RULES: readonly AnyRule[] = [
   remoteScriptPipe,
   // config
   secretInImage,
+  committedEnvFile,
+  envExampleDrift,
   // build-release-run
   configBakedIntoImage,
   buildAtRuntime,
