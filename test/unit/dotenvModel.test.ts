@@ -49,7 +49,7 @@ describe('dotenvModel', () => {
     let seed = 12345;
     const random = (n: number) => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
+      return (seed >>> 16) % n;
     };
     for (let run = 0; run < 3000; run++) {
       let text = '';

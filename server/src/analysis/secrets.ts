@@ -191,13 +191,14 @@ export function detectSecret(name: string | undefined, value: string): SecretVer
 }
 
 /**
- * A value made only of its own name's words is a stand-in that labels the slot, not a credential:
- * `POSTGRES_ASTRONOMY_PASSWORD=astronomy_password`, `DB_PASSWORD=db-password`.
+ * A value made only of its own name's words, the secret word among them, is a stand-in that labels
+ * the slot, not a credential: `POSTGRES_ASTRONOMY_PASSWORD=astronomy_password`, `DB_PASSWORD=db-password`.
+ * (`login-password: druid` is a real, if weak, password: no secret word in the value.)
  */
 function namesItself(name: string, value: string): boolean {
   const words = new Set(nameWords(name));
   const valueWords = nameWords(value);
-  return valueWords.length > 0 && valueWords.every((w) => words.has(w));
+  return valueWords.every((w) => words.has(w)) && valueWords.some((w) => SECRET_WORDS.has(w) || w === 'key');
 }
 
 function secretLabel(name: string): string {

@@ -13,7 +13,7 @@ const EMBEDDED_JDBC = new Set(['h2', 'hsqldb', 'derby', 'sqlite']);
 // Host labels that tie an address to one environment (api.prod.example.com, db-staging).
 const ENVIRONMENT_LABELS = new Set(['prod', 'production', 'staging', 'stage', 'stg', 'qa', 'uat', 'preprod']);
 
-/** The scheme (lower case; JDBC keeps `jdbc:sub`) and first host of an address. */
+/** The scheme (lower case; JDBC and R2DBC keep `jdbc:sub`, `r2dbc:sub`) and first host of an address. */
 export interface ServiceAddress {
   scheme?: string;
   host: string;
@@ -24,7 +24,10 @@ export interface ServiceAddress {
  * Undefined for values that are not addresses.
  */
 export function parseAddress(value: string): ServiceAddress | undefined {
-  const match = /^(?:((?:jdbc:)?[a-z][a-z0-9+.-]*):\/\/)?(?:[^@/\s]*@)?([^/:?#,;\s]*)/i.exec(value.trim());
+  // Oracle's thin driver writes `jdbc:oracle:thin:@host:1521:SID` or `…:@//host:1521/service`.
+  const oracle = /^jdbc:oracle:\w+:[^@\s]*@(?:\/\/)?([^:/?\s]+)/i.exec(value.trim());
+  if (oracle) return { scheme: 'jdbc:oracle', host: oracle[1] };
+  const match = /^(?:((?:jdbc:|r2dbc:(?:pool:)?)?[a-z][a-z0-9+.-]*):\/\/)?(?:[^@/\s]*@)?([^/:?#,;\s]*)/i.exec(value.trim());
   if (!match || !match[2]) return undefined;
   if (!match[1] && !/^[a-z0-9.-]+(:\d+)?$/i.test(value.trim())) return undefined;
   return { scheme: match[1]?.toLowerCase(), host: match[2] };
@@ -32,7 +35,8 @@ export function parseAddress(value: string): ServiceAddress | undefined {
 
 /** True when a scheme names a database, cache or queue that runs as its own service. */
 export function isServiceScheme(scheme: string): boolean {
-  if (scheme.startsWith('jdbc:')) return !EMBEDDED_JDBC.has(scheme.slice(5));
+  const driver = /^(?:jdbc|r2dbc(?::pool)?):(.+)$/.exec(scheme)?.[1];
+  if (driver) return !EMBEDDED_JDBC.has(driver);
   return SERVICE_SCHEMES.has(scheme.split('+')[0]);
 }
 

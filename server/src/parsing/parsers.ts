@@ -4,6 +4,7 @@ import { ParseError } from './parseError';
 import { deploymentParser } from './deployment/deploymentParser';
 import { procfileParser } from './procfile/procfileParser';
 import { dotenvParser } from './dotenv/dotenvParser';
+import { springParser } from './spring/springParser';
 
 export { ParseError };
 import { parseDockerfile, type DockerfileModel } from './dockerfile/dockerfileModel';
@@ -40,4 +41,5 @@ export const PARSERS: Partial<Record<FileKind, KindParser<unknown>>> = {
   compose: deploymentParser('compose') as KindParser<unknown>,
   procfile: procfileParser as KindParser<unknown>,
   dotenv: dotenvParser as KindParser<unknown>,
+  spring: springParser as KindParser<unknown>,
 };

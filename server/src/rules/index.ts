@@ -18,6 +18,9 @@ import migrationInWeb from './admin-processes/migration-in-web';
 import logToFile from './logs/log-to-file';
 import committedEnvFile from './config/committed-env-file';
 import envExampleDrift from './config/env-example-drift';
+import literalSecretProperty from './config/literal-secret-property';
+import logFileProperty from './logs/log-file-property';
+import hardcodedDatasource from './backing-services/hardcoded-datasource';
 
 /**
  * The registry: every rule, listed once. Adding a rule means adding its file, its doc, its test and
@@ -36,6 +39,9 @@ export const ALL_RULES: readonly AnyRule[] = [
   secretInImage,
   committedEnvFile,
   envExampleDrift,
+  literalSecretProperty,
+  // backing-services
+  hardcodedDatasource,
   // build-release-run
   configBakedIntoImage,
   buildAtRuntime,
@@ -52,4 +58,5 @@ export const ALL_RULES: readonly AnyRule[] = [
   webIgnoresPort,
   // logs
   logToFile,
+  logFileProperty,
 ];

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { defineRule } from '../../engine/defineRule';
-import type { Fix } from '../../engine/types';
 import { parseDotenv, type DotenvModel } from '../../parsing/dotenv/dotenvModel';
+import { appendEnvKey } from '../../parsing/dotenv/envFileEdits';
 import { realFileOf, templateCandidates } from '../../parsing/dotenv/envFileNames';
 import { SourceFile } from '../../parsing/sourceFile';
 
@@ -32,18 +32,7 @@ export default defineRule<DotenvModel>({
       if (known.has(key) || reported.has(key)) continue;
       reported.add(key);
       if (model.template) ctx.report({ messageId: 'missingFromEnv', data: { key, ...names }, at: entry.key.span });
-      else ctx.report({ messageId: 'missingFromExample', data: { key, ...names }, at: entry.key.span, fix: appendKey(other, otherText, key) });
+      else ctx.report({ messageId: 'missingFromExample', data: { key, ...names }, at: entry.key.span, fix: { title: `Add ${key}= to ${names.example}`, edits: [], otherFiles: [appendEnvKey(other, otherText, key)] } });
     }
   },
 });
-
-/** Appends `KEY=` (never the value: the template is committed) to the end of the template. */
-function appendKey(template: string, text: string, key: string): Fix {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const lead = text !== '' && !text.endsWith('\n') ? eol : '';
-  return {
-    title: `Add ${key}= to ${path.basename(template)}`,
-    edits: [],
-    otherFiles: [{ path: template, edits: [{ span: { start: text.length, end: text.length }, text: `${lead}${key}=${eol}` }] }],
-  };
-}

@@ -1,0 +1,43 @@
+import { registerFactExtractor, type EnvFact, type FileFacts } from '../../workspace/facts';
+import type { KindParser } from '../parsers';
+import type { SourceFile } from '../sourceFile';
+import { assignProfiles, isTestResource, profileOfFile, propertyAt, type SpringModel } from './springModel';
+import { isEnvStyleName, placeholdersIn } from './springPlaceholders';
+import { propertiesOf } from './springProperties';
+import { yamlPropertiesOf } from './springYaml';
+
+/** Parses a Spring configuration file of either format into the flattened property model. */
+export function parseSpring(file: SourceFile): SpringModel {
+  const format = /\.properties$/i.test(file.path) ? 'properties' : 'yaml';
+  const { properties, problems } = format === 'properties' ? propertiesOf(file) : yamlPropertiesOf(file);
+  const fileProfile = profileOfFile(file.path);
+  assignProfiles(properties, fileProfile);
+  const model: SpringModel = { file, format, properties, problems, testResource: isTestResource(file.path) };
+  if (fileProfile) model.fileProfile = fileProfile;
+  return model;
+}
+
+/**
+ * What a Spring file tells other files: the environment variables its `${NAME}` / `${NAME:default}`
+ * placeholders read. Only names written as environment variables count (`${DB_PASSWORD}`, not
+ * `${spring.application.name}`, which refers to another property).
+ */
+export function springFacts(model: SpringModel): FileFacts {
+  const envReads: EnvFact[] = [];
+  for (const property of model.properties) {
+    const raw = model.file.slice(property.valueSpan);
+    for (const placeholder of placeholdersIn(raw, property.valueSpan.start)) {
+      if (isEnvStyleName(placeholder.name)) envReads.push({ name: placeholder.name, span: placeholder.nameSpan, hasDefault: placeholder.default !== undefined });
+    }
+  }
+  return envReads.length ? { envReads } : {};
+}
+
+/** The Spring parser: `.properties` or YAML, flattened to one property model; per-line or per-document problems. */
+export const springParser: KindParser<SpringModel> = {
+  parse: parseSpring,
+  statementStart: (model, offset) => propertyAt(model, offset)?.keySpan.start ?? offset,
+  problems: (model) => model.problems,
+};
+
+registerFactExtractor('spring', (model) => springFacts(model as SpringModel));

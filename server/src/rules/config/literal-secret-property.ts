@@ -1,0 +1,52 @@
+import * as path from 'node:path';
+import { detectSecret } from '../../analysis/secrets';
+import { defineRule } from '../../engine/defineRule';
+import type { Fix, RuleContext } from '../../engine/types';
+import { appendEnvKey, mentionsEnvKey, nearestEnvExample } from '../../parsing/dotenv/envFileEdits';
+import { setValueEdit } from '../../parsing/spring/springEdits';
+import type { SpringModel, SpringProperty } from '../../parsing/spring/springModel';
+import { envNameOf } from '../../parsing/spring/springPlaceholders';
+import { repositoryRoot } from '../../workspace/gitignore';
+
+/** A Spring property that holds a secret written into the configuration file. */
+export default defineRule<SpringModel>({
+  id: 'config/literal-secret-property',
+  factor: 'config',
+  kinds: ['spring'],
+  defaultSeverity: 'error',
+  description: 'A Spring property (*.password, *.secret, *.api-key, a credentialed URL …) with a literal secret value.',
+  rationale: 'Credentials differ per deploy and must not live in the code base; Spring reads them from the environment through a ${…} placeholder.',
+  messages: {
+    literalSecret: '{{name}} holds a literal {{label}} ({{masked}}); read it from the environment with ${{{env}}} instead.',
+  },
+  fixable: true,
+  check(model, ctx) {
+    // Test resources configure tests, not a deployed app.
+    if (model.testResource) return;
+    for (const property of model.properties) {
+      // `${…}` placeholders, `{cipher}…` and `ENC(…)` values and empty values are judged not secret by the detector.
+      const verdict = detectSecret(property.name, property.value);
+      if (!verdict) continue;
+      const env = envNameOf(property.name);
+      ctx.report({
+        messageId: 'literalSecret',
+        data: { name: property.name, label: verdict.label, masked: verdict.masked, env },
+        at: property.valueSpan,
+        fix: placeholderFix(property, env, ctx),
+      });
+    }
+  },
+});
+
+/** Replaces the value with `${ENV}`; adds `ENV=` to the project's `.env.example` when it has one. */
+function placeholderFix(property: SpringProperty, env: string, ctx: RuleContext<Record<string, never>>): Fix | undefined {
+  const edit = setValueEdit(property, `\${${env}}`);
+  if (!edit) return undefined;
+  // The app then needs the variable to start: a person applies this, never fix-on-save.
+  const fix: Fix = { title: `Read ${property.name} from \${${env}}`, edits: [edit], automatic: false };
+  const read = (p: string) => ctx.workspace.readText(p);
+  const dir = path.dirname(ctx.file.path);
+  const example = nearestEnvExample(dir, repositoryRoot(dir, read) ?? dir, read);
+  if (example && !mentionsEnvKey(example.text, env)) fix.otherFiles = [appendEnvKey(example.path, example.text, env)];
+  return fix;
+}
