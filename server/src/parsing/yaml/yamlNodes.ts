@@ -103,6 +103,7 @@ class Converter {
         }
       }
       for (const m of merged) if (!map.pairs.some((p) => p.key === m.key)) map.pairs.push(m);
+      if (!map.flow) map.span.end = contentEnd(map.span, map.pairs.map((p) => p.span));
       return map;
     }
     if (isSeq(node)) {
@@ -112,6 +113,7 @@ class Converter {
         const converted = item && typeof item === 'object' ? this.node(item as Node) : undefined;
         if (converted) seq.items.push(converted);
       }
+      if (!seq.flow) seq.span.end = contentEnd(seq.span, seq.items.map((i) => i.span));
       return seq;
     }
     return undefined;
@@ -139,6 +141,16 @@ class Converter {
     }
     return out;
   }
+}
+
+/**
+ * Where a block collection's content ends: at its last own entry, not after the blank lines and
+ * comments that `yaml` counts into it. Fixes that insert after the last entry or remove one rely on it.
+ */
+function contentEnd(span: Span, children: Span[]): number {
+  let end = span.start;
+  for (const c of children) if (c.start >= span.start && c.end <= span.end && c.end > end) end = c.end;
+  return end > span.start ? end : span.end;
 }
 
 function isMergeKey(item: Pair): boolean {
