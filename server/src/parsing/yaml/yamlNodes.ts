@@ -157,6 +157,39 @@ function isMergeKey(item: Pair): boolean {
   return isPair(item) && isScalar(item.key) && (typeof item.key.value === 'symbol' || item.key.value === '<<');
 }
 
+/**
+ * A copy of a converted tree with every span moved by `delta`: a document whose text did not change
+ * but moved (an edit above it) is placed again without converting it again. Shared nodes (aliases)
+ * stay shared. The original is not touched, since older results may still hold its spans.
+ */
+export function shiftNode(node: YNode, delta: number, copies = new Map<YNode, YNode>()): YNode {
+  const done = copies.get(node);
+  if (done) return done;
+  const span = { start: node.span.start + delta, end: node.span.end + delta };
+  if (node.type === 'scalar') {
+    const copy: YScalar = { ...node, span };
+    copies.set(node, copy);
+    return copy;
+  }
+  if (node.type === 'seq') {
+    const copy: YSeq = { type: 'seq', span, flow: node.flow, items: [] };
+    copies.set(node, copy);
+    for (const item of node.items) copy.items.push(shiftNode(item, delta, copies));
+    return copy;
+  }
+  const copy: YMap = { type: 'map', span, flow: node.flow, pairs: [] };
+  copies.set(node, copy);
+  for (const p of node.pairs) {
+    copy.pairs.push({
+      key: p.key,
+      keySpan: { start: p.keySpan.start + delta, end: p.keySpan.end + delta },
+      value: p.value && shiftNode(p.value, delta, copies),
+      span: { start: p.span.start + delta, end: p.span.end + delta },
+    });
+  }
+  return copy;
+}
+
 /** The value of a key in a map node, or undefined. */
 export function get(node: YNode | undefined, key: string): YNode | undefined {
   return node?.type === 'map' ? node.pairs.find((p) => p.key === key)?.value : undefined;
