@@ -90,7 +90,7 @@ export function lint(input: LintInput): LintOutput {
         headerEnd = parser.headerEnd?.(outcome.model) ?? 0;
         // Parts that could not be parsed (one broken document of several) are reported; the rest is analysed.
         for (const problem of parser.problems?.(outcome.model) ?? []) {
-          emit(unparsableFile, { messageId: 'parseError', data: { detail: problem.message }, at: problem.span });
+          emit(unparsableFile, { messageId: problem.analysed ? 'syntaxProblem' : 'parseError', data: { detail: problem.message }, at: problem.span });
         }
         runRules(input, kind, outcome.model, emit);
         const directives = parseSuppressions(file, kind);

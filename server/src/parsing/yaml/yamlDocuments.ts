@@ -68,7 +68,7 @@ export function parseYamlFile(file: SourceFile): YamlFile {
       document.error = new ParseError(`YAML syntax error in document ${index + 1}: ${parsed.error.message}`, {
         start: chunk.start + parsed.error.start,
         end: chunk.start + parsed.error.end,
-      });
+      }, parsed.readable);
     }
     if (!document.error || parsed.readable) document.root = placeRoot(parsed, chunk.start, file.text, masked.spans, templated);
     documents.push(document);
