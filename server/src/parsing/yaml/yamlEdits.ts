@@ -89,7 +89,9 @@ export function insertPairs(source: string, map: YMap, entries: [string, YamlVal
     const separator = before.endsWith('{') ? ' ' : ', ';
     const text = entries.map(([k, v]) => `${yamlScalar(k)}: ${flowValue(v)}`).join(', ');
     const start = map.span.start + before.length;
-    return { span: { start, end: start }, text: `${separator}${text} ` };
+    // Space before the closing brace only when the map had none there (`{}`, `{a: 1}`).
+    const closing = source[start] === '}' ? ' ' : '';
+    return { span: { start, end: start }, text: `${separator}${text}${closing}` };
   }
   const indent = ' '.repeat(columnOf(source, own[0].keySpan.start));
   const last = own.reduce((a, b) => (b.span.end > a.span.end ? b : a));
