@@ -97,7 +97,7 @@ const BACKING_WORDS = new Set([
 export function addressRole(name: string): 'self' | 'outside' | 'backing' | undefined {
   const upper = name.toUpperCase();
   const words = upper.split(/[^A-Z0-9]+/).filter(Boolean);
-  if (SELF_NAMES.has(upper) || words.some((w) => SELF_WORDS.has(w))) return 'self';
   if (BROWSER_BUNDLER_PREFIXES.has(words[0]) || words.some((w) => OUTSIDE_WORDS.has(w))) return 'outside';
+  if (SELF_NAMES.has(upper) || words.some((w) => SELF_WORDS.has(w))) return 'self';
   return words.some((w) => BACKING_WORDS.has(w)) ? 'backing' : undefined;
 }

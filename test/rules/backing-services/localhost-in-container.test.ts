@@ -78,6 +78,12 @@ testRule(rule, { kind: 'compose', fileName: 'docker-compose.yml' }, {
       output: null,
     },
     {
+      name: 'a value shared through an anchor is reported and fixed once, at the anchor',
+      code: 'x-env: &env\n  MONGO_URL: mongodb://«localhost»:27017/shop\nservices:\n  web:\n    build: .\n    environment: *env\n  jobs:\n    build: .\n    environment:\n      <<: *env\n  mongo:\n    image: mongo:7\n',
+      errors: [{ messageId: 'withTarget', data: { name: 'MONGO_URL', host: 'localhost', service: 'web', target: 'mongo' } }],
+      output: 'x-env: &env\n  MONGO_URL: mongodb://mongo:27017/shop\nservices:\n  web:\n    build: .\n    environment: *env\n  jobs:\n    build: .\n    environment:\n      <<: *env\n  mongo:\n    image: mongo:7\n',
+    },
+    {
       name: 'a value with escapes is reported whole',
       code: 'services:\n  app:\n    build: .\n    environment:\n      DATABASE_URL: «"postgres://localhost/app?x=\\u0041"»\n',
       errors: [{ messageId: 'noTarget' }],

@@ -17,8 +17,8 @@ export function isNonProductionComposeFile(filePath: string): boolean {
   const normalized = filePath.replace(/\\/g, '/');
   const words = path.posix.basename(normalized).toLowerCase().split(/[.\-_]/);
   if (words.some((w) => NON_PRODUCTION_WORDS.has(w))) return true;
-  const folders = path.posix.dirname(normalized).split('/').slice(-2);
-  return folders.some((f) => NON_PRODUCTION_FOLDERS.has(f.toLowerCase()));
+  // Only the file's own folder: folders further up may lie outside the project (`/home/dev/…`).
+  return NON_PRODUCTION_FOLDERS.has(path.posix.basename(path.posix.dirname(normalized)).toLowerCase());
 }
 
 /** True when compose builds the service's image from the project (`build:`), so it is the app, not a pulled dependency. */

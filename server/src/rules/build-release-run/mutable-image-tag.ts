@@ -1,6 +1,7 @@
 import { buildToolImages, type BuildToolImages } from '../../analysis/buildToolImages';
 import { floatingTag, parseImageReference } from '../../analysis/imageReference';
 import { defineRule } from '../../engine/defineRule';
+import { onePerSpan } from '../../engine/onePerSpan';
 import type { DeploymentModel } from '../../parsing/deployment/deploymentModel';
 import { isBuiltFromProject, isNonProductionComposeFile } from '../../parsing/deployment/composeServices';
 import { hasPlaceholder, literalTextStart } from '../../parsing/deployment/envValue';
@@ -22,17 +23,16 @@ export default defineRule<DeploymentModel, { allow: string[] }>({
   },
   fixable: false,
   check(model, ctx) {
+    const report = onePerSpan(ctx.report);
     const compose = model.platform === 'compose';
     if (compose && isNonProductionComposeFile(ctx.file.path)) return;
     let tools: BuildToolImages | undefined;
-    // An image shared through a YAML alias is one piece of text: one finding, at the anchor.
-    const reported = new Set<number>();
     for (const workload of model.workloads) {
       // compose builds the image of a `build:` service from the project itself: `image:` only names the result.
       if (compose && isBuiltFromProject(workload)) continue;
       for (const container of workload.containers) {
         const image = container.image;
-        if (!image || reported.has(image.span.start) || image.templated || hasPlaceholder(image.text) || isTemplateName(image.text)) continue;
+        if (!image || image.templated || hasPlaceholder(image.text) || isTemplateName(image.text)) continue;
         const reference = parseImageReference(image.text);
         const floating = floatingTag(reference);
         if (!floating || ctx.options.allow.includes(reference.name)) continue;
@@ -42,8 +42,7 @@ export default defineRule<DeploymentModel, { allow: string[] }>({
         if (tools.names.has(reference.name) || (tools.kustomization && floating === 'noTag' && !reference.name.includes('/'))) continue;
         const start = floating === 'latestTag' ? literalTextStart(ctx.file.text, image) : undefined;
         const at = start !== undefined && reference.tagStart !== undefined ? { start: start + reference.tagStart, end: start + image.text.length } : image.span;
-        reported.add(image.span.start);
-        ctx.report({ messageId: floating, data: { image: image.text }, at });
+        report({ messageId: floating, data: { image: image.text }, at });
       }
     }
   },

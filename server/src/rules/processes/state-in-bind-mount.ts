@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/defineRule';
+import { onePerSpan } from '../../engine/onePerSpan';
 import type { DeploymentModel, Mount } from '../../parsing/deployment/deploymentModel';
 import { isBuiltFromProject, isNonProductionComposeFile } from '../../parsing/deployment/composeServices';
 
@@ -25,12 +26,13 @@ export default defineRule<DeploymentModel>({
   },
   fixable: false,
   check(model, ctx) {
+    const report = onePerSpan(ctx.report);
     if (isNonProductionComposeFile(ctx.file.path)) return;
     for (const service of model.workloads) {
       if (!isBuiltFromProject(service)) continue;
       for (const mount of service.containers[0]?.mounts ?? []) {
         if (!mount.hostPath || mount.readOnly || !mount.target || !mount.source || !holdsData(mount)) continue;
-        ctx.report({ messageId: 'dataMount', data: { service: service.name, target: mount.target, source: mount.source }, at: mount.span });
+        report({ messageId: 'dataMount', data: { service: service.name, target: mount.target, source: mount.source }, at: mount.span });
       }
     }
   },
