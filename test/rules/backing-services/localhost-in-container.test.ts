@@ -26,6 +26,7 @@ testRule(rule, { kind: 'compose', fileName: 'docker-compose.yml' }, {
     { name: 'an http URL to another app is not judged (a browser may use it)', code: 'services:\n  web:\n    build: .\n    environment:\n      API_URL: http://localhost:8080\n  api:\n    build: ./api\n    ports: ["8080:8080"]\n' },
     { name: 'a database service’s own tooling reaches itself', code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      PGHOST: localhost\n      DATABASE_URL: postgres://localhost:5432/postgres\n' },
     { name: 'placeholders are not literals', code: 'services:\n  app:\n    build: .\n    environment:\n      DATABASE_URL: ${DATABASE_URL:-postgres://localhost/app}\n' },
+    { name: 'a pulled all-in-one image may run its database inside itself', code: 'services:\n  wiki:\n    image: example/wiki-all-in-one:3.2\n    environment:\n      DATABASE_URL: postgres://wiki@localhost:5432/wiki\n' },
     { name: 'look-alike hosts', code: 'services:\n  app:\n    build: .\n    environment:\n      REDIS_HOST: localhost.internal.example.com\n      DB_HOST: mylocalhost\n' },
   ],
   invalid: [

@@ -13,6 +13,7 @@ testRule(rule, { kind: 'cloudfoundry', fileName: 'manifest.yml' }, {
       name: 'worker processes are not routed',
       code: 'applications:\n- name: app\n  processes:\n  - type: web\n    health-check-type: http\n  - type: worker\n    health-check-type: process\n',
     },
+    { name: 'a TCP app cannot answer an http check', code: 'applications:\n- name: tcp-listener\n  health-check-type: process\n  routes:\n  - route: tcp.example.com:1234\n' },
     { name: 'a placeholder', code: 'applications:\n- name: web\n  health-check-type: ((health_check))\n' },
   ],
   invalid: [

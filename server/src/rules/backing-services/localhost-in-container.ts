@@ -4,7 +4,7 @@ import { onePerSpan } from '../../engine/onePerSpan';
 import type { TextEdit } from '../../engine/types';
 import type { DeploymentModel, EnvEntry, Workload } from '../../parsing/deployment/deploymentModel';
 import { literalTextStart } from '../../parsing/deployment/envValue';
-import { imageFamily, nameFamily, schemeFamily, servedPorts } from '../../parsing/deployment/composeServices';
+import { imageFamily, isBuiltFromProject, nameFamily, schemeFamily, servedPorts } from '../../parsing/deployment/composeServices';
 import { replaceScalar, yamlScalar } from '../../parsing/yaml/yamlEdits';
 import { get, str } from '../../parsing/yaml/yamlNodes';
 
@@ -38,6 +38,8 @@ export default defineRule<DeploymentModel>({
           if (role !== 'backing' && !(mention.scheme && isServiceScheme(mention.scheme))) continue;
           if (pointsAtItself(service, mention, family)) continue;
           const target = targetService(model.workloads, service, entry, mention, family);
+          // A pulled all-in-one image may run that service inside itself; an app built here does not.
+          if (!target && !isBuiltFromProject(service)) continue;
           const data = { name: entry.name, host: mention.host, service: service.name, ...(target ? { target: target.name } : {}) };
           if (start === undefined) {
             report({ messageId: target ? 'withTarget' : 'noTarget', data, at: entry.value.span });

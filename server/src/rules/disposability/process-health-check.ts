@@ -3,7 +3,7 @@ import type { TextEdit } from '../../engine/types';
 import { webProcess } from '../../parsing/deployment/cloudFoundryProcesses';
 import type { DeploymentModel, Workload } from '../../parsing/deployment/deploymentModel';
 import { insertPairs, replaceScalar } from '../../parsing/yaml/yamlEdits';
-import { str } from '../../parsing/yaml/yamlNodes';
+import { get, items, str } from '../../parsing/yaml/yamlNodes';
 
 /** A routed Cloud Foundry app whose health check only checks that the process is alive. */
 export default defineRule<DeploymentModel>({
@@ -23,7 +23,7 @@ export default defineRule<DeploymentModel>({
       const type = web.setting('health-check-type');
       const value = type?.pair.value;
       const text = str(value)?.toLowerCase();
-      if (!web.routed || !type || value?.type !== 'scalar' || (text !== 'process' && text !== 'none')) continue;
+      if (!web.routed || !type || value?.type !== 'scalar' || (text !== 'process' && text !== 'none') || hasTcpRoute(app)) continue;
       const edits: TextEdit[] = [replaceScalar(value, 'http')];
       const endpoint = healthEndpoint(app);
       if (!web.setting('health-check-http-endpoint')) {
@@ -43,6 +43,11 @@ export default defineRule<DeploymentModel>({
     }
   },
 });
+
+/** A TCP route (`tcp.example.com:1234`, `protocol: tcp`): the app speaks TCP, and an http check cannot reach it. */
+function hasTcpRoute(app: Workload): boolean {
+  return items(get(app.node, 'routes')).some((r) => /:\d+$/.test(str(get(r, 'route')) ?? '') || str(get(r, 'protocol')) === 'tcp');
+}
 
 /**
  * The endpoint the fix suggests: Spring Boot Actuator's `/actuator/health` when the app's env
