@@ -13,6 +13,15 @@ import shellWrapperWithoutExec from './disposability/shell-wrapper-without-exec'
 import packageManagerAsPid1 from './disposability/package-manager-as-pid1';
 import migrationInEntrypoint from './admin-processes/migration-in-entrypoint';
 import volumeForState from './processes/volume-for-state';
+import floatingBuildpack from './dependencies/floating-buildpack';
+import mutableImageTag from './build-release-run/mutable-image-tag';
+import containerNameBlocksScaling from './concurrency/container-name-blocks-scaling';
+import singleInstance from './concurrency/single-instance';
+import localhostInContainer from './backing-services/localhost-in-container';
+import hardcodedServiceUrl from './backing-services/hardcoded-service-url';
+import missingHealthcheck from './disposability/missing-healthcheck';
+import processHealthCheck from './disposability/process-health-check';
+import stateInBindMount from './processes/state-in-bind-mount';
 
 /**
  * The registry: every rule, listed once. Adding a rule means adding its file, its doc, its test and
@@ -27,17 +36,28 @@ export const ALL_RULES: readonly AnyRule[] = [
   unpinnedBaseImage,
   installWithoutLockfile,
   remoteScriptPipe,
+  floatingBuildpack,
   // config
   secretInImage,
+  // backing-services
+  localhostInContainer,
+  hardcodedServiceUrl,
   // build-release-run
   configBakedIntoImage,
   buildAtRuntime,
+  mutableImageTag,
   // disposability
   execFormEntrypoint,
   shellWrapperWithoutExec,
   packageManagerAsPid1,
+  missingHealthcheck,
+  processHealthCheck,
   // admin-processes
   migrationInEntrypoint,
   // processes
   volumeForState,
+  stateInBindMount,
+  // concurrency
+  containerNameBlocksScaling,
+  singleInstance,
 ];

@@ -83,16 +83,24 @@ class Converter {
     return r ? { start: this.base + r[0], end: this.base + r[1] } : { start: this.base, end: this.base };
   }
 
+  /** The span of a block node (collection, `|` or `>` scalar), whose range ends after its last line break: without it. */
+  private blockSpan(node: { range?: [number, number, number] | null }): Span {
+    const span = this.span(node);
+    let end = span.end;
+    while (end > span.start && /\s/.test(this.source[end - 1])) end--;
+    return { start: span.start, end };
+  }
+
   private convert(node: Node): YNode | undefined {
     if (isScalar(node)) {
-      const span = this.span(node);
+      const span = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' ? this.blockSpan(node) : this.span(node);
       const templated = this.templates.length > 0 && overlapsTemplate(span, this.templates);
       const raw = node.value;
       const value = templated ? this.source.slice(span.start, span.end) : typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' || raw === null ? raw : String(raw);
       return { type: 'scalar', span, value, style: String(node.type ?? 'PLAIN'), templated };
     }
     if (isMap(node)) {
-      const map: YMap = { type: 'map', span: this.span(node), flow: node.flow === true, pairs: [] };
+      const map: YMap = { type: 'map', span: this.blockSpan(node), flow: node.flow === true, pairs: [] };
       this.seen.set(node, map);
       const merged: YPair[] = [];
       for (const item of node.items) {
@@ -107,7 +115,7 @@ class Converter {
       return map;
     }
     if (isSeq(node)) {
-      const seq: YSeq = { type: 'seq', span: this.span(node), flow: node.flow === true, items: [] };
+      const seq: YSeq = { type: 'seq', span: this.blockSpan(node), flow: node.flow === true, items: [] };
       this.seen.set(node, seq);
       for (const item of node.items) {
         const converted = item && typeof item === 'object' ? this.node(item as Node) : undefined;
