@@ -1,6 +1,5 @@
 import { addressRole, isServiceScheme, loopbackMentions, type LoopbackMention } from '../../analysis/serviceAddress';
 import { defineRule } from '../../engine/defineRule';
-import { onePerSpan } from '../../engine/onePerSpan';
 import type { TextEdit } from '../../engine/types';
 import type { DeploymentModel, EnvEntry, Workload } from '../../parsing/deployment/deploymentModel';
 import { literalTextStart } from '../../parsing/deployment/envValue';
@@ -22,7 +21,6 @@ export default defineRule<DeploymentModel>({
   },
   fixable: true,
   check(model, ctx) {
-    const report = onePerSpan(ctx.report);
     const source = ctx.file.text;
     for (const service of model.workloads) {
       // With the host's network, or another service's (a sidecar), localhost really is where the peer listens.
@@ -42,11 +40,11 @@ export default defineRule<DeploymentModel>({
           if (!target && !isBuiltFromProject(service)) continue;
           const data = { name: entry.name, host: mention.host, service: service.name, ...(target ? { target: target.name } : {}) };
           if (start === undefined) {
-            report({ messageId: target ? 'withTarget' : 'noTarget', data, at: entry.value.span });
+            ctx.report({ messageId: target ? 'withTarget' : 'noTarget', data, at: entry.value.span });
             continue;
           }
           const at = { start: start + mention.start, end: start + mention.end };
-          report({
+          ctx.report({
             messageId: target ? 'withTarget' : 'noTarget',
             data,
             at,

@@ -1,7 +1,6 @@
 import { buildToolImages, type BuildToolImages } from '../../analysis/buildToolImages';
 import { floatingTag, parseImageReference } from '../../analysis/imageReference';
 import { defineRule } from '../../engine/defineRule';
-import { onePerSpan } from '../../engine/onePerSpan';
 import type { DeploymentModel } from '../../parsing/deployment/deploymentModel';
 import { isBuiltFromProject, isNonProductionComposeFile } from '../../parsing/deployment/composeServices';
 import { hasPlaceholder, literalTextStart } from '../../parsing/deployment/envValue';
@@ -23,7 +22,6 @@ export default defineRule<DeploymentModel, { allow: string[] }>({
   },
   fixable: false,
   check(model, ctx) {
-    const report = onePerSpan(ctx.report);
     const compose = model.platform === 'compose';
     if (compose && isNonProductionComposeFile(ctx.file.path)) return;
     let tools: BuildToolImages | undefined;
@@ -42,7 +40,7 @@ export default defineRule<DeploymentModel, { allow: string[] }>({
         if (tools.names.has(reference.name) || (tools.kustomization && floating === 'noTag' && !reference.name.includes('/'))) continue;
         const start = floating === 'latestTag' ? literalTextStart(ctx.file.text, image) : undefined;
         const at = start !== undefined && reference.tagStart !== undefined ? { start: start + reference.tagStart, end: start + image.text.length } : image.span;
-        report({ messageId: floating, data: { image: image.text }, at });
+        ctx.report({ messageId: floating, data: { image: image.text }, at });
       }
     }
   },

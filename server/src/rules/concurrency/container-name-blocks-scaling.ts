@@ -1,5 +1,4 @@
 import { defineRule } from '../../engine/defineRule';
-import { onePerSpan } from '../../engine/onePerSpan';
 import type { DeploymentModel } from '../../parsing/deployment/deploymentModel';
 import { isBuiltFromProject, isNonProductionComposeFile } from '../../parsing/deployment/composeServices';
 import { removePair } from '../../parsing/yaml/yamlEdits';
@@ -18,7 +17,6 @@ export default defineRule<DeploymentModel>({
   },
   fixable: true,
   check(model, ctx) {
-    const report = onePerSpan(ctx.report);
     if (isNonProductionComposeFile(ctx.file.path)) return;
     const source = ctx.file.text;
     for (const service of model.workloads) {
@@ -28,7 +26,7 @@ export default defineRule<DeploymentModel>({
       // Another part of the file may use the name as a host name (`DB_HOST=my-db`): then removing it breaks that.
       const skip = [pair.span, ...model.workloads.flatMap((w) => w.containers.flatMap((c) => (c.image ? [c.image.span] : [])))];
       const usedElsewhere = containerName !== service.name && mentions(source, containerName, skip);
-      report({
+      ctx.report({
         messageId: 'fixedName',
         data: { containerName, service: service.name },
         at: pair.value.span,

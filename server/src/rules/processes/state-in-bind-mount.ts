@@ -1,5 +1,4 @@
 import { defineRule } from '../../engine/defineRule';
-import { onePerSpan } from '../../engine/onePerSpan';
 import type { DeploymentModel, Mount } from '../../parsing/deployment/deploymentModel';
 import { isBuiltFromProject, isNonProductionComposeFile } from '../../parsing/deployment/composeServices';
 
@@ -26,13 +25,12 @@ export default defineRule<DeploymentModel>({
   },
   fixable: false,
   check(model, ctx) {
-    const report = onePerSpan(ctx.report);
     if (isNonProductionComposeFile(ctx.file.path)) return;
     for (const service of model.workloads) {
       if (!isBuiltFromProject(service)) continue;
       for (const mount of service.containers[0]?.mounts ?? []) {
         if (!mount.hostPath || mount.readOnly || !mount.target || !mount.source || !holdsData(mount)) continue;
-        report({ messageId: 'dataMount', data: { service: service.name, target: mount.target, source: mount.source }, at: mount.span });
+        ctx.report({ messageId: 'dataMount', data: { service: service.name, target: mount.target, source: mount.source }, at: mount.span });
       }
     }
   },
