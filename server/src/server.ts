@@ -45,7 +45,18 @@ const settings = new SettingsCache(
   },
 );
 
-const DEBOUNCE_MS = 120;
+/**
+ * How long to wait after a keystroke before linting: no wait while linting is fast (a burst of
+ * changes already read from the pipe is coalesced by running on the next turn of the event loop),
+ * and a wait as long as the last lint once a file is slow to lint, so that typing never queues work.
+ */
+const MAX_DEBOUNCE_MS = 250;
+const FAST_LINT_MS = 30;
+const lastLintMs = new Map<string, number>();
+const debounceFor = (uri: string) => {
+  const last = lastLintMs.get(uri) ?? 0;
+  return last < FAST_LINT_MS ? 0 : Math.min(MAX_DEBOUNCE_MS, last);
+};
 const pending = new Map<string, NodeJS.Timeout>();
 
 connection.onInitialize((params): InitializeResult => {
@@ -90,10 +101,11 @@ async function validate(document: TextDocument): Promise<void> {
   const diagnostics = result.output.findings.map((f) => toDiagnostic(f, result.file, result.output, docsDir, files));
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   const elapsed = Date.now() - started;
+  lastLintMs.set(document.uri, elapsed);
   if (elapsed > 500) log(`Linting ${filePath} took ${elapsed} ms`);
 }
 
-function schedule(document: TextDocument, delay = DEBOUNCE_MS): void {
+function schedule(document: TextDocument, delay = debounceFor(document.uri)): void {
   clearTimeout(pending.get(document.uri));
   pending.set(
     document.uri,
@@ -118,6 +130,7 @@ documents.onDidChangeContent((e) => schedule(e.document));
 documents.onDidClose((e) => {
   clearTimeout(pending.get(e.document.uri));
   pending.delete(e.document.uri);
+  lastLintMs.delete(e.document.uri);
   linter.forget(e.document.uri, uriToPath(e.document.uri));
   settings.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

@@ -21,6 +21,15 @@ import envExampleDrift from './config/env-example-drift';
 import literalSecretProperty from './config/literal-secret-property';
 import logFileProperty from './logs/log-file-property';
 import hardcodedDatasource from './backing-services/hardcoded-datasource';
+import floatingBuildpack from './dependencies/floating-buildpack';
+import mutableImageTag from './build-release-run/mutable-image-tag';
+import containerNameBlocksScaling from './concurrency/container-name-blocks-scaling';
+import singleInstance from './concurrency/single-instance';
+import localhostInContainer from './backing-services/localhost-in-container';
+import hardcodedServiceUrl from './backing-services/hardcoded-service-url';
+import missingHealthcheck from './disposability/missing-healthcheck';
+import processHealthCheck from './disposability/process-health-check';
+import stateInBindMount from './processes/state-in-bind-mount';
 
 /**
  * The registry: every rule, listed once. Adding a rule means adding its file, its doc, its test and
@@ -35,25 +44,35 @@ export const ALL_RULES: readonly AnyRule[] = [
   unpinnedBaseImage,
   installWithoutLockfile,
   remoteScriptPipe,
+  floatingBuildpack,
   // config
   secretInImage,
   committedEnvFile,
   envExampleDrift,
   literalSecretProperty,
   // backing-services
+  localhostInContainer,
+  hardcodedServiceUrl,
   hardcodedDatasource,
   // build-release-run
   configBakedIntoImage,
   buildAtRuntime,
+  mutableImageTag,
   // disposability
   execFormEntrypoint,
   shellWrapperWithoutExec,
   packageManagerAsPid1,
+  missingHealthcheck,
+  processHealthCheck,
   // admin-processes
   migrationInEntrypoint,
   migrationInWeb,
   // processes
   volumeForState,
+  stateInBindMount,
+  // concurrency
+  containerNameBlocksScaling,
+  singleInstance,
   // port-binding
   webIgnoresPort,
   // logs

@@ -73,7 +73,7 @@ testRule(rule, { kind: 'spring', fileName: 'src/main/resources/application-dev.y
       output: 'spring:\n  application:\n    name: api\n---\nspring:\n  config:\n    activate:\n      on-profile: prod\n  mail:\n    password: ${SPRING_MAIL_PASSWORD}\napp:\n  secrets:\n    - ${APP_SECRETS_0}\n',
     },
     {
-      name: 'an anchored secret reached through an alias is reported at the anchor, once per use',
+      name: 'an anchored secret reached through an alias is reported once, at the anchor',
       code: 'creds: &pw «s3cr3t-pass»\nspring:\n  datasource:\n    password: *pw\n',
       errors: [
         { messageId: 'literalSecret', data: { name: 'spring.datasource.password', label: 'password', masked: 's3****', env: 'SPRING_DATASOURCE_PASSWORD' } },
@@ -82,7 +82,7 @@ testRule(rule, { kind: 'spring', fileName: 'src/main/resources/application-dev.y
     },
     {
       name: 'a block scalar is reported without an edit',
-      code: 'app:\n  private-key: «|\n    -----BEGIN RSA PRIVATE KEY-----\n    MIIEpAIBAAKCAQEA\n»',
+      code: 'app:\n  private-key: «|\n    -----BEGIN RSA PRIVATE KEY-----\n    MIIEpAIBAAKCAQEA»\n',
       errors: [{ messageId: 'literalSecret', data: { name: 'app.private-key', label: 'private key', masked: '-----BEGIN ****', env: 'APP_PRIVATEKEY' } }],
       output: null,
     },
