@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as dotenv from 'dotenv';
 import { entryOf, parseDotenv } from '../../server/src/parsing/dotenv/dotenvModel';
-import { isEnvTemplate, realFileOf, templateCandidates } from '../../server/src/parsing/dotenv/envFileNames';
+import { isEnvTemplate, isTestEnvFile, realFileOf, templateCandidates } from '../../server/src/parsing/dotenv/envFileNames';
 import { SourceFile } from '../../server/src/parsing/sourceFile';
 
 const parse = (text: string, name = '/app/.env') => parseDotenv(new SourceFile(name, text));
@@ -102,5 +102,7 @@ describe('dotenvModel', () => {
     assert.equal(realFileOf('/x/.env.example'), '/x/.env');
     assert.equal(realFileOf('/x/.env.dev-sample'), '/x/.env.dev');
     assert.equal(realFileOf('/x/example.env'), undefined);
+    for (const name of ['.env.test', '/x/.env.testing', '.env.ci', 'e2e.env']) assert.ok(isTestEnvFile(name), name);
+    for (const name of ['.env', '.env.production', '.env.latest', 'contest.env']) assert.ok(!isTestEnvFile(name), name);
   });
 });

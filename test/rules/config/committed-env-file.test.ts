@@ -74,3 +74,19 @@ testRule(rule, { kind: 'dotenv', fileName: '.env.example' }, {
   valid: [{ name: 'templates are meant to be committed', code: 'DB_PASSWORD=example-password\nSECRET_KEY=dev-only-not-secret\n' }],
   invalid: [],
 });
+
+testRule(rule, { kind: 'dotenv', fileName: '.env.test' }, {
+  valid: [
+    { name: 'a test run\'s throwaway local credentials', code: 'DATABASE_URL=postgres://postgres:postgres@localhost:5432/app_test\nSECRET_KEY_BASE=test-secret-key-base\n', files: REPO },
+  ],
+  invalid: [
+    {
+      name: 'a real token format still counts in a test env file',
+      code: `STRIPE_KEY=«${STRIPE}»\n`,
+      files: REPO,
+      errors: [{ messageId: 'unignoredSecret', data: { name: 'STRIPE_KEY', label: 'Stripe key', masked: 'sk****', file: '.env.test' } }],
+      output: `STRIPE_KEY=${STRIPE}\n`,
+      otherOutputs: { '.gitignore': '.env.test\n' },
+    },
+  ],
+});

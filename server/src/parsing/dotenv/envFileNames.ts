@@ -13,6 +13,11 @@ export function isEnvTemplate(filePath: string): boolean {
   return TEMPLATE_WORD.test(path.basename(filePath.replace(/\\/g, '/')));
 }
 
+/** True for the env file of a test run (`.env.test`, `.env.testing`, `.env.ci`, `.env.e2e`), often committed on purpose with throwaway local values. */
+export function isTestEnvFile(filePath: string): boolean {
+  return /(^|[.\-_])(test|testing|ci|e2e)([.\-_]|$)/i.test(path.basename(filePath.replace(/\\/g, '/')));
+}
+
 /** The paths a template of a real .env file may have, in order: `.env` → `.env.example`, `.env.sample`, … */
 export function templateCandidates(realPath: string): string[] {
   return TEMPLATE_SUFFIXES.map((suffix) => realPath + suffix);
