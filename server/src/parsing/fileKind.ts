@@ -67,7 +67,13 @@ export function detectKind(filePath: string, text?: string): FileKindInfo | unde
   if (lower === '.env' || lower.startsWith('.env.') || (lower.endsWith('.env') && lower.length > 4)) {
     return { kind: 'dotenv' };
   }
-  if (/^(application|bootstrap)([-.][\w.-]+)?\.(properties|ya?ml)$/.test(lower)) return { kind: 'spring' };
+  if (/^(application|bootstrap)([-.][\w.-]+)?\.(properties|ya?ml)$/.test(lower)) {
+    if (lower.endsWith('.properties')) return { kind: 'spring' };
+    // Kubernetes manifests are called application.yaml too (Argo CD Applications, a Deployment of "the
+    // application"): the content decides, and a Spring file has no apiVersion/kind or applications: header.
+    if (text === undefined) return undefined;
+    return detectYamlKind(lower, text) ?? { kind: 'spring' };
+  }
 
   const ext = path.posix.extname(lower);
   const language = CODE_EXTENSIONS[ext];
