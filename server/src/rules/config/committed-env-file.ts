@@ -15,7 +15,7 @@ export default defineRule<DotenvModel>({
   description: 'A .env file holding secret values that no .gitignore ignores, so that git would commit it.',
   rationale: 'Config that differs between deploys, credentials above all, belongs in the environment, never in the repository.',
   messages: {
-    unignoredSecret: '{{name}} holds a {{label}} ({{masked}}) in {{file}}, and no .gitignore ignores this file, so git would commit it; add {{file}} to .gitignore and keep real values out of the repository.',
+    unignoredSecret: '{{name}} holds a secret ({{label}}: {{masked}}) in {{file}}, and no .gitignore ignores this file, so git would commit it; add {{file}} to .gitignore and keep real values out of the repository.',
   },
   fixable: true,
   check(model, ctx) {
