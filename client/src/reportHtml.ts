@@ -72,7 +72,7 @@ function scorecard(report: AuditReport): string {
     return `<tr${f.total === 0 ? ' class="clean"' : ''}><th scope="row">${title}</th>${cells}<td class="num">${f.total}</td><td class="bar-cell">${bar(f, most)}</td></tr>`;
   });
   return `<section aria-labelledby="scorecard"><h2 id="scorecard">Scorecard</h2>
-<table class="scorecard"><thead><tr><th scope="col">Factor</th><th scope="col">Errors</th><th scope="col">Warnings</th><th scope="col">Info</th><th scope="col">Total</th><th scope="col"><span class="visually-hidden">Share of findings</span></th></tr></thead>
+<table class="scorecard"><thead><tr><th scope="col">Factor</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Warnings</th><th scope="col" class="num">Info</th><th scope="col" class="num">Total</th><th scope="col"><span class="visually-hidden">Share of findings</span></th></tr></thead>
 <tbody>${rows.join('\n')}</tbody>
 <tfoot><tr><th scope="row">All</th>${SEVERITIES.map((s) => `<td class="num">${report.totals[s]}</td>`).join('')}<td class="num">${report.totals.total}</td><td></td></tr></tfoot></table>
 <p class="note">A factor without findings may also have no rules yet for the files you have.</p></section>`;

@@ -116,10 +116,12 @@ function excluder(root: string, globs: string[]): FolderTarget['exclude'] {
   };
 }
 
-/** A folder as reports name it: relative to its root, with the multi-root prefix; `.` for the root itself. */
+/** A folder as reports name it: relative to its root, with the multi-root prefix; a root by its name. */
 function displayName(target: FolderTarget): string {
-  const rel = path.relative(target.root ?? target.folder, target.folder).split(path.sep).join('/');
-  return path.posix.join(target.displayPrefix ?? '', rel || '.');
+  const root = target.root ?? target.folder;
+  const rel = path.relative(root, target.folder).split(path.sep).join('/');
+  if (!rel) return target.displayPrefix ?? path.basename(root);
+  return target.displayPrefix ? `${target.displayPrefix}/${rel}` : rel;
 }
 
 /** Turns audit progress into work-done reports with a file count, at most every {@link PROGRESS_MS}. */
