@@ -56,8 +56,10 @@ export function registerAuditCommands(client: LanguageClient): vscode.Disposable
     panel,
     vscode.commands.registerCommand(Commands.auditWorkspace, () => audit(workspaceFolders())),
     vscode.commands.registerCommand(Commands.auditFolder, async (clicked?: unknown, selected?: unknown) => {
-      const chosen = Array.isArray(selected) && selected.every((u) => u instanceof vscode.Uri) ? selected : clicked instanceof vscode.Uri ? [clicked] : await askFolder();
-      return chosen ? audit(chosen) : undefined;
+      // From the Explorer: the clicked folder, or every selected folder (a selection may hold files too).
+      const given = Array.isArray(selected) && selected.length > 0 ? selected : clicked !== undefined ? [clicked] : [];
+      const chosen = given.length > 0 ? await foldersOf(given) : await askFolder();
+      return chosen?.length ? audit(chosen) : undefined;
     }),
     vscode.commands.registerCommand(Commands.exportReportMarkdown, (target?: unknown) => exportReport('markdown', target)),
     vscode.commands.registerCommand(Commands.exportReportSarif, (target?: unknown) => exportReport('sarif', target)),
@@ -106,6 +108,16 @@ function folderParams(folder: vscode.Uri): AuditFolderParams {
 
 function workspaceFolders(): vscode.Uri[] {
   return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri);
+}
+
+async function foldersOf(candidates: unknown[]): Promise<vscode.Uri[]> {
+  const folders: vscode.Uri[] = [];
+  for (const candidate of candidates) {
+    if (!(candidate instanceof vscode.Uri)) continue;
+    const stat = await Promise.resolve(vscode.workspace.fs.stat(candidate)).catch(() => undefined);
+    if (stat && stat.type & vscode.FileType.Directory) folders.push(candidate);
+  }
+  return folders;
 }
 
 async function askFolder(): Promise<vscode.Uri[] | undefined> {

@@ -127,11 +127,34 @@ describe('language server: twelveFactor/audit', function () {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: api, type: 2 }] });
     await client.waitForDiagnostics(api, (d) => !hasUnpinned(d));
 
+    // A settings change re-lints the closed files the audit listed.
+    const web = uri('web/Dockerfile');
+    await client.waitForDiagnostics(web, hasUnpinned);
+    client.settings = { rules: { [UNPINNED]: 'off' } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.waitForDiagnostics(web, (d) => d.length > 0 && !hasUnpinned(d));
+    client.settings = {};
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.waitForDiagnostics(web, hasUnpinned);
+
     // A file the new audit excludes loses the entry an older audit gave it.
     const nested = uri('nested/hidden/Dockerfile');
     await client.waitForDiagnostics(nested, hasUnpinned);
     await audit('audit-5', [{ uri: pathToFileURL(root).href, exclude: ['**/hidden'] }]);
     await client.waitForDiagnostics(nested, (d) => d.length === 0);
+  });
+
+  it('skips a folder whose twelveFactor.enable is off, and says so', async () => {
+    client.settings = { enable: false };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    try {
+      const report = await audit('audit-6');
+      assert.equal(report.files, 0);
+      assert.deepEqual(report.skipped, [{ path: path.basename(root), folder: true, reason: 'twelveFactor.enable is off' }]);
+    } finally {
+      client.settings = {};
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    }
   });
 });
 
