@@ -173,11 +173,19 @@ function reportExpiredIgnores(team: TeamConfig, config: ResolvedConfig, emit: (r
   }
 }
 
+/** Why a text is not analysed at all (the engine reports it as `codebase/unparsable-file`), if it is not. */
+export function unanalysableText(text: string): 'tooLarge' | 'binary' | undefined {
+  if (text.length > MAX_FILE_CHARS) return 'tooLarge';
+  if (text.slice(0, 8192).includes('\u0000')) return 'binary';
+  return undefined;
+}
+
 function checkReadable(file: SourceFile): RuleReport | undefined {
-  if (file.text.length > MAX_FILE_CHARS) {
+  const reason = unanalysableText(file.text);
+  if (reason === 'tooLarge') {
     return { messageId: 'tooLarge', data: { size: `${Math.round(file.text.length / 1024)} KiB`, limit: `${MAX_FILE_CHARS / 1024} KiB` }, at: { start: 0, end: 0 } };
   }
-  if (file.text.slice(0, 8192).includes('\u0000')) return { messageId: 'binary', at: { start: 0, end: 0 } };
+  if (reason === 'binary') return { messageId: 'binary', at: { start: 0, end: 0 } };
   return undefined;
 }
 
