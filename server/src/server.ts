@@ -176,8 +176,11 @@ connection.onDidChangeConfiguration(() => {
   void auditDiagnostics.refreshAll();
 });
 
-/** Files whose change affects configuration or rules that read them (package.json for the start script, lockfiles). */
-const CONFIG_LIKE = /(^|[\\/])(\.twelve-factor\.ya?ml|settings\.json|package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock)$/;
+/**
+ * Files whose change affects configuration or rules that read them: package.json for the start
+ * script, lockfiles, `.gitignore` for committed `.env` files, `.env` for its template's drift.
+ */
+const CONFIG_LIKE = /(^|[\\/])(\.twelve-factor\.ya?ml|settings\.json|package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|\.gitignore|\.env(\.[^\\/]*)?|[^\\/]+\.env)$/;
 
 connection.onDidChangeWatchedFiles((params) => {
   // A manifest or code file changed on disk: keep the cross-file index current (it re-lints on change).
