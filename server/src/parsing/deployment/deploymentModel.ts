@@ -44,6 +44,8 @@ export interface DeclaredPort {
   port: number;
   span: Span;
   name?: string;
+  /** `TCP` (the default), `UDP` or `SCTP`, when written. */
+  protocol?: string;
 }
 
 /** A volume mount or compose volume of a container. */

@@ -67,11 +67,12 @@ function lineEndAt(source: string, offset: number): number {
 }
 
 /**
- * Replaces a pair with `key: value`, written in the map's style: a block pair at the pair's own
- * indentation (nested maps on the following lines), or a flow pair.
+ * Replaces a pair with `key: value`, written in the style of the map the pair is written in (for a
+ * pair merged in with `<<`, the anchor's map): a block pair at the pair's own indentation (nested
+ * maps on the following lines), or a flow pair.
  */
-export function replacePair(source: string, map: YMap, pair: YPair, key: string, value: YamlValue, eol: string): TextEdit {
-  if (map.flow) return { span: pair.span, text: `${yamlScalar(key)}: ${flowValue(value)}` };
+export function replacePair(source: string, pair: YPair, key: string, value: YamlValue, eol: string): TextEdit {
+  if (pair.flow) return { span: pair.span, text: `${yamlScalar(key)}: ${flowValue(value)}` };
   const indent = ' '.repeat(columnOf(source, pair.keySpan.start));
   return { span: pair.span, text: blockPair(key, value, indent, eol) };
 }
