@@ -42,7 +42,7 @@ describe('secrets', () => {
     const table: [string, 'strong' | 'weak' | undefined][] = [
       ['DB_PASSWORD', 'strong'], ['API_TOKEN', 'strong'], ['AWS_SECRET_ACCESS_KEY', 'strong'], ['SIGNING_KEY', 'strong'],
       ['MINIO_ACCESS_KEY', 'weak'], ['CLIENT_KEY', 'weak'], ['APP_KEY', 'weak'], ['REDIS_AUTH', 'weak'], ['LICENSE_KEY', 'weak'],
-      ['AUTH_TOKEN', 'strong'], ['CACHE_KEY', undefined], ['AUTH_ENABLED', undefined],
+      ['AUTH_TOKEN', 'strong'], ['PGPASSWORD', 'strong'], ['MYSQL_ROOTPASSWORD', 'strong'], ['CACHE_KEY', undefined], ['AUTH_ENABLED', undefined],
     ];
     for (const [name, strength] of table) it(`${name} is ${strength ?? 'no secret name'}`, () => assert.equal(secretNameStrength(name), strength));
   });

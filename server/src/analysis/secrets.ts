@@ -20,8 +20,9 @@ export interface SecretVerdict {
 
 // Words that make a variable name a secret on their own.
 const SECRET_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'secret', 'secrets', 'token', 'apikey', 'passphrase', 'credential', 'credentials', 'privatekey', 'secretkey']);
+const COMPOUND_SECRET = /^[a-z]{2,}(password|passwd|secret|apikey|token)$/;
 // Words of a password: a number under one of these is a (weak) password; under a token or key name it is a setting.
-const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase']);
+const isPasswordWord = (word: string) => /^(pwd|pass|passphrase)$|passw(or)?d$/.test(word);
 // "key" only makes a secret with one of these before it (api key, private key, …); a cache key is not one.
 // SSH and deploy keys are private keys by convention (`ARG SSH_KEY` is a classic image leak); GPG_KEY is
 // not here, since official images set it to a public key fingerprint.
@@ -74,7 +75,8 @@ export function secretNameStrength(name: string): SecretNameStrength | undefined
   let weak = false;
   for (let i = 0; i < words.length; i++) {
     const qualifier = i > 0 ? words[i - 1] : '';
-    if (SECRET_WORDS.has(words[i]) || (words[i] === 'key' && KEY_QUALIFIERS.has(qualifier))) return 'strong';
+    // Compounds written as one word count too: PGPASSWORD (libpq), ROOTPASSWORD, CLIENTSECRET.
+    if (SECRET_WORDS.has(words[i]) || COMPOUND_SECRET.test(words[i]) || (words[i] === 'key' && KEY_QUALIFIERS.has(qualifier))) return 'strong';
     if (WEAK_WORDS.has(words[i]) || (words[i] === 'key' && WEAK_KEY_QUALIFIERS.has(qualifier))) weak = true;
   }
   return weak ? 'weak' : undefined;
@@ -200,13 +202,13 @@ export function detectSecret(name: string | undefined, value: string): SecretVer
   const strength = name === undefined ? undefined : secretNameStrength(name);
   if (!strength || isPlaceholderValue(trimmed)) return undefined;
   if (strength === 'weak' && !isHighEntropy(trimmed)) return undefined;
-  if (/^[-+]?\d+(\.\d+)?(ms|s|m|h|d|w)?$/i.test(trimmed) && !(/^\d+$/.test(trimmed) && nameWords(name!).some((w) => PASSWORD_WORDS.has(w)))) return undefined;
+  if (/^[-+]?\d+(\.\d+)?(ms|s|m|h|d|w)?$/i.test(trimmed) && !(/^\d+$/.test(trimmed) && nameWords(name!).some(isPasswordWord))) return undefined;
   return { reason: 'name', label: secretLabel(name!), masked: maskSecret(trimmed) };
 }
 
 function secretLabel(name: string): string {
   const words = nameWords(name);
-  if (words.some((w) => w.startsWith('pass') || w === 'pwd')) return 'password';
+  if (words.some(isPasswordWord)) return 'password';
   if (words.includes('token')) return 'token';
   if (words.includes('key') || words.some((w) => w.endsWith('key'))) return 'key';
   return 'secret';

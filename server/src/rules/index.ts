@@ -6,6 +6,7 @@ import unpinnedBaseImage from './dependencies/unpinned-base-image';
 import installWithoutLockfile from './dependencies/install-without-lockfile';
 import remoteScriptPipe from './dependencies/remote-script-pipe';
 import secretInImage from './config/secret-in-image';
+import literalSecretEnv from './config/literal-secret-env';
 import configBakedIntoImage from './build-release-run/config-baked-into-image';
 import buildAtRuntime from './build-release-run/build-at-runtime';
 import execFormEntrypoint from './disposability/exec-form-entrypoint';
@@ -29,6 +30,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   remoteScriptPipe,
   // config
   secretInImage,
+  literalSecretEnv,
   // build-release-run
   configBakedIntoImage,
   buildAtRuntime,
