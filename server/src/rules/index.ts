@@ -12,6 +12,8 @@ import buildAtRuntime from './build-release-run/build-at-runtime';
 import execFormEntrypoint from './disposability/exec-form-entrypoint';
 import shellWrapperWithoutExec from './disposability/shell-wrapper-without-exec';
 import packageManagerAsPid1 from './disposability/package-manager-as-pid1';
+import missingReadinessProbe from './disposability/missing-readiness-probe';
+import missingLivenessProbe from './disposability/missing-liveness-probe';
 import migrationInEntrypoint from './admin-processes/migration-in-entrypoint';
 import volumeForState from './processes/volume-for-state';
 
@@ -38,6 +40,8 @@ export const ALL_RULES: readonly AnyRule[] = [
   execFormEntrypoint,
   shellWrapperWithoutExec,
   packageManagerAsPid1,
+  missingReadinessProbe,
+  missingLivenessProbe,
   // admin-processes
   migrationInEntrypoint,
   // processes

@@ -61,9 +61,11 @@ function ownPairs(map: YMap): YPair[] {
   return map.pairs.filter((p) => p.keySpan.start >= map.span.start && p.keySpan.end <= map.span.end);
 }
 
+/** Where the line holding an offset ends, before its `\n` or `\r\n`. */
 function lineEndAt(source: string, offset: number): number {
   const end = source.indexOf('\n', offset);
-  return end === -1 ? source.length : end;
+  if (end === -1) return source.length;
+  return end > offset && source[end - 1] === '\r' ? end - 1 : end;
 }
 
 /**
@@ -112,6 +114,6 @@ export function removePair(source: string, map: YMap, pair: YPair): TextEdit {
   }
   const lineStart = source.lastIndexOf('\n', pair.keySpan.start - 1) + 1;
   if (source.slice(lineStart, pair.keySpan.start).trim() !== '') return { span: pair.span, text: '' };
-  const end = lineEndAt(source, pair.span.end);
-  return { span: { start: lineStart, end: Math.min(source.length, end + 1) }, text: '' };
+  const newline = source.indexOf('\n', pair.span.end);
+  return { span: { start: lineStart, end: newline === -1 ? source.length : newline + 1 }, text: '' };
 }

@@ -80,9 +80,18 @@ class Converter {
     }
   }
 
+  /**
+   * A node's span in the file. `yaml` ends a block collection or block scalar where the next token
+   * starts, which takes in trailing blank lines and the next key's indentation; the span ends at the
+   * node's last character instead, so that an edit inserted after it lands inside its parent.
+   */
   private span(node: { range?: [number, number, number] | null }): Span {
     const r = node.range;
-    return r ? { start: this.base + r[0], end: this.base + r[1] } : { start: this.base, end: this.base };
+    if (!r) return { start: this.base, end: this.base };
+    const start = this.base + r[0];
+    let end = this.base + r[1];
+    while (end > start && /\s/.test(this.source[end - 1])) end--;
+    return { start, end };
   }
 
   private convert(node: Node): YNode | undefined {
