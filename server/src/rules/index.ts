@@ -7,6 +7,8 @@ import installWithoutLockfile from './dependencies/install-without-lockfile';
 import remoteScriptPipe from './dependencies/remote-script-pipe';
 import secretInImage from './config/secret-in-image';
 import literalSecretEnv from './config/literal-secret-env';
+import secretInConfigmap from './config/secret-in-configmap';
+import plaintextSecretManifest from './config/plaintext-secret-manifest';
 import configBakedIntoImage from './build-release-run/config-baked-into-image';
 import buildAtRuntime from './build-release-run/build-at-runtime';
 import execFormEntrypoint from './disposability/exec-form-entrypoint';
@@ -33,6 +35,8 @@ export const ALL_RULES: readonly AnyRule[] = [
   // config
   secretInImage,
   literalSecretEnv,
+  secretInConfigmap,
+  plaintextSecretManifest,
   // build-release-run
   configBakedIntoImage,
   buildAtRuntime,
