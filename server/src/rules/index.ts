@@ -16,8 +16,10 @@ import shellWrapperWithoutExec from './disposability/shell-wrapper-without-exec'
 import packageManagerAsPid1 from './disposability/package-manager-as-pid1';
 import missingReadinessProbe from './disposability/missing-readiness-probe';
 import missingLivenessProbe from './disposability/missing-liveness-probe';
+import terminationGrace from './disposability/termination-grace';
 import migrationInEntrypoint from './admin-processes/migration-in-entrypoint';
 import volumeForState from './processes/volume-for-state';
+import hostPathVolume from './processes/host-path-volume';
 
 /**
  * The registry: every rule, listed once. Adding a rule means adding its file, its doc, its test and
@@ -46,8 +48,10 @@ export const ALL_RULES: readonly AnyRule[] = [
   packageManagerAsPid1,
   missingReadinessProbe,
   missingLivenessProbe,
+  terminationGrace,
   // admin-processes
   migrationInEntrypoint,
   // processes
   volumeForState,
+  hostPathVolume,
 ];
