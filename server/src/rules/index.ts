@@ -20,6 +20,7 @@ import terminationGrace from './disposability/termination-grace';
 import migrationInEntrypoint from './admin-processes/migration-in-entrypoint';
 import volumeForState from './processes/volume-for-state';
 import hostPathVolume from './processes/host-path-volume';
+import stickySessions from './processes/sticky-sessions';
 
 /**
  * The registry: every rule, listed once. Adding a rule means adding its file, its doc, its test and
@@ -54,4 +55,5 @@ export const ALL_RULES: readonly AnyRule[] = [
   // processes
   volumeForState,
   hostPathVolume,
+  stickySessions,
 ];
