@@ -19,6 +19,7 @@ import missingLivenessProbe from './disposability/missing-liveness-probe';
 import terminationGrace from './disposability/termination-grace';
 import migrationInEntrypoint from './admin-processes/migration-in-entrypoint';
 import volumeForState from './processes/volume-for-state';
+import singleReplica from './concurrency/single-replica';
 import hostPathVolume from './processes/host-path-volume';
 import stickySessions from './processes/sticky-sessions';
 
@@ -52,6 +53,8 @@ export const ALL_RULES: readonly AnyRule[] = [
   terminationGrace,
   // admin-processes
   migrationInEntrypoint,
+  // concurrency
+  singleReplica,
   // processes
   volumeForState,
   hostPathVolume,
