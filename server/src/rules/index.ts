@@ -20,6 +20,7 @@ import terminationGrace from './disposability/termination-grace';
 import migrationInEntrypoint from './admin-processes/migration-in-entrypoint';
 import volumeForState from './processes/volume-for-state';
 import singleReplica from './concurrency/single-replica';
+import portEnvMismatch from './port-binding/port-env-mismatch';
 import hostPathVolume from './processes/host-path-volume';
 import stickySessions from './processes/sticky-sessions';
 
@@ -53,6 +54,8 @@ export const ALL_RULES: readonly AnyRule[] = [
   terminationGrace,
   // admin-processes
   migrationInEntrypoint,
+  // port-binding
+  portEnvMismatch,
   // concurrency
   singleReplica,
   // processes
