@@ -18,6 +18,7 @@ import missingReadinessProbe from './disposability/missing-readiness-probe';
 import missingLivenessProbe from './disposability/missing-liveness-probe';
 import terminationGrace from './disposability/termination-grace';
 import migrationInEntrypoint from './admin-processes/migration-in-entrypoint';
+import migrationInContainerCommand from './admin-processes/migration-in-container-command';
 import volumeForState from './processes/volume-for-state';
 import singleReplica from './concurrency/single-replica';
 import portEnvMismatch from './port-binding/port-env-mismatch';
@@ -54,6 +55,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   terminationGrace,
   // admin-processes
   migrationInEntrypoint,
+  migrationInContainerCommand,
   // port-binding
   portEnvMismatch,
   // concurrency
