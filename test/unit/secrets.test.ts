@@ -52,7 +52,7 @@ describe('secrets', () => {
       'changeme', '<token>', '${DB_PASSWORD}', '$DB_PASSWORD', '((db-password))', '{{ .Values.password }}', '/run/secrets/db_password',
       'your-api-key', '****', '', 'CHANGEME00000000', 'change_this_secret', 'your_token_here', 'yourpassword', 'HF_TOKEN',
       'GOOGLE_API_KEY_VAL', 'nvapi-NVKEY', 'key.json', 'tls.key', 'file:/etc/creds', '{cipher}AQA3kDx', 'ENC(G6N718UuyPE5bHyWKyuLQSm02auQPUtm)',
-      'ENC[AES256_GCM,data:abc]', 'ref+vault://secret/app#/password', 'on', 'off',
+      'ENC[AES256_GCM,data:abc]', 'somerandomtoken', 'ref+vault://secret/app#/password', 'on', 'off',
     ]) {
       it(`"${value}" is a placeholder`, () => assert.equal(isPlaceholderValue(value), true));
     }

@@ -97,6 +97,7 @@ const PLACEHOLDER_WORDS = new Set([
 /**
  * True when a value is a reference or a placeholder rather than a literal secret: `${VAR}`, `$VAR`,
  * CF `((var))`, Helm/Go `{{ }}`, `<your-token>`, `changeme` (also `CHANGEME0000`), `your_token_here`,
+ * a description of a value instead of one (`yourpassword`, `somerandomtoken`),
  * an upper-case stand-in named after the secret (`HF_TOKEN`, `GOOGLE_API_KEY_VAL`, `nvapi-NVKEY`), a
  * file path or credential file name (Docker's `*_FILE` convention, mounted secrets, `key.json`), an
  * encrypted value (Spring Cloud Config `{cipher}…`, Jasypt `ENC(…)`, SOPS `ENC[…]`, vals
@@ -108,7 +109,7 @@ export function isPlaceholderValue(value: string): boolean {
   if (PLACEHOLDER_WORDS.has(lower)) return true;
   if (/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$\(|\(\([^)]*\)\)|\{\{[^}]*\}\}|#\{[^}]*\}|%\([^)]*\)s/.test(v)) return true;
   if (/^<[^<>]*>$/.test(v) || /^\[[^\]]*\]$/.test(v)) return true;
-  if (/^(your|my|some|insert|put|enter|add)[-_ ]/i.test(v) || /^your[-_ ]?(password|passwd|pass|secret|token|api[-_ ]?key|key)$/i.test(v)) return true;
+  if (/^(your|my|some|insert|put|enter|add)[-_ ]/i.test(v) || /^(your|some)[-_ ]?(random[-_ ]?)?(password|passwd|pass|secret|token|api[-_ ]?key|key)$/i.test(v)) return true;
   if (/^change[-_ ]?(me|it|this)/i.test(v) || /[-_ ]here$/i.test(v)) return true;
   if (/^(?:[a-z0-9]+-)?[A-Z0-9_]*(KEY|TOKEN|SECRET|PASSWORD|PASSWD)[A-Z0-9_]*$/.test(v)) return true;
   if (/^[x*.•#_-]{3,}$/i.test(v)) return true;

@@ -17,11 +17,11 @@ testRule(rule, { kind: 'kubernetes', fileName: 'secret.yaml' }, {
     {
       name: 'stringData with literal values',
       code: secret('«stringData»:', '  username: app', '  password: s3cr3t-pass', '  host: ${DB_HOST}'),
-      errors: [{ messageId: 'stringData', data: { secret: 'db-credentials', keys: 'username, password' } }],
+      errors: [{ messageId: 'stringData', data: { secret: 'db-credentials', keys: 'password, username' } }],
     },
     {
       name: 'data values are only base64-encoded',
-      code: secret('«data»:', `  rootpasswd: ${b64('s3cr3t-pass')}`, `  a: ${b64('1')}`, `  b: ${b64('2')}`, `  c: ${b64('3')}`),
+      code: secret('«data»:', `  a: ${b64('1')}`, `  b: ${b64('2')}`, `  c: ${b64('3')}`, `  rootpasswd: ${b64('s3cr3t-pass')}`),
       errors: [{ messageId: 'data', data: { secret: 'db-credentials', keys: 'rootpasswd, a, b and 1 more' } }],
     },
     {

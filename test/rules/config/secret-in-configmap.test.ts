@@ -15,6 +15,8 @@ testRule(rule, { kind: 'kubernetes', fileName: 'configmap.yaml' }, {
       name: 'a properties file that reads its secret from the environment',
       code: configMap('application.properties: |', '  spring.datasource.url=jdbc:postgresql://db:5432/app', '  spring.datasource.username=app', '  spring.datasource.password=${DB_PASSWORD}'),
     },
+    { name: 'nsswitch.conf names databases, not passwords', code: configMap('nsswitch.conf: |', '  passwd:         compat', '  shadow:         compat', '  hosts:          files dns') },
+    { name: 'an OpenTelemetry collector config with a described token', code: configMap('collector.yaml: |', '  extensions:', '    bearertokenauth:', '      token: "somerandomtoken"') },
     { name: "Kiali's documented placeholder signing key", code: configMap('config.yaml: |', '  login_token:', '    signing_key: CHANGEME00000000', '  server:', '    port: 20001') },
     {
       name: 'code files and code-like values read secrets, they hold none',

@@ -8,6 +8,8 @@ const INFRASTRUCTURE_IMAGES = [
   /cloud-?sql-(proxy|connectors)|gce-proxy/, /(^|\/)oauth2-proxy\b/, /(^|\/)vault(-k8s)?:|hashicorp\/vault\b/,
   /(^|\/)(fluentd|fluent-bit|fluent-bit-plugin-loki|filebeat|promtail|logstash|vector|otel\/opentelemetry-collector[\w-]*|datadog\/agent)(:|@|$)/,
   /config-?reloader|configmap-reload|k8s-sidecar/,
+  // Monitoring agents that run as a pod per node, whatever controller runs them.
+  /(^|\/)(sysdig\/agent|newrelic\/(infrastructure|nri-[\w-]+)|dynatrace\/oneagent|datadog\/cluster-agent)(:|@|$)/,
 ];
 
 /** True when a container's image is a known infrastructure sidecar or node agent, not the app. */

@@ -118,3 +118,8 @@ export interface DeploymentModel {
   /** Every Kubernetes object, workloads included (empty for CF and compose). */
   objects: KubeObject[];
 }
+
+/** A name as messages show it: `(unnamed)` for an object or container written without one. */
+export function displayName(name: string): string {
+  return name || '(unnamed)';
+}

@@ -2,7 +2,7 @@ import type { Fix, RuleContext } from '../../engine/types';
 import { insertPairs, type YamlValue } from '../yaml/yamlEdits';
 import { pairOf } from '../yaml/yamlNodes';
 import { appContainers, isKeepAliveContainer, servingPort } from './containerRoles';
-import type { Container, DeclaredPort, DeploymentModel } from './deploymentModel';
+import { displayName, type Container, type DeclaredPort, type DeploymentModel } from './deploymentModel';
 
 /** The probes a stub can be inserted for. */
 export type ProbeKey = 'readinessProbe' | 'livenessProbe';
@@ -50,7 +50,7 @@ export function reportMissingProbes(model: DeploymentModel, ctx: Pick<RuleContex
       if (!port || hasProbe(container, key) || isKeepAliveContainer(container)) continue;
       ctx.report({
         messageId,
-        data: { container: container.name, kind: workload.kind, workload: workload.name, port: port.name ?? port.port },
+        data: { container: displayName(container.name), kind: workload.kind, workload: displayName(workload.name), port: port.name ?? port.port },
         at: container.nameSpan,
         fix: probeStubFix(ctx.file.text, container, key, port),
       });

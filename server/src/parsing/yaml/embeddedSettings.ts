@@ -12,16 +12,19 @@ export interface EmbeddedSetting {
 
 // Files whose lines are code, not settings: `password = os.environ["X"]` reads a secret, it holds none.
 const CODE_FILE = /\.(py|js|mjs|cjs|ts|sh|bash|rb|go|java|kt|lua|php|pl|ps1|sql|tpl|tmpl|j2|html)$/i;
+// System files whose keys name databases and sources, not credentials (`passwd: files` in nsswitch.conf).
+const SYSTEM_FILE = /(^|\/)(nsswitch\.conf|passwd|group|shadow|hosts|resolv\.conf|host\.conf)$/;
 const SETTING_LINE = /^(\s*)(?:export\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*(.*?)\s*$/;
 
 /**
  * The settings of a config file (properties, .env, INI, TOML, YAML or JSON) written as a literal
  * block scalar (`|`) in a manifest, each with the span of its value in the file. Nested values
- * (`{`, `[`, `|`), code-like values (`f(x)`) and files named like code are skipped. Only literal blocks
+ * (`{`, `[`, `|`), code-like values (`f(x)`), files named like code and system files such as
+ * `nsswitch.conf` are skipped. Only literal blocks
  * are read: their lines stand in the file as they are, so every span is exact.
  */
 export function embeddedSettings(fileName: string, scalar: YScalar, source: string): EmbeddedSetting[] {
-  if (scalar.style !== 'BLOCK_LITERAL' || typeof scalar.value !== 'string' || CODE_FILE.test(fileName)) return [];
+  if (scalar.style !== 'BLOCK_LITERAL' || typeof scalar.value !== 'string' || CODE_FILE.test(fileName) || SYSTEM_FILE.test(fileName)) return [];
   const out: EmbeddedSetting[] = [];
   let cursor = scalar.span.start;
   for (const line of scalar.value.split('\n')) {

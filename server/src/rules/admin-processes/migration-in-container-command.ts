@@ -1,7 +1,7 @@
 import { isOneOffCommand, migrationCommand } from '../../analysis/commandKinds';
 import { commandWords, finalCommand, parseShell, shellWrapperScriptIndex } from '../../analysis/shellCommand';
 import { defineRule } from '../../engine/defineRule';
-import type { Container, DeploymentModel } from '../../parsing/deployment/deploymentModel';
+import { displayName, type Container, type DeploymentModel } from '../../parsing/deployment/deploymentModel';
 import type { Span } from '../../parsing/sourceFile';
 
 /** Where a script's text starts in the file, when it is written there as it is (plain, or quoted without escapes). */
@@ -52,7 +52,7 @@ export default defineRule<DeploymentModel>({
         for (const migration of migrationsBeforeServer(container, ctx.file.text)) {
           ctx.report({
             messageId: 'migrationBeforeServer',
-            data: { command: migration.label, container: container.name, kind: workload.kind, workload: workload.name },
+            data: { command: migration.label, container: displayName(container.name), kind: workload.kind, workload: displayName(workload.name) },
             at: migration.span,
           });
         }

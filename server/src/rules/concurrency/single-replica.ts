@@ -2,7 +2,7 @@ import { isBackingServiceImage } from '../../analysis/backingServiceImages';
 import { defineRule } from '../../engine/defineRule';
 import { isKeepAliveContainer } from '../../parsing/deployment/containerRoles';
 import { deploymentFacts } from '../../parsing/deployment/deploymentFacts';
-import type { DeploymentModel, Workload } from '../../parsing/deployment/deploymentModel';
+import { displayName, type DeploymentModel, type Workload } from '../../parsing/deployment/deploymentModel';
 import type { SourceFile } from '../../parsing/sourceFile';
 import { getPath, str } from '../../parsing/yaml/yamlNodes';
 import type { ObjectRef } from '../../workspace/facts';
@@ -44,7 +44,7 @@ export default defineRule<DeploymentModel>({
       const containers = workload.containers.filter((c) => !c.init);
       if (containers.some((c) => c.image && isBackingServiceImage(c.image.text)) || containers.every(isKeepAliveContainer)) continue;
       if (isAutoscaled(workload, model, ctx.file, ctx.index)) continue;
-      ctx.report({ messageId: 'singleReplica', data: { workload: workload.name }, at: workload.replicas.span });
+      ctx.report({ messageId: 'singleReplica', data: { workload: displayName(workload.name) }, at: workload.replicas.span });
     }
   },
 });

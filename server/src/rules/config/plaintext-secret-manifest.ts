@@ -1,6 +1,6 @@
-import { isPlaceholderValue } from '../../analysis/secrets';
+import { isPlaceholderValue, isSecretName } from '../../analysis/secrets';
 import { defineRule } from '../../engine/defineRule';
-import type { DeploymentModel } from '../../parsing/deployment/deploymentModel';
+import { displayName, type DeploymentModel } from '../../parsing/deployment/deploymentModel';
 import { get, pairOf, pairs, type YPair } from '../../parsing/yaml/yamlNodes';
 
 /** The value a Secret entry really holds: `stringData` as written, `data` decoded from base64. */
@@ -17,7 +17,9 @@ function literalKeys(field: 'data' | 'stringData', entries: YPair[]): string[] {
       const raw = String(p.value.value);
       return !isPlaceholderValue(raw) && !isPlaceholderValue(heldValue(field, raw));
     })
-    .map((p) => p.key);
+    .map((p) => p.key)
+    // Secret-named keys first, so that a long list shows `password` before `host` and `port`.
+    .sort((a, b) => Number(isSecretName(b)) - Number(isSecretName(a)));
 }
 
 /**
@@ -45,7 +47,7 @@ export default defineRule<DeploymentModel>({
         const keys = literalKeys(field, pairs(pair?.value));
         if (!pair || keys.length === 0) continue;
         const shown = keys.length > 3 ? `${keys.slice(0, 3).join(', ')} and ${keys.length - 3} more` : keys.join(', ');
-        ctx.report({ messageId: field, data: { secret: object.name, keys: shown }, at: pair.keySpan });
+        ctx.report({ messageId: field, data: { secret: displayName(object.name), keys: shown }, at: pair.keySpan });
       }
     }
   },

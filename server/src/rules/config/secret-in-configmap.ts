@@ -1,6 +1,6 @@
 import { detectSecret } from '../../analysis/secrets';
 import { defineRule } from '../../engine/defineRule';
-import type { DeploymentModel } from '../../parsing/deployment/deploymentModel';
+import { displayName, type DeploymentModel } from '../../parsing/deployment/deploymentModel';
 import { embeddedSettings } from '../../parsing/yaml/embeddedSettings';
 import { get, pairs } from '../../parsing/yaml/yamlNodes';
 
@@ -34,14 +34,14 @@ export default defineRule<DeploymentModel>({
           inFile++;
           ctx.report({
             messageId: 'secretInFile',
-            data: { configMap: object.name, file: pair.key, key: setting.key, label: verdict.label, masked: verdict.masked },
+            data: { configMap: displayName(object.name), file: pair.key, key: setting.key, label: verdict.label, masked: verdict.masked },
             at: setting.span,
           });
         }
         // A whole value that is a secret: a single-line value under a secret key, or a file that is a private key or holds a token.
         const verdict = inFile === 0 ? detectSecret(pair.key, text) : undefined;
         if (verdict && (!text.includes('\n') || verdict.reason !== 'name')) {
-          ctx.report({ messageId: 'secretValue', data: { configMap: object.name, key: pair.key, label: verdict.label, masked: verdict.masked }, at: value.span });
+          ctx.report({ messageId: 'secretValue', data: { configMap: displayName(object.name), key: pair.key, label: verdict.label, masked: verdict.masked }, at: value.span });
         }
       }
     }

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/defineRule';
 import { isKeepAliveContainer } from '../../parsing/deployment/containerRoles';
-import type { Container, DeploymentModel } from '../../parsing/deployment/deploymentModel';
+import { displayName, type Container, type DeploymentModel } from '../../parsing/deployment/deploymentModel';
 import { getPath, items, num, pairOf, str, type YNode } from '../../parsing/yaml/yamlNodes';
 
 /** Kubernetes' default grace period, when the pod spec sets none. */
@@ -45,7 +45,7 @@ export default defineRule<DeploymentModel, { minimumSeconds: number }>({
       const written = num(gracePair?.value);
       if (gracePair?.value && written === undefined) continue;
       const grace = written ?? DEFAULT_GRACE_SECONDS;
-      const names = { kind: workload.kind, workload: workload.name };
+      const names = { kind: workload.kind, workload: displayName(workload.name) };
       if (written !== undefined && written < ctx.options.minimumSeconds) {
         ctx.report({ messageId: 'tooShort', data: { ...names, seconds: written }, at: gracePair!.value!.span });
         continue;
@@ -53,7 +53,7 @@ export default defineRule<DeploymentModel, { minimumSeconds: number }>({
       for (const container of containers) {
         const sleep = preStopSleep(container);
         if (sleep && sleep.seconds >= grace) {
-          ctx.report({ messageId: 'preStopSleep', data: { ...names, container: container.name, sleep: sleep.seconds, grace }, at: sleep.at.span });
+          ctx.report({ messageId: 'preStopSleep', data: { ...names, container: displayName(container.name), sleep: sleep.seconds, grace }, at: sleep.at.span });
         }
       }
     }

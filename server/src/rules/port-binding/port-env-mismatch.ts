@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/defineRule';
 import { servingPort } from '../../parsing/deployment/containerRoles';
-import type { DeploymentModel } from '../../parsing/deployment/deploymentModel';
+import { displayName, type DeploymentModel } from '../../parsing/deployment/deploymentModel';
 import { replaceScalar } from '../../parsing/yaml/yamlEdits';
 
 // The variables that tell an app where to listen: PORT (Heroku, Cloud Run, most frameworks) and
@@ -34,7 +34,7 @@ export default defineRule<DeploymentModel>({
           if (declared.includes(Number(entry.value.text))) continue;
           ctx.report({
             messageId: 'mismatch',
-            data: { name: entry.name, value: entry.value.text.trim(), container: container.name, ports: declared.join(', '), port: target.port },
+            data: { name: entry.name, value: entry.value.text.trim(), container: displayName(container.name), ports: declared.join(', '), port: target.port },
             at: entry.value.span,
             fix: {
               title: `Set ${entry.name} to ${target.port}, the containerPort`,

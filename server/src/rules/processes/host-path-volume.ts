@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/defineRule';
-import type { DeploymentModel } from '../../parsing/deployment/deploymentModel';
+import { displayName, type DeploymentModel } from '../../parsing/deployment/deploymentModel';
 import { get, getPath, items, str } from '../../parsing/yaml/yamlNodes';
 
 // Node integrations, not app state: devices, kernel interfaces, the container runtime, the kubelet,
@@ -42,7 +42,7 @@ export default defineRule<DeploymentModel>({
           .filter((m) => str(get(m, 'name')) === name && str(get(m, 'readOnly')) !== 'true');
         if (writable.length === 0) continue;
         const mountPath = str(get(writable[0], 'mountPath')) ?? '?';
-        ctx.report({ messageId: 'hostPath', data: { kind: workload.kind, workload: workload.name, path, mountPath }, at: pathNode.span });
+        ctx.report({ messageId: 'hostPath', data: { kind: workload.kind, workload: displayName(workload.name), path, mountPath }, at: pathNode.span });
       }
     }
   },

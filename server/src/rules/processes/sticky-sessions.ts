@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/defineRule';
-import type { DeploymentModel, KubeObject } from '../../parsing/deployment/deploymentModel';
+import { displayName, type DeploymentModel, type KubeObject } from '../../parsing/deployment/deploymentModel';
 import { get, getPath, items, pairs, str, type YNode } from '../../parsing/yaml/yamlNodes';
 
 /** One place that pins clients to a pod: what it says, and where. */
@@ -70,7 +70,7 @@ export default defineRule<DeploymentModel>({
   check(model, ctx) {
     for (const object of model.objects) {
       for (const affinity of [...specAffinities(object), ...annotationAffinities(object)]) {
-        ctx.report({ messageId: 'stickySessions', data: { kind: object.kind, name: object.name, what: affinity.what }, at: affinity.at.span });
+        ctx.report({ messageId: 'stickySessions', data: { kind: object.kind, name: displayName(object.name), what: affinity.what }, at: affinity.at.span });
       }
     }
   },
