@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { createLanguageClient } from './languageClient';
+import { registerAuditCommands } from './auditCommands';
 import { registerCommands } from './commands';
 import { ServerStatusItem } from './statusBar';
 
@@ -10,7 +11,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('Twelve-Factor Guide', { log: true });
   const client = createLanguageClient(context, output);
   const status = new ServerStatusItem(client);
-  context.subscriptions.push(output, status, ...registerCommands(context, client, output));
+  context.subscriptions.push(output, status, ...registerCommands(context, client, output), ...registerAuditCommands(client));
   stopClient = () => client.stop();
   await client.start();
 }

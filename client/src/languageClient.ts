@@ -39,6 +39,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
         // Manifests, env files and code feed the server's cross-file index (HPAs, the env contract).
         vscode.workspace.createFileSystemWatcher('**/{*.yaml,*.yml,.env,.env.*,*.env,Procfile,Procfile.*,*.properties}'),
         vscode.workspace.createFileSystemWatcher('**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx,py,java,go}'),
+        // Dockerfiles: so that an audit's Problems-panel entry of a closed file follows changes on disk.
+        vscode.workspace.createFileSystemWatcher('**/{Dockerfile,Containerfile,*.dockerfile,*.Dockerfile,*.containerfile,Dockerfile.*,Containerfile.*}'),
       ],
     },
     outputChannel: output,

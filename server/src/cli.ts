@@ -1,15 +1,16 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { version } from '../../package.json';
 import { describeFsError } from './audit/auditFs';
 import { AuditInputError, runAudit, type AuditResult } from './audit/runAudit';
+import { SKIP_REASONS } from './audit/walk';
 import { parseArgs, SYNOPSIS, USAGE, UsageError, type AuditArgs, type FailOn } from './cli/args';
-import { allRules, ruleDocPath } from './engine';
 import { formatReport } from './report';
+import { readRuleDocs } from './report/ruleDocs';
 import { SEVERITY_RANK } from './report/summary';
 
 /** The CI front end: `twelve-factor audit <paths…>`. Reads files, never runs workspace code or uses the network. */
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   let args;
   try {
     args = parseArgs(argv);
@@ -28,17 +29,19 @@ function main(argv: readonly string[]): number {
   return audit(args);
 }
 
-function audit(args: AuditArgs): number {
+async function audit(args: AuditArgs): Promise<number> {
   let result: AuditResult;
   try {
-    result = runAudit({ paths: args.paths, configPath: args.config, log: (message) => warn(message.split('\n')[0]) });
+    result = await runAudit({ paths: args.paths, configPath: args.config, jobs: args.jobs, log: (message) => warn(message.split('\n')[0]) });
   } catch (error) {
     if (error instanceof AuditInputError) return usageError(error.message);
     throw error;
   }
-  for (const skipped of result.skipped) warn(`skipped ${skipped}: not a file kind the tool analyses.`);
+  for (const skipped of result.skipped) {
+    if (skipped.reason === 'unknownKind') warn(`skipped ${skipped.displayPath}: ${SKIP_REASONS.unknownKind}.`);
+  }
 
-  const ruleDocs = args.format === 'sarif' ? readRuleDocs() : undefined;
+  const ruleDocs = args.format === 'sarif' ? readRuleDocs(__dirname) : undefined;
   const report = formatReport(args.format, result, { version, ruleDocs, srcRoot: sourceRoot(result) });
   if (args.output === undefined) {
     process.stdout.write(report);
@@ -73,23 +76,6 @@ function failsOn(result: AuditResult, failOn: FailOn): boolean {
   return result.results.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] <= SEVERITY_RANK[failOn]));
 }
 
-/** The rule docs copied next to the bundle by the build (`out/docs`), or the sources when run unbundled. */
-function readRuleDocs(): Map<string, string> {
-  const docs = new Map<string, string>();
-  const dirs = [path.join(__dirname, 'docs'), path.join(__dirname, 'rules')];
-  for (const rule of allRules()) {
-    for (const dir of dirs) {
-      try {
-        docs.set(rule.id, readFileSync(ruleDocPath(dir, rule), 'utf8'));
-        break;
-      } catch {
-        // Not in this folder; a rule without a readable doc gets the plain-text help only.
-      }
-    }
-  }
-  return docs;
-}
-
 function usageError(message: string): number {
   process.stderr.write(`twelve-factor: ${message}\n${SYNOPSIS}\nRun "twelve-factor --help" for details.\n`);
   return 2;
@@ -104,11 +90,14 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
 });
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  // Our bug, not the user's: one line, with the stack only on request.
-  const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  warn(`internal error: ${detail}${process.env.TWELVE_FACTOR_DEBUG ? `\n${error instanceof Error ? error.stack : ''}` : ' (set TWELVE_FACTOR_DEBUG=1 for details)'}`);
-  process.exitCode = 2;
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // Our bug, not the user's: one line, with the stack only on request.
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    warn(`internal error: ${detail}${process.env.TWELVE_FACTOR_DEBUG ? `\n${error instanceof Error ? error.stack : ''}` : ' (set TWELVE_FACTOR_DEBUG=1 for details)'}`);
+    process.exitCode = 2;
+  },
+);

@@ -10,6 +10,10 @@ export const DIAGNOSTIC_SOURCE = 'twelve-factor';
 export const Commands = {
   restartServer: 'twelveFactor.restartServer',
   showRuleDoc: 'twelveFactor.showRuleDoc',
+  auditWorkspace: 'twelveFactor.auditWorkspace',
+  auditFolder: 'twelveFactor.auditFolder',
+  exportReportMarkdown: 'twelveFactor.exportReportMarkdown',
+  exportReportSarif: 'twelveFactor.exportReportSarif',
 } as const;
 
 /** The code action kind of "fix all twelve-factor problems", for `editor.codeActionsOnSave`. */
@@ -41,4 +45,118 @@ export interface DataFileChange {
   uri: string;
   create?: boolean;
   edits: DataTextEdit[];
+}
+
+/** The audit request: walks folders by the CLI's rules and lints every file, with work-done progress. */
+export const AUDIT_REQUEST = 'twelveFactor/audit';
+
+/** One folder to audit: a workspace folder, or a folder inside one. */
+export interface AuditFolderParams {
+  uri: string;
+  /** The workspace folder it belongs to, whose configuration applies; the folder itself when absent. */
+  rootUri?: string;
+  /** Put before the paths of its files in reports: the workspace folder's name in a multi-root workspace. */
+  displayPrefix?: string;
+  /** The `files.exclude` globs that are on for the workspace folder, relative to it. */
+  exclude?: string[];
+}
+
+/** The parameters of {@link AUDIT_REQUEST}. */
+export interface AuditParams {
+  folders: AuditFolderParams[];
+  workDoneToken?: string | number;
+}
+
+/** A zero-based position, as in LSP. */
+export interface ReportPosition {
+  line: number;
+  character: number;
+}
+
+/** One finding of the audit, for the report view. */
+export interface ReportFinding {
+  uri: string;
+  /** Relative to the workspace folder. */
+  path: string;
+  range: { start: ReportPosition; end: ReportPosition };
+  ruleId: string;
+  factor: string;
+  severity: 'error' | 'warning' | 'info';
+  /** Secrets in it are masked by the rule that wrote it. */
+  message: string;
+}
+
+/** Findings counted by severity. */
+export interface ReportCounts {
+  error: number;
+  warning: number;
+  info: number;
+  total: number;
+}
+
+/** One factor of the scorecard. */
+export interface ReportFactor extends ReportCounts {
+  factor: string;
+  /** `III. Config`. */
+  title: string;
+}
+
+/** A rule among those with the most findings. */
+export interface ReportRule {
+  ruleId: string;
+  factor: string;
+  count: number;
+}
+
+/** A file among those with the most findings. */
+export interface ReportFile extends ReportCounts {
+  uri: string;
+  path: string;
+}
+
+/** A file or folder the audit did not analyse. */
+export interface ReportSkipped {
+  path: string;
+  folder: boolean;
+  /** Why, in words: `ignored by .gitignore`. */
+  reason: string;
+}
+
+/** The result of {@link AUDIT_REQUEST}: what the report view shows. */
+export interface AuditReport {
+  /** Names this audit in {@link EXPORT_REQUEST}. */
+  id: number;
+  /** When it finished (ISO 8601). */
+  finishedAt: string;
+  durationMs: number;
+  /** The audited folders, as reports name them (`.` for a workspace folder). */
+  scope: string[];
+  /** Files analysed. */
+  files: number;
+  filesWithFindings: number;
+  /** `12 problems (3 errors, 8 warnings, 1 info) in 7 of 20 files`. */
+  summary: string;
+  totals: ReportCounts;
+  /** All twelve factors, in order. */
+  factors: ReportFactor[];
+  topRules: ReportRule[];
+  topFiles: ReportFile[];
+  /** Every finding, file by file in walk order. */
+  findings: ReportFinding[];
+  skipped: ReportSkipped[];
+}
+
+/** Renders the last audit with the CLI's generators: the same text as `twelve-factor audit --format …`. */
+export const EXPORT_REQUEST = 'twelveFactor/exportAuditReport';
+
+/** The parameters of {@link EXPORT_REQUEST}. */
+export interface ExportParams {
+  /** The {@link AuditReport.id} to export; an older audit is refused. */
+  id: number;
+  format: 'markdown' | 'sarif';
+}
+
+/** The result of {@link EXPORT_REQUEST}. */
+export interface ExportResult {
+  text: string;
 }

@@ -7,10 +7,13 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FIX_ALL_KIND, type TwelveFactorSettingsSection } from './protocol';
+import { AUDIT_REQUEST, EXPORT_REQUEST, FIX_ALL_KIND, type AuditParams, type ExportParams, type TwelveFactorSettingsSection } from './protocol';
+import { AuditDiagnostics } from './lsp/auditDiagnostics';
+import { AuditHandler } from './lsp/auditHandler';
 import { codeActions } from './lsp/codeActions';
 import { ConfigFileDiagnostics } from './lsp/configFileDiagnostics';
 import { DocumentLinter, workspaceFiles } from './lsp/documentLinter';
@@ -45,7 +48,33 @@ const settings = new SettingsCache(
   },
 );
 
-const DEBOUNCE_MS = 120;
+const auditDiagnostics = new AuditDiagnostics({
+  isOpen: (uri) => documents.get(uri) !== undefined,
+  publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+  lintFromDisk: lintClosedFile,
+  docsDir,
+});
+const audits = new AuditHandler({
+  folders,
+  settings,
+  openTexts: () => new Map(documents.all().flatMap((d) => (uriToPath(d.uri) ? [[uriToPath(d.uri)!, d.getText()] as [string, string]] : []))),
+  diagnostics: auditDiagnostics,
+  log,
+  bundleDir: __dirname,
+});
+
+/**
+ * How long to wait after a keystroke before linting: no wait while linting is fast (a burst of
+ * changes already read from the pipe is coalesced by running on the next turn of the event loop),
+ * and a wait as long as the last lint once a file is slow to lint, so that typing never queues work.
+ */
+const MAX_DEBOUNCE_MS = 250;
+const FAST_LINT_MS = 30;
+const lastLintMs = new Map<string, number>();
+const debounceFor = (uri: string) => {
+  const last = lastLintMs.get(uri) ?? 0;
+  return last < FAST_LINT_MS ? 0 : Math.min(MAX_DEBOUNCE_MS, last);
+};
 const pending = new Map<string, NodeJS.Timeout>();
 
 connection.onInitialize((params): InitializeResult => {
@@ -90,10 +119,23 @@ async function validate(document: TextDocument): Promise<void> {
   const diagnostics = result.output.findings.map((f) => toDiagnostic(f, result.file, result.output, docsDir, files));
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   const elapsed = Date.now() - started;
+  lastLintMs.set(document.uri, elapsed);
   if (elapsed > 500) log(`Linting ${filePath} took ${elapsed} ms`);
 }
 
-function schedule(document: TextDocument, delay = DEBOUNCE_MS): void {
+/** Lints a closed file from disk with its folder's settings, as live linting would if it were open. */
+async function lintClosedFile(filePath: string): Promise<Diagnostic[] | undefined> {
+  const text = disk.readText(filePath);
+  if (text === undefined) return undefined;
+  const folderSettings = await settings.get(pathToUri(folders.rootFor(filePath)));
+  if (!folderSettings.enable) return [];
+  const uri = pathToUri(filePath);
+  const result = linter.lint(TextDocument.create(uri, '', 0, text), filePath, folderSettings);
+  linter.forget(uri, filePath);
+  return result.output.findings.map((f) => toDiagnostic(f, result.file, result.output, docsDir, files));
+}
+
+function schedule(document: TextDocument, delay = debounceFor(document.uri)): void {
   clearTimeout(pending.get(document.uri));
   pending.set(
     document.uri,
@@ -118,9 +160,12 @@ documents.onDidChangeContent((e) => schedule(e.document));
 documents.onDidClose((e) => {
   clearTimeout(pending.get(e.document.uri));
   pending.delete(e.document.uri);
+  lastLintMs.delete(e.document.uri);
   linter.forget(e.document.uri, uriToPath(e.document.uri));
   settings.delete(e.document.uri);
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  // A file the audit listed keeps an entry, linted again from disk; any other file is cleared.
+  if (auditDiagnostics.covers(e.document.uri)) void auditDiagnostics.refresh(e.document.uri);
+  else void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   // A closed config file still gets its diagnostics, read from disk.
   configDiagnostics.publishAll();
 });
@@ -128,6 +173,7 @@ documents.onDidClose((e) => {
 connection.onDidChangeConfiguration(() => {
   settings.clear();
   revalidateAll();
+  void auditDiagnostics.refreshAll();
 });
 
 /** Files whose change affects configuration or rules that read them (package.json for the start script, lockfiles). */
@@ -138,6 +184,7 @@ connection.onDidChangeWatchedFiles((params) => {
   for (const change of params.changes) {
     const filePath = uriToPath(change.uri);
     if (filePath) indexer.fileChanged(filePath, change.type === FileChangeType.Deleted);
+    void auditDiagnostics.refresh(change.uri);
   }
   if (!params.changes.some((c) => CONFIG_LIKE.test(c.uri))) return;
   // .twelve-factor.yaml, .vscode/settings.json, package.json or a lockfile changed on disk.
@@ -145,6 +192,7 @@ connection.onDidChangeWatchedFiles((params) => {
   settings.clear();
   configDiagnostics.publishAll();
   revalidateAll();
+  void auditDiagnostics.refreshAll();
 });
 
 connection.onCodeAction((params) => {
@@ -156,6 +204,9 @@ connection.onHover((params) => {
   const document = documents.get(params.textDocument.uri);
   return hoverAt(document ? linter.result(document.uri, document.version) : undefined, params.position, docsDir);
 });
+
+connection.onRequest(AUDIT_REQUEST, (params: AuditParams, token) => audits.audit(params, token, connection.window.attachWorkDoneProgress(params.workDoneToken)));
+connection.onRequest(EXPORT_REQUEST, (params: ExportParams) => audits.exportReport(params));
 
 documents.listen(connection);
 connection.listen();

@@ -92,9 +92,9 @@ describe('cli: report formats', function () {
     };
     assert.ok(md.indexOf('\n## I. Codebase\n') < md.indexOf('\n## II. Dependencies\n'), 'sections follow the order of the factors');
     const deps = section('II. Dependencies');
-    assert.ok(deps.includes(`- **warning** Dockerfile:1:6: Base image "node" has no tag, so it floats to latest; pin a version (and ideally a digest). ([${UNPINNED}](`), deps);
+    assert.ok(deps.includes(`- **warning** [Dockerfile:1](Dockerfile#L1): Base image "node" has no tag, so it floats to latest; pin a version (and ideally a digest). ([${UNPINNED}](`), deps);
     assert.ok(deps.includes('/server/src/rules/dependencies/unpinned-base-image.md)'), deps);
     assert.ok(!deps.includes('codebase/'), 'a codebase finding listed under dependencies');
-    assert.ok(section('I. Codebase').includes('.vscode/settings.json:1:27: Unknown rule "no\\_such\\_rule"'), section('I. Codebase'));
+    assert.ok(section('I. Codebase').includes('[.vscode/settings.json:1](.vscode/settings.json#L1): Unknown rule "no\\_such\\_rule"'), section('I. Codebase'));
   });
 });

@@ -9,6 +9,7 @@ import { launchCodeServer } from './launchCodeServer.mjs';
 import { buildSuite, copyWorkspace, judgeResult, outDir, repoRoot } from './prepare.mjs';
 import { runSuiteInCodeServer } from './runSuite.mjs';
 import { setup } from './setup.mjs';
+import { auditUiCheck } from './auditUiCheck.mjs';
 import { uiCheck } from './uiCheck.mjs';
 import { checkVsix } from './vsixContents.mjs';
 
@@ -97,6 +98,7 @@ async function main() {
   }
   await step('VSIX content', () => checkVsix(VSIX));
   await step('UI check (VSIX installed, Problems panel)', () => uiCheck({ tools, vsix: VSIX }));
+  await step('UI check (Audit Workspace, report panel, a finding opened from it)', () => auditUiCheck({ tools, vsix: VSIX }));
 }
 
 try {

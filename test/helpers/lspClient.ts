@@ -28,6 +28,8 @@ export class TestLspClient {
   configurationRequests = 0;
   /** Messages the server showed to the user (window/showMessage and window/showMessageRequest). */
   readonly shownMessages: string[] = [];
+  /** Lines the server logged (window/logMessage). */
+  readonly logs: string[] = [];
 
   private constructor(private readonly child: ChildProcess, connection: MessageConnection) {
     this.connection = connection;
@@ -53,7 +55,9 @@ export class TestLspClient {
       this.shownMessages.push(p.message);
     });
     connection.onRequest('window/workDoneProgress/create', () => null);
-    connection.onNotification('window/logMessage', () => undefined);
+    connection.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+    });
     child.once('exit', (code) => {
       for (const waiter of this.waiters.splice(0)) waiter.reject(new Error(`The server exited (code ${code}) while waiting for diagnostics on ${waiter.uri}`));
     });
@@ -86,6 +90,11 @@ export class TestLspClient {
   /** Opens a document. */
   open(uri: string, languageId: string, text: string, version = 1): Promise<void> {
     return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  }
+
+  /** Closes a document. */
+  close(uri: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
   /** Replaces a document's whole text. */

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { applyFixes, applyOtherFileChanges } from '../../server/src/engine/fixes';
+import { onePerSpan } from '../../server/src/engine/onePerSpan';
 import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 import type { Fix, Rule, RuleReport } from '../../server/src/engine/types';
 import type { FileKind } from '../../server/src/parsing/fileKind';
@@ -72,7 +73,7 @@ export function runRule(
     options: { ...defaults, ...options },
     workspace: { readText: (p: string) => readWorkspaceFile(files, p) },
     index,
-    report: (r) => reports.push(r),
+    report: onePerSpan((r) => reports.push(r)),
   });
   reports.sort((a, b) => a.at.start - b.at.start || a.at.end - b.at.end);
   // Robustness over every Dockerfile the tables contain: spans and fix edits stay inside the text.

@@ -6,6 +6,10 @@ import { lint } from '../../server/src/engine/lint';
 import { allRules } from '../../server/src/engine/registry';
 import { detectKind } from '../../server/src/parsing/fileKind';
 import { SourceFile } from '../../server/src/parsing/sourceFile';
+import { parseAllDocuments } from 'yaml';
+import { applyFixes } from '../../server/src/engine/fixes';
+import type { Finding } from '../../server/src/engine/types';
+import type { DeploymentModel } from '../../server/src/parsing/deployment/deploymentModel';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CORPUS = process.env.TWELVE_FACTOR_CORPUS ?? path.resolve(ROOT, '../shared/corpus');
@@ -42,6 +46,34 @@ function checkFile(filePath: string, root: string): void {
     assert.ok(f.range.end.line < file.lineCount, `${f.ruleId} range inside ${filePath}`);
     assert.ok(f.range.end.character <= file.lineText(f.range.end.line).length, `${f.ruleId} end character inside its line in ${filePath}`);
     for (const edit of f.fix?.edits ?? []) assert.ok(edit.span.start >= 0 && edit.span.end <= text.length, `${f.ruleId} fix inside ${filePath}`);
+  }
+  if (output.model && isDeploymentModel(output.model)) checkDeploymentFindings(output.model, output.findings, text, filePath);
+}
+
+function isDeploymentModel(model: unknown): model is DeploymentModel {
+  return typeof model === 'object' && model !== null && 'workloads' in model && 'yaml' in model;
+}
+
+/**
+ * Manifest properties: no finding ever sits on a reference or placeholder value (a `secretKeyRef`,
+ * `${VAR}`, `((var))`, a Helm expression), and every fix leaves the file valid YAML with as many
+ * documents as before.
+ */
+function checkDeploymentFindings(model: DeploymentModel, findings: Finding[], text: string, filePath: string): void {
+  const protectedSpans = model.workloads.flatMap((w) =>
+    w.containers.flatMap((c) => c.env.flatMap((e) => (e.value.type === 'reference' || e.value.type === 'placeholder' ? [e.value.span] : []))),
+  );
+  for (const f of findings) {
+    if (f.ruleId.startsWith('codebase/')) continue;
+    const inside = protectedSpans.find((p) => p.start <= f.span.start && f.span.end <= p.end && f.span.end > f.span.start);
+    assert.equal(inside, undefined, `${f.ruleId} reported a reference or placeholder value "${inside && text.slice(inside.start, inside.end)}" in ${filePath}`);
+    if (!f.fix || model.yaml.documents.some((d) => d.error || d.templated)) continue;
+    const fixed = applyFixes(text, [f.fix]);
+    const before = parseAllDocuments(text).length;
+    const after = parseAllDocuments(fixed);
+    assert.equal(after.length, before, `${f.ruleId}'s fix keeps the documents of ${filePath}`);
+    const errors = after.flatMap((d) => d.errors.filter((e) => e.code !== 'DUPLICATE_KEY').map((e) => e.message));
+    assert.deepEqual(errors, [], `${f.ruleId}'s fix leaves ${filePath} valid YAML`);
   }
 }
 

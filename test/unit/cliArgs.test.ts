@@ -3,22 +3,23 @@ import { parseArgs, UsageError } from '../../server/src/cli/args';
 
 describe('cli arguments', () => {
   it('defaults: text, fail on errors, the current folder', () => {
-    assert.deepEqual(parseArgs(['audit']), { command: 'audit', paths: ['.'], format: 'text', failOn: 'error' });
+    assert.deepEqual(parseArgs(['audit']), { command: 'audit', paths: ['.'], format: 'text', failOn: 'error', jobs: 1 });
   });
 
   it('reads options in both spellings, in any position, the last one winning', () => {
-    assert.deepEqual(parseArgs(['audit', '--format=sarif', 'a', '--fail-on', 'warning', 'b', '--config', 'tf.yaml', '--output=out.sarif', '--format', 'json']), {
+    assert.deepEqual(parseArgs(['audit', '--format=sarif', 'a', '--fail-on', 'warning', 'b', '--config', 'tf.yaml', '--output=out.sarif', '--format', 'json', '--jobs', '2']), {
       command: 'audit',
       paths: ['a', 'b'],
       format: 'json',
       failOn: 'warning',
       config: 'tf.yaml',
       output: 'out.sarif',
+      jobs: 2,
     });
   });
 
   it('takes everything after -- as a path', () => {
-    assert.deepEqual(parseArgs(['audit', '--', '--help', '-x']), { command: 'audit', paths: ['--help', '-x'], format: 'text', failOn: 'error' });
+    assert.deepEqual(parseArgs(['audit', '--', '--help', '-x']), { command: 'audit', paths: ['--help', '-x'], format: 'text', failOn: 'error', jobs: 1 });
   });
 
   it('help and version win over everything else', () => {
@@ -37,6 +38,9 @@ describe('cli arguments', () => {
     [['audit', '--fail-on', '--format', 'json'], 'Option --fail-on needs a value: error, warning, info or none.'],
     [['audit', '--output'], 'Option --output needs a value (a file path).'],
     [['audit', '--config='], 'Option --config needs a value (a file path).'],
+    [['audit', '--jobs', '0'], 'Invalid --jobs "0": expected a whole number from 1 to 64.'],
+    [['audit', '--jobs=two'], 'Invalid --jobs "two": expected a whole number from 1 to 64.'],
+    [['audit', '--jobs'], 'Option --jobs needs a value (a number of threads).'],
   ];
   for (const [argv, message] of bad) {
     it(`rejects ${JSON.stringify(argv)}`, () => {

@@ -77,12 +77,38 @@ describe('report formatters', () => {
     const codebase = md.slice(md.indexOf('## I. Codebase'), md.indexOf('## II. Dependencies'));
     assert.equal(
       codebase.trim(),
-      '## I. Codebase\n\n- **error** .twelve-factor.yaml:1:1: Unknown key "rulez" \\<b\\>\\|x\\|\\</b\\> \\*bold\\* \\$PORT \\$HOST \uFFFD\\[2Jnext ([codebase/invalid-config](https://github.com/twelve-factor-guide/twelve-factor-guide/blob/main/server/src/rules/codebase/invalid-config.md))',
+      '## I. Codebase\n\n- **error** [.twelve-factor.yaml:1](.twelve-factor.yaml#L1): Unknown key "rulez" \\<b\\>\\|x\\|\\</b\\> \\*bold\\* \\$PORT \\$HOST \uFFFD\\[2Jnext ([codebase/invalid-config](https://github.com/twelve-factor-guide/twelve-factor-guide/blob/main/server/src/rules/codebase/invalid-config.md))',
     );
     const deps = md.slice(md.indexOf('## II. Dependencies'));
-    assert.ok(deps.includes('- **warning** my app/Dockerfile:1:6: Base image "node" has no tag. ([dependencies/unpinned-base-image]('), deps);
+    assert.ok(deps.includes('- **warning** [my app/Dockerfile:1](my%20app/Dockerfile#L1): Base image "node" has no tag. ([dependencies/unpinned-base-image]('), deps);
+    assert.ok(deps.includes('- **info** [my app/Dockerfile:4](my%20app/Dockerfile#L4): '), deps);
     assert.ok(deps.indexOf('**warning**') < deps.indexOf('**info**'));
     assert.equal(formatMarkdown({ files: 4, results: [], skipped: [] }), '# Twelve-factor audit\n\nNo problems in 4 files.\n');
+  });
+
+  it('markdown: links escape crafted names in text and target; skipped paths are listed with their reason', () => {
+    const crafted = '<img src=x onerror=alert(1)> [x](y).yaml';
+    const md = formatMarkdown({
+      root: ROOT,
+      files: 1,
+      results: [{ file: path.join(ROOT, 'k8s', crafted), relativePath: `k8s/${crafted}`, displayPath: `k8s/${crafted}`, findings: [finding('codebase/unparsable-file', 'warning', 'Not analysed.', 2, 0, 1)] }],
+      skipped: [
+        { path: path.join(ROOT, 'node_modules'), displayPath: 'node_modules', folder: true, reason: 'vendored' },
+        { path: path.join(ROOT, 'dist'), displayPath: 'dist', folder: true, reason: 'gitignore' },
+        { path: path.join(ROOT, 'big.yaml'), displayPath: 'big_*.yaml', folder: false, reason: 'tooLarge' },
+      ],
+    });
+    assert.ok(
+      md.includes('- **warning** [k8s/\\<img src=x onerror=alert(1)\\> \\[x\\](y).yaml:3](k8s/%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E%20%5Bx%5D%28y%29.yaml#L3): Not analysed.'),
+      md,
+    );
+    assert.ok(!/(^|[^\\])<img/.test(md), 'no raw HTML from a file name');
+    assert.ok(
+      md.endsWith(
+        '<details><summary>Not analysed: 3 paths</summary>\n\n- node\\_modules/: dependencies, vendored code or build output\n- dist/: ignored by .gitignore\n- big\\_\\*.yaml: too large to analyse\n\n</details>\n',
+      ),
+      md,
+    );
   });
 
   it('sarif: valid 2.1.0, levels mapped, ruleIndex consistent, URIs encoded, docs passed in', () => {

@@ -110,6 +110,31 @@ describe('walkWorkspace', () => {
     assert.deepEqual([...walkWorkspace('/ws', fs)].map((f) => f.relativePath), ['k8s/ok.yaml', 'ok/Dockerfile']);
   });
 
+  it('reports what it leaves out and why, and applies the caller\'s exclusions', () => {
+    const fs = memoryFs(
+      '/ws',
+      {
+        '.gitignore': 'dist/\n.env\n',
+        '.env': 'A=1\n',
+        'dist/Dockerfile': '',
+        'node_modules/x/Dockerfile': '',
+        '.git/HEAD': '',
+        'secret/Dockerfile': '',
+        'k8s/hidden.yaml': K8S,
+        'k8s/web.yaml': K8S,
+        'k8s/notes.md': '',
+        'k8s/broken.yaml': new Error('EIO'),
+        'svc/Dockerfile': '',
+      },
+      ['locked'],
+    );
+    const skipped: string[] = [];
+    const exclude = (abs: string) => abs === path.join('/ws', 'secret') || abs.endsWith('hidden.yaml') || abs.endsWith('notes.md');
+    const found = [...walkWorkspace('/ws', fs, { exclude, onSkip: (s) => skipped.push(`${s.relativePath}${s.folder ? '/' : ''} ${s.reason}`) })];
+    assert.deepEqual(found.map((f) => f.relativePath), ['k8s/web.yaml', 'svc/Dockerfile']);
+    assert.deepEqual(skipped, ['.env gitignore', 'dist/ gitignore', 'k8s/broken.yaml unreadable', 'k8s/hidden.yaml excluded', 'node_modules/ vendored', 'secret/ excluded']);
+  });
+
   it('yields nothing for a root that does not exist', () => {
     assert.deepEqual(walked(path.join(tmp, 'nope')), []);
   });

@@ -1,3 +1,5 @@
+import { parseImageReference } from './imageReference';
+
 /**
  * Which container images are backing services (databases, caches, queues, search, object stores)
  * rather than the app: their job is to keep state, and they scale by their own clustering rather
@@ -17,8 +19,7 @@ const BACKING_SERVICE_IMAGES = new Set([
  * `mysql-server`).
  */
 export function isBackingServiceImage(image: string): boolean {
-  const withoutDigest = image.split('@')[0];
-  const name = withoutDigest.slice(withoutDigest.lastIndexOf('/') + 1).split(':')[0].toLowerCase();
+  const name = parseImageReference(image).name.split('/').pop()!.toLowerCase();
   if (BACKING_SERVICE_IMAGES.has(name)) return true;
   const core = name.replace(/^gb-/, '').replace(/-?(master|slave|leader|follower|primary|replica|server|cluster)$/, '');
   return BACKING_SERVICE_IMAGES.has(core);

@@ -43,3 +43,61 @@ export function environmentLabel(host: string): string | undefined {
     .map((label) => label.toLowerCase())
     .find((label) => ENVIRONMENT_LABELS.has(label));
 }
+
+/** A loopback host written in a value (`localhost`, `127.0.0.1`, `[::1]`), with what the address around it says. */
+export interface LoopbackMention {
+  host: string;
+  /** Offsets of the host within the value. */
+  start: number;
+  end: number;
+  /** The URL scheme before it (`postgres`, `jdbc:mysql`), lower case, when there is one. */
+  scheme?: string;
+  /** The port after it, when there is one. */
+  port?: number;
+}
+
+// A loopback host where an address can start (value start, `//`, `@`, a separator) and end (a port, a path, a separator).
+const LOOPBACK = /(?<=^|[\s/@=,;"'(])(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::(\d{1,5}))?(?=$|[\s/,;?#"')]|:(?!\d))/gi;
+
+/**
+ * The loopback addresses in a value, each with its scheme and port: `postgres://localhost:5432/app`,
+ * `redis:6379`-style `localhost:6379`, `jdbc:mysql://127.0.0.1/app`, or several in a list.
+ */
+export function loopbackMentions(value: string): LoopbackMention[] {
+  const out: LoopbackMention[] = [];
+  for (const match of value.matchAll(LOOPBACK)) {
+    const start = match.index;
+    const before = value.slice(0, start);
+    const scheme = /((?:jdbc:)?[a-z][a-z0-9+.-]*):\/\/(?:[^@/\s]*@)?$/i.exec(before)?.[1]?.toLowerCase();
+    out.push({ host: match[1], start, end: start + match[1].length, scheme, port: match[2] ? Number(match[2]) : undefined });
+  }
+  return out;
+}
+
+// Names of the process's own listening address: a loopback value there is a bind choice, not a peer.
+const SELF_NAMES = new Set(['HOST', 'HOSTNAME', 'ADDR', 'ADDRESS', 'SERVER_HOST', 'SERVER_NAME', 'SERVER_ADDR', 'SERVER_ADDRESS', 'APP_HOST', 'HTTP_HOST', 'WEB_HOST']);
+const SELF_WORDS = new Set(['BIND', 'LISTEN', 'LISTENER', 'LISTENERS']);
+// Addresses handed to browsers and outside clients (a SPA's API URL, CORS origins, OAuth redirects,
+// Kafka's advertised listeners): there `localhost` is the developer's machine and its published ports.
+const OUTSIDE_WORDS = new Set(['PUBLIC', 'EXTERNAL', 'BROWSER', 'CORS', 'ORIGIN', 'ORIGINS', 'REDIRECT', 'CALLBACK', 'SITE', 'FRONTEND', 'ADVERTISED', 'ALLOWED', 'WEBHOOK']);
+const BROWSER_BUNDLER_PREFIXES = new Set(['REACT', 'VITE', 'VUE', 'NUXT', 'GATSBY', 'EXPO', 'NG']);
+// Words that name a backing service the process connects to.
+const BACKING_WORDS = new Set([
+  'DB', 'DATABASE', 'POSTGRES', 'POSTGRESQL', 'PG', 'PGHOST', 'MYSQL', 'MARIADB', 'MONGO', 'MONGODB', 'REDIS', 'CACHE', 'MEMCACHE', 'MEMCACHED',
+  'RABBIT', 'RABBITMQ', 'AMQP', 'KAFKA', 'NATS', 'QUEUE', 'BROKER', 'MQ', 'ELASTIC', 'ELASTICSEARCH', 'OPENSEARCH', 'SMTP', 'MAIL',
+  'OTEL', 'OTLP', 'JAEGER', 'ZIPKIN', 'COLLECTOR', 'CONSUL', 'VAULT', 'ETCD', 'ZOOKEEPER', 'MINIO', 'S3',
+]);
+
+/**
+ * What an environment variable's address is for, judged by its name: the process's own listening
+ * address (`BIND_ADDRESS`, `HOST`), an address for browsers and outside clients (`REACT_APP_API_URL`,
+ * `CORS_ORIGIN`, `KAFKA_ADVERTISED_LISTENERS`), a backing service (`DATABASE_URL`, `REDIS_HOST`,
+ * `OTEL_EXPORTER_OTLP_ENDPOINT`), or nothing the name tells.
+ */
+export function addressRole(name: string): 'self' | 'outside' | 'backing' | undefined {
+  const upper = name.toUpperCase();
+  const words = upper.split(/[^A-Z0-9]+/).filter(Boolean);
+  if (BROWSER_BUNDLER_PREFIXES.has(words[0]) || words.some((w) => OUTSIDE_WORDS.has(w))) return 'outside';
+  if (SELF_NAMES.has(upper) || words.some((w) => SELF_WORDS.has(w))) return 'self';
+  return words.some((w) => BACKING_WORDS.has(w)) ? 'backing' : undefined;
+}

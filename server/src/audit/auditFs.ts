@@ -91,3 +91,32 @@ export function describeFsError(error: unknown): string {
   if (code) return code;
   return error instanceof Error ? error.message.split('\n')[0] : String(error);
 }
+
+/**
+ * A view of `base` in which the files the editor has open read as the editor holds them, unsaved
+ * edits included: the editor's audit sees what live diagnostics see.
+ */
+export function withOpenTexts(base: AuditFs, open: ReadonlyMap<string, string> | undefined): AuditFs {
+  if (!open || open.size === 0) return base;
+  return {
+    readDir: (dir) => base.readDir(dir),
+    realpath: (p) => base.realpath(p),
+    stat(p) {
+      const text = open.get(p);
+      return text === undefined ? base.stat(p) : { type: 'file', size: Buffer.byteLength(text) };
+    },
+    readText: (p) => open.get(p) ?? base.readText(p),
+  };
+}
+
+/** {@link workspaceFilesOnDisk} read once per path: an audit reads package.json and lockfiles for many files. */
+export function cachedWorkspaceFiles(source: AuditFs): WorkspaceFiles {
+  const cache = new Map<string, string | undefined>();
+  const files = workspaceFilesOnDisk(source);
+  return {
+    readText(p) {
+      if (!cache.has(p)) cache.set(p, files.readText(p));
+      return cache.get(p);
+    },
+  };
+}

@@ -1,13 +1,12 @@
 import * as path from 'node:path';
-import { findRule, findWorkspaceRoot, lint, loadWorkspaceConfig, MAX_FILE_CHARS, MAX_READ_BYTES, ModelCache } from '../engine';
-import { WorkspaceIndex } from '../workspace/workspaceIndex';
-import type { ResolvedConfig } from '../engine';
-import { formatMessage } from '../engine/defineRule';
-import type { Finding, WorkspaceFiles } from '../engine/types';
-import { detectKind, type FileKindInfo } from '../parsing/fileKind';
-import { SourceFile } from '../parsing/sourceFile';
-import { describeFsError, nodeAuditFs, workspaceFilesOnDisk, type AuditFs } from './auditFs';
-import { walkWorkspace } from './walk';
+import { findWorkspaceRoot } from '../engine';
+import type { Finding } from '../engine/types';
+import { detectKind } from '../parsing/fileKind';
+import { describeFsError, nodeAuditFs, withOpenTexts, type AuditFs } from './auditFs';
+import { Pacer, type AuditControl } from './auditControl';
+import { analyseFiles } from './analyseFiles';
+import type { AnalysisSettings, QueuedFile } from './fileAnalyser';
+import { walkWorkspace, type SkipReason } from './walk';
 
 /** What to audit. */
 export interface AuditOptions {
@@ -23,6 +22,9 @@ export interface AuditOptions {
   cwd?: string;
   /** Where the engine logs internal failures (a rule that throws). */
   log?: (message: string) => void;
+  /** Worker threads to analyse with (the real file system only); 1 by default. */
+  jobs?: number;
+  control?: AuditControl;
 }
 
 /** The findings of one analysed file. */
@@ -36,6 +38,16 @@ export interface AuditFileResult {
   findings: Finding[];
 }
 
+/** A file or folder the audit did not analyse, and why. */
+export interface SkippedFile {
+  /** Absolute path. */
+  path: string;
+  /** Named like {@link AuditFileResult.displayPath}. */
+  displayPath: string;
+  folder: boolean;
+  reason: SkipReason;
+}
+
 /** The outcome of an audit. */
 export interface AuditResult {
   /** The audited folder, when exactly one folder was audited. */
@@ -44,8 +56,8 @@ export interface AuditResult {
   files: number;
   /** One entry per analysed file, with or without findings, in walk order. */
   results: AuditFileResult[];
-  /** Paths named explicitly that are not of a kind the tool analyses. */
-  skipped: string[];
+  /** What was left out (ignored, excluded, vendored, too large, unreadable, of no known kind), by display path. */
+  skipped: SkippedFile[];
 }
 
 /** A mistake in the audit's input (a missing path, an unreadable config); its message is meant for the user. */
@@ -59,11 +71,10 @@ export class AuditInputError extends Error {
  * cannot be read become `codebase/unparsable-file` findings. Throws {@link AuditInputError} for a
  * missing path or an unreadable `configPath`; prints nothing and never exits.
  */
-export function runAudit(options: AuditOptions): AuditResult {
+export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const fs = options.fs ?? nodeAuditFs;
   const cwd = options.cwd ?? process.cwd();
   if (options.paths.length === 0) throw new AuditInputError('No path to audit.');
-  const workspace = cachedWorkspace(fs);
   const exists = (p: string) => fs.stat(p) !== undefined;
   const explicitConfig = options.configPath === undefined ? undefined : checkConfig(path.resolve(cwd, options.configPath), options.configPath, fs);
 
@@ -76,89 +87,112 @@ export function runAudit(options: AuditOptions): AuditResult {
   });
   const singleRoot = targets.length === 1 && targets[0].type === 'directory' ? targets[0].abs : undefined;
 
-  const configs = new Map<string, ResolvedConfig>();
-  const configFor = (root: string) => {
-    let config = configs.get(root);
-    if (!config) configs.set(root, (config = loadWorkspaceConfig(root, workspace, explicitConfig, options.today)));
-    return config;
-  };
-  const queued: FileToAudit[] = [];
-  const skipped: string[] = [];
-  const seen = new Set<string>();
-  const add = (file: FileToAudit) => {
-    if (seen.has(file.path)) return;
-    seen.add(file.path);
-    queued.push(file);
-  };
-
+  const queue = new AuditQueue(fs, options.control);
   for (const target of targets) {
     if (target.type === 'directory') {
-      for (const found of walkWorkspace(target.abs, fs)) {
-        const displayPath = singleRoot ? found.relativePath : path.posix.join(toSlashes(target.given), found.relativePath);
-        add({ ...found, root: target.abs, displayPath });
-      }
-    } else {
-      const file = namedFile(target.abs, target.given, fs, exists);
-      if (file) add(file);
-      else skipped.push(target.given);
+      await queue.walk({ folder: target.abs, displayPrefix: singleRoot ? undefined : toSlashes(target.given) });
+      continue;
+    }
+    const file = namedFile(target.abs, target.given, fs, exists);
+    if (file) queue.add(file);
+    else queue.skipped.push({ path: target.abs, displayPath: target.given, folder: false, reason: 'unknownKind' });
+  }
+  if (explicitConfig && options.configPath !== undefined && !queue.has(explicitConfig)) {
+    const root = singleRoot ?? findWorkspaceRoot(explicitConfig, exists);
+    queue.add({ path: explicitConfig, root, relativePath: relativeTo(root, explicitConfig), displayPath: options.configPath, kind: { kind: 'twelve-factor-config' } });
+  }
+  return queue.analyse(singleRoot, { explicitConfig, today: options.today }, options);
+}
+
+/** A folder the editor audits. */
+export interface FolderTarget {
+  /** The folder to walk (absolute). */
+  folder: string;
+  /** The workspace root whose configuration applies: the folder's workspace folder; the folder itself by default. */
+  root?: string;
+  /** Put before display paths: the workspace folder's name in a multi-root workspace. */
+  displayPrefix?: string;
+  /** Paths left out besides `.gitignore` (the editor's `files.exclude`). */
+  exclude?: (absPath: string, isFolder: boolean) => boolean;
+}
+
+/** How the editor's audit reads, configures and runs. */
+export interface FolderAuditOptions extends Pick<AnalysisSettings, 'openTexts' | 'editorRules' | 'today'> {
+  fs?: AuditFs;
+  log?: (message: string) => void;
+  jobs?: number;
+  control?: AuditControl;
+}
+
+/**
+ * The editor's audit: walks each folder by the CLI's rules plus `exclude`, and analyses what it
+ * finds with the configuration of the folder's root. Files open in the editor are read as the editor
+ * holds them. Display paths are relative to the root, so that a folder audited here and by the CLI
+ * from its root gives the same report.
+ */
+export async function auditFolders(targets: readonly FolderTarget[], options: FolderAuditOptions = {}): Promise<AuditResult> {
+  const queue = new AuditQueue(withOpenTexts(options.fs ?? nodeAuditFs, options.openTexts), options.control);
+  for (const target of targets) await queue.walk(target);
+  const roots = new Set(targets.map((t) => t.root ?? t.folder));
+  const single = roots.size === 1 && targets.every((t) => !t.displayPrefix) ? [...roots][0] : undefined;
+  return queue.analyse(single, { openTexts: options.openTexts, editorRules: options.editorRules, today: options.today }, options);
+}
+
+/** The files an audit found, each once, and what it left out. */
+class AuditQueue {
+  readonly files: QueuedFile[] = [];
+  readonly skipped: SkippedFile[] = [];
+  private readonly seen = new Set<string>();
+  private readonly pacer: Pacer;
+
+  constructor(
+    private readonly fs: AuditFs,
+    control: AuditControl | undefined,
+  ) {
+    this.pacer = new Pacer(control);
+  }
+
+  has(file: string): boolean {
+    return this.seen.has(file);
+  }
+
+  add(file: QueuedFile): void {
+    if (this.seen.has(file.path)) return;
+    this.seen.add(file.path);
+    this.files.push(file);
+  }
+
+  /** Walks a folder into the queue, in time slices. */
+  async walk(target: FolderTarget): Promise<void> {
+    const root = target.root ?? target.folder;
+    const name = (abs: string) => {
+      const rel = relativeTo(root, abs);
+      return { relativePath: rel, displayPath: target.displayPrefix ? path.posix.join(target.displayPrefix, rel) : rel };
+    };
+    const onSkip = ({ path: abs, folder, reason }: { path: string; folder: boolean; reason: SkipReason }) =>
+      this.skipped.push({ path: abs, displayPath: name(abs).displayPath, folder, reason });
+    for (const found of walkWorkspace(target.folder, this.fs, { exclude: target.exclude, onSkip })) {
+      this.add({ ...found, ...name(found.path), root });
+      await this.pacer.step({ phase: 'walking', done: this.files.length });
     }
   }
-  if (explicitConfig && options.configPath !== undefined && !seen.has(explicitConfig)) {
-    const root = singleRoot ?? findWorkspaceRoot(explicitConfig, exists);
-    add({ path: explicitConfig, root, relativePath: relativeTo(root, explicitConfig), displayPath: options.configPath, kind: { kind: 'twelve-factor-config' } });
-  }
-  // Two passes: index every file's cross-file facts, then lint each file against that index. One
-  // model cache serves both, so each file is parsed once.
-  const cache = new ModelCache();
-  const index = new WorkspaceIndex();
-  const loaded = queued.map((file) => ({ file, text: loadText(file, fs) }));
-  for (const { file, text } of loaded) if (typeof text === 'string') index.update(file.path, text, file.kind, cache);
-  const results: AuditFileResult[] = loaded.map(({ file, text }) => {
-    const config = configFor(file.root);
-    const findings =
-      typeof text === 'string'
-        ? lint({ file: new SourceFile(file.path, text), kind: file.kind, config, relativePath: file.relativePath, workspace, log: options.log, cache, index }).findings
-        : notAnalysed(config, text.messageId, text.data);
-    return { file: file.path, relativePath: file.relativePath, displayPath: file.displayPath, findings };
-  });
-  return { root: singleRoot, files: results.length, results, skipped };
-}
 
-interface FileToAudit {
-  path: string;
-  root: string;
-  relativePath: string;
-  displayPath: string;
-  kind: FileKindInfo;
-  text?: string;
-}
-
-/** A file's text, or why it cannot be analysed. */
-function loadText(file: FileToAudit, fs: AuditFs): string | { messageId: string; data: Record<string, string> } {
-  if (file.text !== undefined) return file.text;
-  const size = fs.stat(file.path)?.size ?? 0;
-  if (size > MAX_READ_BYTES) {
-    return { messageId: 'tooLarge', data: { size: `${Math.round(size / 1024)} KiB`, limit: `${MAX_FILE_CHARS / 1024} KiB` } };
+  /** Analyses the queued files; files that could not be analysed are listed as skipped too. */
+  async analyse(root: string | undefined, settings: AnalysisSettings, options: { fs?: AuditFs; log?: (m: string) => void; jobs?: number; control?: AuditControl }): Promise<AuditResult> {
+    this.pacer.check();
+    const outcomes = await analyseFiles(this.files, settings, options);
+    const results = this.files.map((file, i) => ({ file: file.path, relativePath: file.relativePath, displayPath: file.displayPath, findings: outcomes[i].findings }));
+    this.files.forEach((file, i) => {
+      const reason = outcomes[i].notAnalysed;
+      if (reason) this.skipped.push({ path: file.path, displayPath: file.displayPath, folder: false, reason });
+    });
+    const skipped = this.skipped.sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
+    return { root, files: results.length, results, skipped };
   }
-  try {
-    return fs.readText(file.path);
-  } catch (error) {
-    return { messageId: 'parseError', data: { detail: `the file cannot be read (${describeFsError(error)}).` } };
-  }
-}
-
-/** A `codebase/unparsable-file` finding at the top of a file the audit could not read. */
-function notAnalysed(config: ResolvedConfig, messageId: string, data: Record<string, string>): Finding[] {
-  const rule = findRule('codebase/unparsable-file');
-  if (!rule) return [];
-  const severity = config.rule(rule).severity;
-  if (severity === 'off') return [];
-  const at = { line: 0, character: 0 };
-  return [{ ruleId: rule.id, factor: rule.factor, severity, message: formatMessage(rule.messages[messageId], data), span: { start: 0, end: 0 }, range: { start: at, end: at } }];
 }
 
 /** A file named on the command line: its kind from name and content, its root from its surroundings. */
-function namedFile(abs: string, given: string, fs: AuditFs, exists: (p: string) => boolean): FileToAudit | undefined {
+function namedFile(abs: string, given: string, fs: AuditFs, exists: (p: string) => boolean): QueuedFile | undefined {
   let text: string | undefined;
   let kind = detectKind(abs);
   if (!kind) {
@@ -184,18 +218,6 @@ function checkConfig(abs: string, given: string, fs: AuditFs): string {
     throw new AuditInputError(`Cannot read config file ${given}: ${describeFsError(error)}`);
   }
   return abs;
-}
-
-/** Reads workspace files for rules (package.json, lockfiles) once per audit; unreadable means absent. */
-function cachedWorkspace(fs: AuditFs): WorkspaceFiles {
-  const cache = new Map<string, string | undefined>();
-  const files = workspaceFilesOnDisk(fs);
-  return {
-    readText(p) {
-      if (!cache.has(p)) cache.set(p, files.readText(p));
-      return cache.get(p);
-    },
-  };
 }
 
 function relativeTo(root: string, abs: string): string {

@@ -35,6 +35,42 @@ export interface WalkedFile {
   text?: string;
 }
 
+/** Why the audit passed over a file or folder; reports list these with {@link SKIP_REASONS}. */
+export type SkipReason = 'gitignore' | 'excluded' | 'vendored' | 'tooLarge' | 'binary' | 'unreadable' | 'unknownKind' | 'disabled';
+
+/** How reports describe each {@link SkipReason}. */
+export const SKIP_REASONS: Record<SkipReason, string> = {
+  gitignore: 'ignored by .gitignore',
+  excluded: 'excluded by files.exclude',
+  vendored: 'dependencies, vendored code or build output',
+  tooLarge: 'too large to analyse',
+  binary: 'binary content',
+  unreadable: 'cannot be read',
+  unknownKind: 'not a file kind the tool analyses',
+  disabled: 'twelveFactor.enable is off',
+};
+
+/** A file or folder the walk did not analyse, and why. */
+export interface SkippedPath {
+  /** Absolute path. */
+  path: string;
+  /** Path relative to the walked root, with forward slashes. */
+  relativePath: string;
+  folder: boolean;
+  reason: SkipReason;
+}
+
+/** What a walk may be told besides its root. */
+export interface WalkOptions {
+  /** Paths to leave out besides `.gitignore` (the editor's `files.exclude`); called with absolute paths. */
+  exclude?: (absPath: string, isFolder: boolean) => boolean;
+  /**
+   * Told about each folder the walk prunes (except `.git`) and each left-out file that the tool would
+   * have analysed, so that reports can say what was not looked at.
+   */
+  onSkip?: (skipped: SkippedPath) => void;
+}
+
 /** The `.gitignore` rules of one folder. */
 interface IgnoreScope {
   base: string;
@@ -46,9 +82,9 @@ interface IgnoreScope {
  * recognises. It honours `.gitignore` files in the folder, below it and above it up to the enclosing
  * git repository; skips {@link SKIPPED_FOLDERS}; and never follows a symbolic link out of the tree.
  * Linked folders are not followed at all: a target inside the tree is walked where it really is,
- * which also rules out cycles. Unreadable folders and YAML files are passed over silently.
+ * which also rules out cycles. Folders and files left out are reported to `options.onSkip`.
  */
-export function* walkWorkspace(root: string, fs: AuditFs = nodeAuditFs): Generator<WalkedFile> {
+export function* walkWorkspace(root: string, fs: AuditFs = nodeAuditFs, options: WalkOptions = {}): Generator<WalkedFile> {
   const rootAbs = path.resolve(root);
   let rootReal = rootAbs;
   try {
@@ -59,12 +95,14 @@ export function* walkWorkspace(root: string, fs: AuditFs = nodeAuditFs): Generat
   let scopes = ancestorScopes(rootAbs, fs);
   // The user asked for this folder by name: an ignore rule above it does not empty it.
   if (isIgnored(scopes, rootAbs, true)) scopes = [];
-  yield* walkFolder(rootAbs, '', scopes, { fs, rootReal });
+  yield* walkFolder(rootAbs, '', scopes, { fs, rootReal, exclude: options.exclude ?? (() => false), onSkip: options.onSkip ?? (() => undefined) });
 }
 
 interface WalkContext {
   fs: AuditFs;
   rootReal: string;
+  exclude: (absPath: string, isFolder: boolean) => boolean;
+  onSkip: (skipped: SkippedPath) => void;
 }
 
 function* walkFolder(dir: string, relDir: string, outer: IgnoreScope[], ctx: WalkContext): Generator<WalkedFile> {
@@ -72,6 +110,7 @@ function* walkFolder(dir: string, relDir: string, outer: IgnoreScope[], ctx: Wal
   try {
     entries = ctx.fs.readDir(dir);
   } catch {
+    if (relDir) ctx.onSkip({ path: dir, relativePath: relDir, folder: true, reason: 'unreadable' });
     return;
   }
   const local = readGitignore(dir, ctx.fs);
@@ -83,11 +122,17 @@ function* walkFolder(dir: string, relDir: string, outer: IgnoreScope[], ctx: Wal
     const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
     const type = entry.type === 'symlink' ? linkedFileType(abs, ctx) : entry.type;
     if (type === 'directory') {
-      if (SKIPPED_FOLDERS.has(entry.name) || isIgnored(scopes, abs, true)) continue;
-      yield* walkFolder(abs, rel, scopes, ctx);
-    } else if (type === 'file' && !isIgnored(scopes, abs, false)) {
-      const found = recognise(abs, rel, ctx.fs);
-      if (found) yield found;
+      const reason = SKIPPED_FOLDERS.has(entry.name) ? 'vendored' : leftOut(scopes, abs, true, ctx);
+      if (reason === undefined) yield* walkFolder(abs, rel, scopes, ctx);
+      else if (entry.name !== '.git') ctx.onSkip({ path: abs, relativePath: rel, folder: true, reason });
+    } else if (type === 'file') {
+      const reason = leftOut(scopes, abs, false, ctx);
+      if (reason === undefined) {
+        const found = recognise(abs, rel, ctx);
+        if (found) yield found;
+      } else if (detectKind(abs) || YAML.test(abs)) {
+        ctx.onSkip({ path: abs, relativePath: rel, folder: false, reason });
+      }
     }
   }
 }
@@ -103,17 +148,30 @@ function linkedFileType(abs: string, ctx: WalkContext): 'file' | undefined {
   }
 }
 
-function recognise(abs: string, rel: string, fs: AuditFs): WalkedFile | undefined {
+const YAML = /\.ya?ml$/i;
+
+/** Why a path is left out by `.gitignore` or the caller's exclusions, if it is. */
+function leftOut(scopes: IgnoreScope[], abs: string, isFolder: boolean, ctx: WalkContext): SkipReason | undefined {
+  if (isIgnored(scopes, abs, isFolder)) return 'gitignore';
+  return ctx.exclude(abs, isFolder) ? 'excluded' : undefined;
+}
+
+function recognise(abs: string, rel: string, ctx: WalkContext): WalkedFile | undefined {
   const byName = detectKind(abs);
   if (byName) return { path: abs, relativePath: rel, kind: byName };
   // Only YAML needs its content: a manifest, a Kubernetes object or a compose file look alike by name.
-  if (!/\.ya?ml$/i.test(abs)) return undefined;
-  const size = fs.stat(abs)?.size;
-  if (size === undefined || size > MAX_SNIFF_BYTES) return undefined;
+  if (!YAML.test(abs)) return undefined;
+  const size = ctx.fs.stat(abs)?.size;
+  if (size === undefined) return undefined;
+  if (size > MAX_SNIFF_BYTES) {
+    ctx.onSkip({ path: abs, relativePath: rel, folder: false, reason: 'tooLarge' });
+    return undefined;
+  }
   let text: string;
   try {
-    text = fs.readText(abs);
+    text = ctx.fs.readText(abs);
   } catch {
+    ctx.onSkip({ path: abs, relativePath: rel, folder: false, reason: 'unreadable' });
     return undefined;
   }
   const kind = detectKind(abs, text);

@@ -16,6 +16,8 @@ export interface AuditArgs {
   failOn: FailOn;
   config?: string;
   output?: string;
+  /** Worker threads that analyse files; 1 analyses on the main thread. */
+  jobs: number;
 }
 
 /** What the command line asks for. */
@@ -27,7 +29,8 @@ export class UsageError extends Error {
 }
 
 /** The one-line synopsis, printed under every usage error. */
-export const SYNOPSIS = 'Usage: twelve-factor audit [<paths…>] [--format text|json|sarif|markdown] [--fail-on error|warning|info|none] [--config <file>] [--output <file>]';
+export const SYNOPSIS =
+  'Usage: twelve-factor audit [<paths…>] [--format text|json|sarif|markdown] [--fail-on error|warning|info|none] [--config <file>] [--output <file>] [--jobs <n>]';
 
 /** The full `--help` text. */
 export const USAGE = `${SYNOPSIS}
@@ -43,6 +46,7 @@ Options:
                        error (default), warning, info, or none to always exit with 0
   --config <file>      use this file instead of each root's .twelve-factor.yaml
   --output <file>      write the report to a file instead of standard output
+  --jobs <n>           analyse with n worker threads (default 1); the report is the same
   -h, --help           show this help
   --version            show the version
 
@@ -50,7 +54,10 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
             2 bad arguments, a missing path, an unreadable --config or an internal error.
 `;
 
-const VALUE_OPTIONS = ['--format', '--fail-on', '--config', '--output'] as const;
+const VALUE_OPTIONS = ['--format', '--fail-on', '--config', '--output', '--jobs'] as const;
+
+/** The most worker threads `--jobs` accepts. */
+export const MAX_JOBS = 64;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 /** Parses the arguments after `node cli.js`. Throws {@link UsageError} for anything it does not understand. */
@@ -91,6 +98,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     paths: paths.length > 0 ? paths : ['.'],
     format: choice('--format', values['--format'], REPORT_FORMATS, 'text'),
     failOn: choice('--fail-on', values['--fail-on'], FAIL_ON_VALUES, 'error'),
+    jobs: jobCount(values['--jobs']),
     ...(values['--config'] !== undefined ? { config: values['--config'] } : {}),
     ...(values['--output'] !== undefined ? { output: values['--output'] } : {}),
   };
@@ -102,9 +110,17 @@ function choice<T extends string>(option: ValueOption, value: string | undefined
   throw new UsageError(`Invalid ${option} "${value}": expected ${listOf(allowed)}.`);
 }
 
+function jobCount(value: string | undefined): number {
+  if (value === undefined) return 1;
+  const jobs = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (jobs >= 1 && jobs <= MAX_JOBS) return jobs;
+  throw new UsageError(`Invalid --jobs "${value}": expected a whole number from 1 to ${MAX_JOBS}.`);
+}
+
 function describeChoices(option: ValueOption): string {
   if (option === '--format') return `: ${listOf(REPORT_FORMATS)}`;
   if (option === '--fail-on') return `: ${listOf(FAIL_ON_VALUES)}`;
+  if (option === '--jobs') return ` (a number of threads)`;
   return ' (a file path)';
 }
 

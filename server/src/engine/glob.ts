@@ -3,17 +3,20 @@ import picomatch from 'picomatch';
 const cache = new Map<string, (path: string) => boolean>();
 
 /**
- * The one path-glob matcher (used by `ignore:` in the team config and by the CLI). Paths are
- * workspace-relative with forward slashes. A pattern without a slash matches a base name at any
- * depth, as in .gitignore; a trailing slash matches everything below a folder.
+ * The one path-glob matcher (used by `ignore:` in the team config, by the CLI, and for the editor's
+ * `files.exclude`). Paths are workspace-relative with forward slashes. A trailing slash matches
+ * everything below a folder. A pattern without a slash matches a base name at any depth, as in
+ * .gitignore; `anchored` matches it from the root only, as VS Code's `files.exclude` does (which is
+ * why its defaults start with a globstar).
  */
-export function matchesGlob(relativePath: string, pattern: string): boolean {
-  let matcher = cache.get(pattern);
+export function matchesGlob(relativePath: string, pattern: string, options: { anchored?: boolean } = {}): boolean {
+  const key = options.anchored ? `anchored:${pattern}` : pattern;
+  let matcher = cache.get(key);
   if (!matcher) {
     const normalized = pattern.replace(/\\/g, '/').replace(/^\.\//, '');
     const expanded = normalized.endsWith('/') ? `${normalized}**` : normalized;
-    matcher = picomatch(expanded, { dot: true, basename: !expanded.includes('/') });
-    cache.set(pattern, matcher);
+    matcher = picomatch(expanded, { dot: true, basename: !options.anchored && !expanded.includes('/') });
+    cache.set(key, matcher);
   }
   return matcher(relativePath.replace(/\\/g, '/'));
 }

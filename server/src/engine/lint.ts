@@ -9,6 +9,7 @@ import type { ResolvedConfig } from './config/resolvedConfig';
 import type { TeamConfig } from './config/teamConfig';
 import { formatMessage } from './defineRule';
 import { ModelCache } from './modelCache';
+import { onePerSpan } from './onePerSpan';
 import { findRule, patternMatches, rulesForKind } from './registry';
 import { parseSuppressions, type SuppressionDirective } from './suppressions';
 import { EMPTY_INDEX, type WorkspaceIndexView } from '../workspace/workspaceIndex';
@@ -90,7 +91,7 @@ export function lint(input: LintInput): LintOutput {
         headerEnd = parser.headerEnd?.(outcome.model) ?? 0;
         // Parts that could not be parsed (one broken document of several) are reported; the rest is analysed.
         for (const problem of parser.problems?.(outcome.model) ?? []) {
-          emit(unparsableFile, { messageId: 'parseError', data: { detail: problem.message }, at: problem.span });
+          emit(unparsableFile, { messageId: problem.analysed ? 'syntaxProblem' : 'parseError', data: { detail: problem.message }, at: problem.span });
         }
         runRules(input, kind, outcome.model, emit);
         const directives = parseSuppressions(file, kind);
@@ -101,23 +102,9 @@ export function lint(input: LintInput): LintOutput {
     }
   }
   // The team's ignore globs apply to every finding, also to files that could not be parsed.
-  const kept = dedupe(findings.filter((f) => !config.ignoreEntryFor(ruleOf(f, input), input.relativePath)));
+  const kept = findings.filter((f) => !config.ignoreEntryFor(ruleOf(f, input), input.relativePath));
   kept.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
   return { kind, model, findings: kept, headerEnd, statementLine };
-}
-
-/**
- * Drops repeated findings: a value reached through several YAML aliases is reported once, at the
- * anchor's text, and its fix edits the anchor once.
- */
-function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const key = `${f.ruleId}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 function ruleOf(finding: Finding, input: LintInput): AnyRule {
@@ -135,7 +122,8 @@ function runRules(input: LintInput, kind: FileKindInfo, model: unknown, emit: (r
         options: effective.options,
         workspace: input.workspace,
         index: input.index ?? EMPTY_INDEX,
-        report: (report) => emit(rule, report),
+        // A value shared through a YAML anchor is one piece of text: one finding and one fix.
+        report: onePerSpan((report) => emit(rule, report)),
       });
     } catch (error) {
       // One broken rule must not take the others down; log it once per rule, not per keystroke.
@@ -185,11 +173,19 @@ function reportExpiredIgnores(team: TeamConfig, config: ResolvedConfig, emit: (r
   }
 }
 
+/** Why a text is not analysed at all (the engine reports it as `codebase/unparsable-file`), if it is not. */
+export function unanalysableText(text: string): 'tooLarge' | 'binary' | undefined {
+  if (text.length > MAX_FILE_CHARS) return 'tooLarge';
+  if (text.slice(0, 8192).includes('\u0000')) return 'binary';
+  return undefined;
+}
+
 function checkReadable(file: SourceFile): RuleReport | undefined {
-  if (file.text.length > MAX_FILE_CHARS) {
+  const reason = unanalysableText(file.text);
+  if (reason === 'tooLarge') {
     return { messageId: 'tooLarge', data: { size: `${Math.round(file.text.length / 1024)} KiB`, limit: `${MAX_FILE_CHARS / 1024} KiB` }, at: { start: 0, end: 0 } };
   }
-  if (file.text.slice(0, 8192).includes('\u0000')) return { messageId: 'binary', at: { start: 0, end: 0 } };
+  if (reason === 'binary') return { messageId: 'binary', at: { start: 0, end: 0 } };
   return undefined;
 }
 

@@ -29,6 +29,18 @@ export function toDiagnostic(finding: Finding, file: SourceFile, output: LintOut
     const otherFiles = finding.fix.otherFiles?.map((change) => toDataFileChange(change, workspace));
     if (otherFiles?.length) data.fix.otherFiles = otherFiles;
   }
+  return diagnostic(finding, docsDir, data);
+}
+
+/**
+ * The diagnostic of a finding the audit made in a file that is not open. It carries no fix: when the
+ * file opens, its live diagnostics, with fixes, replace the audit's.
+ */
+export function auditDiagnostic(finding: Finding, docsDir: string): Diagnostic {
+  return diagnostic(finding, docsDir, { ruleId: finding.ruleId, statementLine: finding.range.start.line });
+}
+
+function diagnostic(finding: Finding, docsDir: string, data: DiagnosticData): Diagnostic {
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity],

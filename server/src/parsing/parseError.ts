@@ -5,6 +5,8 @@ export class ParseError extends Error {
   constructor(
     message: string,
     readonly span: Span = { start: 0, end: 0 },
+    /** The part was still analysed despite the problem (a repeated YAML key leaves the tree whole). */
+    readonly analysed = false,
   ) {
     super(message);
   }

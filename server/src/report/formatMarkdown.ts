@@ -1,8 +1,9 @@
-import type { AuditResult } from '../audit/runAudit';
+import type { AuditResult, SkippedFile } from '../audit/runAudit';
+import { SKIP_REASONS } from '../audit/walk';
 import { findRule, ruleDocUrl } from '../engine';
 import type { Factor, Finding } from '../engine/types';
 import { escapeMarkdown } from './escape';
-import { FACTOR_TITLES, SEVERITY_RANK, factorUrl, summarize, summaryLine } from './summary';
+import { FACTOR_TITLES, SEVERITY_RANK, factorUrl, summarize, summaryLine, type AuditSummary } from './summary';
 
 /** Options of the Markdown report. */
 export interface MarkdownOptions {
@@ -10,16 +11,24 @@ export interface MarkdownOptions {
   docsBaseUrl?: string;
 }
 
+/** How many skipped paths the report lists; a tree with hundreds of `node_modules` folders says how many more. */
+export const MAX_SKIPPED_LISTED = 200;
+
 /**
  * A report for pull-request comments and job summaries: a summary table by factor, then one section
- * per factor listing its findings, each linked to its rule's doc. Workspace text is escaped.
+ * per factor listing its findings as `path:line` links relative to the audited folder, each with its
+ * rule's doc, and last what was not analysed and why. Workspace text is escaped.
  */
 export function formatMarkdown(result: AuditResult, options: MarkdownOptions = {}): string {
   const summary = summarize(result);
   const out = ['# Twelve-factor audit', '', `${summaryLine(summary)}.`];
-  if (summary.total === 0) return out.join('\n') + '\n';
+  if (summary.total > 0) out.push(...findingSections(result, summary, options));
+  out.push(...skippedSection(result.skipped));
+  return out.join('\n') + '\n';
+}
 
-  out.push('', '| Factor | Errors | Warnings | Info | Total |', '| --- | ---: | ---: | ---: | ---: |');
+function findingSections(result: AuditResult, summary: AuditSummary, options: MarkdownOptions): string[] {
+  const out = ['', '| Factor | Errors | Warnings | Info | Total |', '| --- | ---: | ---: | ---: | ---: |'];
   for (const { factor, counts } of summary.byFactor) {
     out.push(`| ${factorLink(factor)} | ${counts.error} | ${counts.warning} | ${counts.info} | ${counts.total} |`);
   }
@@ -40,11 +49,29 @@ export function formatMarkdown(result: AuditResult, options: MarkdownOptions = {
     items.sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity]);
     for (const { file, finding } of items) out.push(findingItem(file, finding, options));
   }
-  return out.join('\n') + '\n';
+  return out;
+}
+
+function skippedSection(skipped: readonly SkippedFile[]): string[] {
+  if (skipped.length === 0) return [];
+  const out = ['', `<details><summary>Not analysed: ${skipped.length} ${skipped.length === 1 ? 'path' : 'paths'}</summary>`, ''];
+  for (const s of skipped.slice(0, MAX_SKIPPED_LISTED)) out.push(`- ${escapeMarkdown(s.displayPath)}${s.folder ? '/' : ''}: ${SKIP_REASONS[s.reason]}`);
+  if (skipped.length > MAX_SKIPPED_LISTED) out.push(`- and ${skipped.length - MAX_SKIPPED_LISTED} more`);
+  out.push('', '</details>');
+  return out;
+}
+
+/** A relative link to a file's line, as GitHub and VS Code's Markdown preview resolve it: `[api/Dockerfile:3](api/Dockerfile#L3)`. */
+function lineLink(file: string, line: number): string {
+  const target = file
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
+  return `[${escapeMarkdown(file)}:${line}](${target}#L${line})`;
 }
 
 function findingItem(file: string, finding: Finding, options: MarkdownOptions): string {
-  const where = `${escapeMarkdown(file)}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
+  const where = lineLink(file, finding.range.start.line + 1);
   const rule = findRule(finding.ruleId) ?? { id: finding.ruleId };
   const url = options.docsBaseUrl ? ruleDocUrl(rule, options.docsBaseUrl) : ruleDocUrl(rule);
   return `- **${finding.severity}** ${where}: ${escapeMarkdown(finding.message)} ([${finding.ruleId}](${encodeURI(url)}))`;

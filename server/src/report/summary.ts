@@ -1,4 +1,4 @@
-import type { AuditResult } from '../audit/runAudit';
+import type { AuditFileResult, AuditResult } from '../audit/runAudit';
 import { FACTORS, type Factor, type Severity } from '../engine/types';
 
 /** Findings counted by severity. */
@@ -76,6 +76,38 @@ export function summaryLine(summary: AuditSummary): string {
 /** `1 file`, `2 files`. */
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** A rule and how many findings it has. */
+export interface RuleTally {
+  ruleId: string;
+  factor: Factor;
+  count: number;
+}
+
+/** The rules with the most findings, most first (ties by id), at most `limit`. */
+export function topRules(result: AuditResult, limit: number): RuleTally[] {
+  const tallies = new Map<string, RuleTally>();
+  for (const file of result.results) {
+    for (const f of file.findings) {
+      const tally = tallies.get(f.ruleId) ?? { ruleId: f.ruleId, factor: f.factor, count: 0 };
+      tally.count++;
+      tallies.set(f.ruleId, tally);
+    }
+  }
+  return [...tallies.values()].sort((a, b) => b.count - a.count || (a.ruleId < b.ruleId ? -1 : 1)).slice(0, limit);
+}
+
+/** The files with the most findings, most first (then the most errors, then walk order), at most `limit`. */
+export function topFiles(result: AuditResult, limit: number): { file: AuditFileResult; counts: SeverityCounts }[] {
+  const tallied = result.results
+    .filter((r) => r.findings.length > 0)
+    .map((file) => {
+      const counts = emptyCounts();
+      for (const f of file.findings) add(counts, f.severity);
+      return { file, counts };
+    });
+  return tallied.sort((a, b) => b.counts.total - a.counts.total || b.counts.error - a.counts.error).slice(0, limit);
 }
 
 /** Most severe first, for sorting. */

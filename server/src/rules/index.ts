@@ -24,6 +24,15 @@ import singleReplica from './concurrency/single-replica';
 import portEnvMismatch from './port-binding/port-env-mismatch';
 import hostPathVolume from './processes/host-path-volume';
 import stickySessions from './processes/sticky-sessions';
+import floatingBuildpack from './dependencies/floating-buildpack';
+import mutableImageTag from './build-release-run/mutable-image-tag';
+import containerNameBlocksScaling from './concurrency/container-name-blocks-scaling';
+import singleInstance from './concurrency/single-instance';
+import localhostInContainer from './backing-services/localhost-in-container';
+import hardcodedServiceUrl from './backing-services/hardcoded-service-url';
+import missingHealthcheck from './disposability/missing-healthcheck';
+import processHealthCheck from './disposability/process-health-check';
+import stateInBindMount from './processes/state-in-bind-mount';
 
 /**
  * The registry: every rule, listed once. Adding a rule means adding its file, its doc, its test and
@@ -38,14 +47,19 @@ export const ALL_RULES: readonly AnyRule[] = [
   unpinnedBaseImage,
   installWithoutLockfile,
   remoteScriptPipe,
+  floatingBuildpack,
   // config
   secretInImage,
   literalSecretEnv,
   secretInConfigmap,
   plaintextSecretManifest,
+  // backing-services
+  localhostInContainer,
+  hardcodedServiceUrl,
   // build-release-run
   configBakedIntoImage,
   buildAtRuntime,
+  mutableImageTag,
   // disposability
   execFormEntrypoint,
   shellWrapperWithoutExec,
@@ -53,15 +67,20 @@ export const ALL_RULES: readonly AnyRule[] = [
   missingReadinessProbe,
   missingLivenessProbe,
   terminationGrace,
+  missingHealthcheck,
+  processHealthCheck,
   // admin-processes
   migrationInEntrypoint,
   migrationInContainerCommand,
   // port-binding
   portEnvMismatch,
-  // concurrency
-  singleReplica,
   // processes
   volumeForState,
   hostPathVolume,
   stickySessions,
+  stateInBindMount,
+  // concurrency
+  singleReplica,
+  containerNameBlocksScaling,
+  singleInstance,
 ];

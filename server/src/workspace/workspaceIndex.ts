@@ -22,6 +22,22 @@ export interface WorkspaceIndexView {
 export const EMPTY_INDEX: WorkspaceIndexView = { entries: () => [] };
 
 /**
+ * Parses a file's text (through `cache` when given) and extracts its facts; undefined when its kind
+ * has no parser or no facts, or when it does not parse.
+ */
+export function factsOf(path: string, text: string, kind: FileKindInfo, cache: ModelCache = new ModelCache()): FileFacts | undefined {
+  const parser = PARSERS[kind.kind];
+  if (!parser) return undefined;
+  try {
+    const file = new SourceFile(path, text);
+    const outcome = cache.get(file, kind.kind, parser);
+    return outcome.error ? undefined : extractFacts(kind.kind, outcome.model, file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Facts about the workspace's files, for rules that look across files (an HPA elsewhere, the
  * variables a manifest provides). The CLI fills it from the files it walks before linting; the
  * language server fills it in the background and keeps it current from open documents and the
@@ -35,17 +51,8 @@ export class WorkspaceIndex implements WorkspaceIndexView {
    * cannot be parsed, or whose kind has no facts, is removed.
    */
   update(path: string, text: string, kind: FileKindInfo | undefined = detectKind(path, text), cache?: ModelCache): boolean {
-    const parser = kind && PARSERS[kind.kind];
-    if (!kind || !parser) return this.remove(path);
-    let facts: FileFacts | undefined;
-    try {
-      const file = new SourceFile(path, text);
-      const outcome = (cache ?? new ModelCache()).get(file, kind.kind, parser);
-      facts = outcome.error ? undefined : extractFacts(kind.kind, outcome.model, file);
-    } catch {
-      facts = undefined;
-    }
-    return facts ? this.set(path, kind.kind, facts) : this.remove(path);
+    const facts = kind && factsOf(path, text, kind, cache);
+    return kind && facts ? this.set(path, kind.kind, facts) : this.remove(path);
   }
 
   /** Records facts already extracted (the language server passes those of a model it just parsed). */

@@ -14,6 +14,25 @@ describe('codebase/unparsable-file', () => {
     assert.deepEqual(lintText('Dockerfile', 'this is not { a Dockerfile ]]\n\u00e9\n').filter((f) => f.ruleId === 'codebase/unparsable-file'), []);
   });
 
+  it("reports 'parseError' once per broken YAML document, at its first syntax error", () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: a }\n---\napiVersion: v1\nkind: ConfigMap\ndata:\n  a: [1, 2\n  b: 3\n---\napiVersion: v1\nkind: Secret\n';
+    const findings = lintText('k8s/config.yaml', text).filter((f) => f.ruleId === 'codebase/unparsable-file');
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /^Not analysed: YAML syntax error in document 2: /);
+    assert.ok(findings[0].range.start.line >= 4 && findings[0].range.start.line <= 8, 'inside document 2');
+  });
+
+  it("reports a repeated key as 'syntaxProblem': the document is still analysed", () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: a }\ndata:\n  a: 1\n  a: 2\n';
+    const findings = lintText('k8s/config.yaml', text).filter((f) => f.ruleId === 'codebase/unparsable-file');
+    assert.deepEqual(findings.map((f) => f.message), ['YAML syntax error in document 1: Map keys must be unique (the rest is still analysed).']);
+  });
+
+  it('never reports Helm template directives', () => {
+    const chart = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n  labels:\n    {{- include "labels" . | nindent 4 }}\nspec:\n{{- if .Values.x }}\n  replicas: 1\n{{- else }}\n  replicas: 2\n{{- end }}\n';
+    assert.deepEqual(lintText('chart/templates/deployment.yaml', chart).filter((f) => f.ruleId === 'codebase/unparsable-file'), []);
+  });
+
   it('is hidden by an ignore entry for the path, as its doc suggests', () => {
     const team = 'ignore:\n  - files: ["generated/**"]\n    rules: [codebase/unparsable-file]\n    reason: rendered output\n';
     assert.deepEqual(lintText('generated/Dockerfile', '\u0000binary', { teamConfig: team }), []);

@@ -3,6 +3,7 @@ import { CONFIG_FILE_NAMES } from '../../parsing/fileKind';
 import type { WorkspaceFiles } from '../types';
 import { readSettingsJson, readTeamConfig } from './configFiles';
 import { ResolvedConfig } from './resolvedConfig';
+import type { RuleSetting } from './teamConfig';
 
 /** Where a workspace's configuration files are, if they exist. */
 export interface ConfigLocations {
@@ -21,11 +22,22 @@ export function locateConfig(root: string, workspace: WorkspaceFiles, explicitCo
  * Loads the configuration the CLI uses for a root: `.twelve-factor.yaml` (or `explicitConfig`) and the
  * `twelveFactor.rules` of `.vscode/settings.json`, the same layers the editor resolves, so that the
  * editor and CI agree. Problems in those files are reported when the files themselves are linted.
+ * The editor's audit passes the `twelveFactor.rules` it resolved (user, workspace and folder
+ * settings) as `editorRules`, which then replace what `.vscode/settings.json` says.
  */
-export function loadWorkspaceConfig(root: string, workspace: WorkspaceFiles, explicitConfig?: string, today?: string): ResolvedConfig {
+export function loadWorkspaceConfig(
+  root: string,
+  workspace: WorkspaceFiles,
+  explicitConfig?: string,
+  today?: string,
+  editorRules?: Map<string, RuleSetting>,
+): ResolvedConfig {
   const locations = locateConfig(root, workspace, explicitConfig);
-  const settingsText = locations.settings ? workspace.readText(locations.settings) : undefined;
-  const settingsRules = settingsText !== undefined ? readSettingsJson(settingsText).value.rules : undefined;
+  let settingsRules = editorRules;
+  if (!settingsRules) {
+    const settingsText = locations.settings ? workspace.readText(locations.settings) : undefined;
+    settingsRules = settingsText !== undefined ? readSettingsJson(settingsText).value.rules : undefined;
+  }
   return new ResolvedConfig(loadTeamConfig(locations.teamConfig, workspace), settingsRules ?? new Map(), today);
 }
 

@@ -31,7 +31,8 @@ function service(name: string, nameSpan: YNode['span'], node: YMap, documentInde
     command: commandParts(get(node, 'entrypoint')).concat(commandParts(get(node, 'command'))),
     env: environment(get(node, 'environment')),
     envSources: envFiles(get(node, 'env_file')),
-    ports: items(get(node, 'ports')).flatMap(containerPort),
+    // `expose:` declares container ports too, reachable only by the other services.
+    ports: [...items(get(node, 'ports')), ...items(get(node, 'expose'))].flatMap(containerPort),
     mounts: items(get(node, 'volumes')).flatMap(mount),
     probes: { readiness: get(node, 'healthcheck') },
     node,
@@ -111,13 +112,14 @@ function mount(node: YNode): Mount[] {
   if (node.type === 'map') {
     const type = str(get(node, 'type'));
     const source = str(get(node, 'source'));
-    return [{ source, target: str(get(node, 'target')), hostPath: type === 'bind', span: node.span }];
+    return [{ source, target: str(get(node, 'target')), hostPath: type === 'bind', readOnly: str(get(node, 'read_only')) === 'true', span: node.span }];
   }
   const text = str(node);
   if (!text) return [];
   const parts = text.split(':');
   if (parts.length === 1) return [{ target: parts[0], hostPath: false, span: node.span }];
   const source = parts[0];
-  return [{ source, target: parts[1], hostPath: /^(\.|\/|~|\$\{?PWD)/.test(source), span: node.span }];
+  const readOnly = (parts[2] ?? '').split(',').includes('ro');
+  return [{ source, target: parts[1], hostPath: /^(\.|\/|~|\$\{?PWD)/.test(source), readOnly, span: node.span }];
 }
 

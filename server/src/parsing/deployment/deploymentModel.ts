@@ -56,6 +56,8 @@ export interface Mount {
   source?: string;
   /** A host path bind mount (compose `./data:/data`, a Kubernetes `hostPath` volume). */
   hostPath: boolean;
+  /** The container cannot write to it (compose `:ro`, `read_only: true`); set where the builder reads it. */
+  readOnly?: boolean;
   span: Span;
 }
 

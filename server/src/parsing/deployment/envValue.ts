@@ -20,3 +20,18 @@ export function classifyScalar(node: YScalar, text = node.value === null ? '' : 
 export function hasPlaceholder(text: string): boolean {
   return PLACEHOLDER.test(text) || text.includes('{{');
 }
+
+/**
+ * Where a literal's text starts in the file, when it is written character for character (plain, or
+ * quoted without escapes): offsets inside the value then map to the file by adding this start.
+ * Undefined for a value with escapes or folding, whose parts have no exact span.
+ */
+export function literalTextStart(source: string, value: { text: string; span: Span }): number | undefined {
+  const written = source.slice(value.span.start, value.span.end);
+  if (written === value.text) return value.span.start;
+  const quote = written[0];
+  if ((quote === '"' || quote === "'") && written.length === value.text.length + 2 && written.endsWith(quote) && written.slice(1, -1) === value.text) {
+    return value.span.start + 1;
+  }
+  return undefined;
+}

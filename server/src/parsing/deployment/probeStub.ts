@@ -1,4 +1,5 @@
 import type { Fix, RuleContext } from '../../engine/types';
+import type { SourceFile } from '../sourceFile';
 import { insertPairs, type YamlValue } from '../yaml/yamlEdits';
 import { pairOf } from '../yaml/yamlNodes';
 import { appContainers, isKeepAliveContainer, servingPort } from './containerRoles';
@@ -26,12 +27,11 @@ export function hasProbe(container: Container, key: ProbeKey | 'startupProbe'): 
  * `tcpSocket` on the port's name when it has one (it survives a port number change), else its number.
  * Not automatic: a person checks that the port answers as soon as the app is ready.
  */
-export function probeStubFix(source: string, container: Container, key: ProbeKey, port: DeclaredPort): Fix {
-  const eol = source.includes('\r\n') ? '\r\n' : '\n';
+export function probeStubFix(file: SourceFile, container: Container, key: ProbeKey, port: DeclaredPort): Fix {
   const stub: Record<string, YamlValue> = { tcpSocket: { port: port.name ?? port.port }, ...STUB_TIMINGS[key] };
   return {
     title: `Add a ${key} (tcpSocket on port ${port.name ?? port.port}) to container ${container.name}`,
-    edits: [insertPairs(source, container.node, [[key, stub]], eol)],
+    edits: [insertPairs(file.text, container.node, [[key, stub]], file.eol)],
     automatic: false,
   };
 }
@@ -52,7 +52,7 @@ export function reportMissingProbes(model: DeploymentModel, ctx: Pick<RuleContex
         messageId,
         data: { container: displayName(container.name), kind: workload.kind, workload: displayName(workload.name), port: port.name ?? port.port },
         at: container.nameSpan,
-        fix: probeStubFix(ctx.file.text, container, key, port),
+        fix: probeStubFix(ctx.file, container, key, port),
       });
     }
   }

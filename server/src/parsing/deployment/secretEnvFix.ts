@@ -54,7 +54,6 @@ export function secretEnvFix(
   const source = file.text;
   const node = entry.value.node;
   if (node.style.startsWith('BLOCK')) return undefined;
-  const eol = source.includes('\r\n') ? '\r\n' : '\n';
   if (platform === 'kubernetes') {
     const pair = entry.syntax.form === 'k8s-item' ? entry.syntax.valuePair : undefined;
     if (!pair || pair.value !== node || !(pair.span.start <= node.span.start && node.span.end <= pair.span.end)) return undefined;
@@ -62,7 +61,7 @@ export function secretEnvFix(
     const secretKeyRef = { name: destination.name, key: destination.key ?? entry.name };
     return {
       title: `Read ${entry.name} from Secret ${destination.name} (valueFrom.secretKeyRef)`,
-      edits: [replacePair(source, pair, 'valueFrom', { secretKeyRef }, eol)],
+      edits: [replacePair(source, pair, 'valueFrom', { secretKeyRef }, file.eol)],
       automatic: false,
     };
   }

@@ -1,7 +1,7 @@
 import { parseDocument, type Document } from 'yaml';
 import { ParseError } from '../parseError';
 import type { SourceFile, Span } from '../sourceFile';
-import { convertDocument, type YNode } from './yamlNodes';
+import { convertDocument, shiftNode, type YNode } from './yamlNodes';
 import { maskTemplates } from './yamlTemplates';
 
 /** One document of a YAML file, with spans absolute in the file. */
@@ -32,6 +32,8 @@ interface ParsedChunk {
   error?: { message: string; start: number; end: number };
   /** The error leaves the tree whole (a repeated key), so the document is still analysed. */
   readable: boolean;
+  /** The last conversion of the tree, and the offset it was placed at. */
+  converted?: { root: YNode | undefined; start: number };
 }
 
 /** Counts of actual `yaml` parses, for the test that one edit reparses one document. */
@@ -66,17 +68,33 @@ export function parseYamlFile(file: SourceFile): YamlFile {
       document.error = new ParseError(`YAML syntax error in document ${index + 1}: ${parsed.error.message}`, {
         start: chunk.start + parsed.error.start,
         end: chunk.start + parsed.error.end,
-      });
+      }, parsed.readable);
     }
-    if (!document.error || parsed.readable) {
-      document.root = convertDocument(parsed.doc, chunk.start, file.text, masked.spans);
-    }
+    if (!document.error || parsed.readable) document.root = placeRoot(parsed, chunk.start, file.text, masked.spans, templated);
     documents.push(document);
   }
   chunkCache.delete(file.path);
   chunkCache.set(file.path, next);
   if (chunkCache.size > MAX_CACHED_FILES) chunkCache.delete(chunkCache.keys().next().value as string);
   return { documents, templates: masked.spans };
+}
+
+/**
+ * The document's tree at its place in the file: the cached conversion when the document did not
+ * move, a shifted copy when it moved, a fresh conversion otherwise. Templated documents are always
+ * converted, since their values are read from the file text around them.
+ */
+function placeRoot(parsed: ParsedChunk, start: number, text: string, templates: Span[], templated: boolean): YNode | undefined {
+  const cached = parsed.converted;
+  if (cached && !templated) {
+    if (cached.start === start) return cached.root;
+    const root = cached.root && shiftNode(cached.root, start - cached.start);
+    parsed.converted = { root, start };
+    return root;
+  }
+  const root = convertDocument(parsed.doc, start, text, templates);
+  parsed.converted = { root, start };
+  return root;
 }
 
 function parseChunk(text: string, templated: boolean): ParsedChunk {

@@ -92,7 +92,8 @@ export function insertPairs(source: string, map: YMap, entries: [string, YamlVal
     const separator = before.endsWith('{') ? ' ' : ', ';
     const text = entries.map(([k, v]) => `${yamlScalar(k)}: ${flowValue(v)}`).join(', ');
     const start = map.span.start + before.length;
-    return { span: { start, end: start }, text: `${separator}${text} ` };
+    const pad = /\s/.test(source[start] ?? '') ? '' : ' ';
+    return { span: { start, end: start }, text: `${separator}${text}${pad}` };
   }
   const indent = ' '.repeat(columnOf(source, own[0].keySpan.start));
   const last = own.reduce((a, b) => (b.span.end > a.span.end ? b : a));

@@ -80,30 +80,29 @@ class Converter {
     }
   }
 
-  /**
-   * A node's span in the file. `yaml` ends a block collection or block scalar where the next token
-   * starts, which takes in trailing blank lines and the next key's indentation; the span ends at the
-   * node's last character instead, so that an edit inserted after it lands inside its parent.
-   */
   private span(node: { range?: [number, number, number] | null }): Span {
     const r = node.range;
-    if (!r) return { start: this.base, end: this.base };
-    const start = this.base + r[0];
-    let end = this.base + r[1];
-    while (end > start && /\s/.test(this.source[end - 1])) end--;
-    return { start, end };
+    return r ? { start: this.base + r[0], end: this.base + r[1] } : { start: this.base, end: this.base };
+  }
+
+  /** The span of a block node (collection, `|` or `>` scalar), whose range ends after its last line break: without it. */
+  private blockSpan(node: { range?: [number, number, number] | null }): Span {
+    const span = this.span(node);
+    let end = span.end;
+    while (end > span.start && /\s/.test(this.source[end - 1])) end--;
+    return { start: span.start, end };
   }
 
   private convert(node: Node): YNode | undefined {
     if (isScalar(node)) {
-      const span = this.span(node);
+      const span = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' ? this.blockSpan(node) : this.span(node);
       const templated = this.templates.length > 0 && overlapsTemplate(span, this.templates);
       const raw = node.value;
       const value = templated ? this.source.slice(span.start, span.end) : typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' || raw === null ? raw : String(raw);
       return { type: 'scalar', span, value, style: String(node.type ?? 'PLAIN'), templated };
     }
     if (isMap(node)) {
-      const map: YMap = { type: 'map', span: this.span(node), flow: node.flow === true, pairs: [] };
+      const map: YMap = { type: 'map', span: this.blockSpan(node), flow: node.flow === true, pairs: [] };
       this.seen.set(node, map);
       const merged: YPair[] = [];
       for (const item of node.items) {
@@ -114,15 +113,17 @@ class Converter {
         }
       }
       for (const m of merged) if (!map.pairs.some((p) => p.key === m.key)) map.pairs.push(m);
+      if (!map.flow) map.span.end = contentEnd(map.span, map.pairs.map((p) => p.span));
       return map;
     }
     if (isSeq(node)) {
-      const seq: YSeq = { type: 'seq', span: this.span(node), flow: node.flow === true, items: [] };
+      const seq: YSeq = { type: 'seq', span: this.blockSpan(node), flow: node.flow === true, items: [] };
       this.seen.set(node, seq);
       for (const item of node.items) {
         const converted = item && typeof item === 'object' ? this.node(item as Node) : undefined;
         if (converted) seq.items.push(converted);
       }
+      if (!seq.flow) seq.span.end = contentEnd(seq.span, seq.items.map((i) => i.span));
       return seq;
     }
     return undefined;
@@ -152,8 +153,52 @@ class Converter {
   }
 }
 
+/**
+ * Where a block collection's content ends: at its last own entry, not after the blank lines and
+ * comments that `yaml` counts into it. Fixes that insert after the last entry or remove one rely on it.
+ */
+function contentEnd(span: Span, children: Span[]): number {
+  let end = span.start;
+  for (const c of children) if (c.start >= span.start && c.end <= span.end && c.end > end) end = c.end;
+  return end > span.start ? end : span.end;
+}
+
 function isMergeKey(item: Pair): boolean {
   return isPair(item) && isScalar(item.key) && (typeof item.key.value === 'symbol' || item.key.value === '<<');
+}
+
+/**
+ * A copy of a converted tree with every span moved by `delta`: a document whose text did not change
+ * but moved (an edit above it) is placed again without converting it again. Shared nodes (aliases)
+ * stay shared. The original is not touched, since older results may still hold its spans.
+ */
+export function shiftNode(node: YNode, delta: number, copies = new Map<YNode, YNode>()): YNode {
+  const done = copies.get(node);
+  if (done) return done;
+  const span = { start: node.span.start + delta, end: node.span.end + delta };
+  if (node.type === 'scalar') {
+    const copy: YScalar = { ...node, span };
+    copies.set(node, copy);
+    return copy;
+  }
+  if (node.type === 'seq') {
+    const copy: YSeq = { type: 'seq', span, flow: node.flow, items: [] };
+    copies.set(node, copy);
+    for (const item of node.items) copy.items.push(shiftNode(item, delta, copies));
+    return copy;
+  }
+  const copy: YMap = { type: 'map', span, flow: node.flow, pairs: [] };
+  copies.set(node, copy);
+  for (const p of node.pairs) {
+    copy.pairs.push({
+      key: p.key,
+      keySpan: { start: p.keySpan.start + delta, end: p.keySpan.end + delta },
+      value: p.value && shiftNode(p.value, delta, copies),
+      span: { start: p.span.start + delta, end: p.span.end + delta },
+      flow: p.flow,
+    });
+  }
+  return copy;
 }
 
 /** The value of a key in a map node, or undefined. */

@@ -10,6 +10,7 @@ const rule: EngineRule = {
   rationale: 'A file that is not analysed is not checked; say so instead of reporting nothing.',
   messages: {
     parseError: 'Not analysed: {{detail}}',
+    syntaxProblem: '{{detail}} (the rest is still analysed).',
     tooLarge: 'Not analysed: the file is {{size}}, above the {{limit}} limit.',
     binary: 'Not analysed: the file looks binary.',
   },

@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine/defineRule';
 import type { DockerfileModel, DockerStage } from '../../parsing/dockerfile/dockerfileModel';
+import { floatingTag, parseImageReference } from '../../analysis/imageReference';
 
 /** FROM without a tag or with `latest`: the build pulls whatever the registry serves that day. */
 export default defineRule<DockerfileModel, { allow: string[] }>({
@@ -28,8 +29,8 @@ export default defineRule<DockerfileModel, { allow: string[] }>({
       if (text.includes('$')) {
         const { resolved, arg } = resolveArgs(text, defaults);
         if (resolved === undefined || arg === undefined) continue;
-        const reference = parseReference(resolved);
-        if (!reference.digest && (reference.tag === undefined || reference.tag === 'latest') && !ctx.options.allow.includes(reference.name)) {
+        const reference = parseImageReference(resolved);
+        if (floatingTag(reference) && !ctx.options.allow.includes(reference.name)) {
           ctx.report({ messageId: 'argUnpinned', data: { image: text, resolved, arg }, at: span });
         }
         continue;
@@ -61,13 +62,4 @@ function resolveArgs(text: string, defaults: Map<string, string | undefined>): {
     return value ?? '';
   });
   return unresolved ? {} : { resolved, arg: firstArg };
-}
-
-/** Splits `registry:5000/name:tag@sha256:…` into name, tag and digest. */
-function parseReference(reference: string): { name: string; tag?: string; digest?: string } {
-  const [withoutDigest, digest] = reference.split('@');
-  const slash = withoutDigest.lastIndexOf('/');
-  const colon = withoutDigest.lastIndexOf(':');
-  if (colon > slash) return { name: withoutDigest.slice(0, colon), tag: withoutDigest.slice(colon + 1), digest };
-  return { name: withoutDigest, digest };
 }

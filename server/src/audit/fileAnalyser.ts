@@ -1,0 +1,131 @@
+import { findRule, lint, loadWorkspaceConfig, MAX_FILE_CHARS, MAX_READ_BYTES, ModelCache, unanalysableText, type ResolvedConfig } from '../engine';
+import type { RuleSetting } from '../engine/config/teamConfig';
+import { formatMessage } from '../engine/defineRule';
+import type { Finding, WorkspaceFiles } from '../engine/types';
+import type { FileKindInfo } from '../parsing/fileKind';
+import { SourceFile } from '../parsing/sourceFile';
+import type { FileFacts } from '../workspace/facts';
+import { factsOf, type WorkspaceIndexView } from '../workspace/workspaceIndex';
+import { cachedWorkspaceFiles, describeFsError, nodeAuditFs, withOpenTexts, type AuditFs } from './auditFs';
+import type { SkipReason } from './walk';
+
+/** A file the audit analyses, as the walk found it. */
+export interface QueuedFile {
+  /** Absolute path. */
+  path: string;
+  /** The workspace root whose configuration applies. */
+  root: string;
+  /** Relative to `root`, with forward slashes (what `ignore:` globs match). */
+  relativePath: string;
+  /** How reports name the file. */
+  displayPath: string;
+  kind: FileKindInfo;
+  /** The text, when the walk read it already. */
+  text?: string;
+}
+
+/** How files are read and configured: plain data, because it crosses to worker threads. */
+export interface AnalysisSettings {
+  /** Texts of the files open in the editor, by absolute path; they win over the disk. */
+  openTexts?: ReadonlyMap<string, string>;
+  /** A team configuration file used instead of each root's `.twelve-factor.yaml`. */
+  explicitConfig?: string;
+  /** `YYYY-MM-DD`, for ignore entries that expire; today by default. */
+  today?: string;
+  /** The editor's resolved `twelveFactor.rules` by root; a root without one reads `.vscode/settings.json`. */
+  editorRules?: ReadonlyMap<string, Map<string, RuleSetting>>;
+}
+
+/** What the analysis of one file produced. */
+export interface FileOutcome {
+  findings: Finding[];
+  /** Why the file was not analysed, when it was not (a `codebase/unparsable-file` finding says so too). */
+  notAnalysed?: SkipReason;
+}
+
+/** Why a file's text could not be had. */
+interface Unreadable {
+  reason: SkipReason;
+  messageId: string;
+  data: Record<string, string>;
+}
+
+/**
+ * Analyses files in two steps around one model cache, so that each file is parsed once: `index`
+ * reads a file and returns its cross-file facts; `lint`, once every file is indexed, runs the rules.
+ * The single-threaded audit uses one analyser; each worker of the pool uses one for its share.
+ */
+export class FileAnalyser {
+  private readonly cache = new ModelCache();
+  private readonly texts = new Map<string, string | Unreadable>();
+  private readonly configs = new Map<string, ResolvedConfig>();
+  private readonly fs: AuditFs;
+  /** What rules read (package.json, lockfiles): open documents first, like live linting. */
+  private readonly workspace: WorkspaceFiles;
+  /** What configuration is read from: the disk, as CI and live linting read it. */
+  private readonly disk: WorkspaceFiles;
+
+  constructor(
+    private readonly settings: AnalysisSettings,
+    base: AuditFs = nodeAuditFs,
+    private readonly log?: (message: string) => void,
+  ) {
+    this.fs = withOpenTexts(base, settings.openTexts);
+    this.workspace = cachedWorkspaceFiles(this.fs);
+    this.disk = this.fs === base ? this.workspace : cachedWorkspaceFiles(base);
+  }
+
+  /** Reads a file and returns its facts for the workspace index, if it has any. */
+  index(file: QueuedFile): FileFacts | undefined {
+    const text = this.load(file);
+    this.texts.set(file.path, text);
+    return typeof text === 'string' ? factsOf(file.path, text, file.kind, this.cache) : undefined;
+  }
+
+  /** Lints a file against the complete index, then forgets its text and model. */
+  lint(file: QueuedFile, index: WorkspaceIndexView): FileOutcome {
+    const text = this.texts.get(file.path) ?? this.load(file);
+    this.texts.delete(file.path);
+    const config = this.configFor(file.root);
+    if (typeof text !== 'string') return { findings: notAnalysed(config, text), notAnalysed: text.reason };
+    const source = new SourceFile(file.path, text);
+    const { findings } = lint({ file: source, kind: file.kind, config, relativePath: file.relativePath, workspace: this.workspace, log: this.log, cache: this.cache, index });
+    this.cache.delete(file.path);
+    const reason = unanalysableText(text);
+    return reason ? { findings, notAnalysed: reason } : { findings };
+  }
+
+  private configFor(root: string): ResolvedConfig {
+    let config = this.configs.get(root);
+    if (!config) {
+      const { explicitConfig, today, editorRules } = this.settings;
+      config = loadWorkspaceConfig(root, this.disk, explicitConfig, today, editorRules?.get(root));
+      this.configs.set(root, config);
+    }
+    return config;
+  }
+
+  /** A file's text, or why it cannot be analysed. */
+  private load(file: QueuedFile): string | Unreadable {
+    if (file.text !== undefined) return file.text;
+    const size = this.fs.stat(file.path)?.size ?? 0;
+    if (size > MAX_READ_BYTES) {
+      return { reason: 'tooLarge', messageId: 'tooLarge', data: { size: `${Math.round(size / 1024)} KiB`, limit: `${MAX_FILE_CHARS / 1024} KiB` } };
+    }
+    try {
+      return this.fs.readText(file.path);
+    } catch (error) {
+      return { reason: 'unreadable', messageId: 'parseError', data: { detail: `the file cannot be read (${describeFsError(error)}).` } };
+    }
+  }
+}
+
+/** A `codebase/unparsable-file` finding at the top of a file the audit could not read. */
+function notAnalysed(config: ResolvedConfig, problem: Unreadable): Finding[] {
+  const rule = findRule('codebase/unparsable-file');
+  if (!rule) return [];
+  const severity = config.rule(rule).severity;
+  if (severity === 'off') return [];
+  const at = { line: 0, character: 0 };
+  return [{ ruleId: rule.id, factor: rule.factor, severity, message: formatMessage(rule.messages[problem.messageId], problem.data), span: { start: 0, end: 0 }, range: { start: at, end: at } }];
+}

@@ -1,0 +1,94 @@
+import * as assert from 'node:assert/strict';
+import { contentSecurityPolicy, escapeHtml, MAX_FINDINGS_SHOWN, reportHtml } from '../../client/src/reportHtml';
+import type { AuditReport, ReportFinding } from '../../server/src/protocol';
+
+const CRAFTED = '<img src=x onerror=alert(1)>.yaml';
+const NONCE = 'bm9uY2Utdm9yLXRlc3Q=';
+
+function finding(path: string, factor: string, severity: ReportFinding['severity'], message: string, line = 0): ReportFinding {
+  return { uri: `file:///ws/${encodeURIComponent(path)}`, path, range: { start: { line, character: 2 }, end: { line, character: 6 } }, ruleId: `${factor}/some-rule`, factor, severity, message };
+}
+
+function report(findings: ReportFinding[]): AuditReport {
+  const factors = ['codebase', 'dependencies', 'config'].map((factor, i) => {
+    const mine = findings.filter((f) => f.factor === factor);
+    const count = (s: string) => mine.filter((f) => f.severity === s).length;
+    return { factor, title: ['I. Codebase', 'II. Dependencies', 'III. Config'][i], error: count('error'), warning: count('warning'), info: count('info'), total: mine.length };
+  });
+  return {
+    id: 1,
+    finishedAt: '2025-01-02T03:04:05.000Z',
+    durationMs: 1234,
+    scope: ['.'],
+    files: 3,
+    filesWithFindings: 2,
+    summary: `${findings.length} problems`,
+    totals: { error: 1, warning: 1, info: 0, total: findings.length },
+    factors,
+    topRules: [{ ruleId: 'config/<b>rule</b>', factor: 'config', count: 2 }],
+    topFiles: [{ uri: 'file:///ws/x', path: `k8s/${CRAFTED}`, error: 1, warning: 0, info: 0, total: 1 }],
+    findings,
+    skipped: [{ path: `vendor/${CRAFTED}`, folder: true, reason: 'dependencies, vendored code or build output' }],
+  };
+}
+
+/** Every tag of the page (escaped text contains no `<`, so these are the page's own elements). */
+const tags = (html: string) => html.match(/<[a-zA-Z][^>]*>/g) ?? [];
+
+describe('audit report page', () => {
+  const findings = [
+    finding(`k8s/${CRAFTED}`, 'config', 'error', 'Secret "</script><script>alert(2)</script>" in plain text: ab…'),
+    finding('api/Dockerfile', 'dependencies', 'warning', 'Base image "node" has no tag & floats.', 3),
+  ];
+  const html = reportHtml(report(findings), { nonce: NONCE });
+
+  it('renders a file named like markup as text, in findings, rankings and the skipped list', () => {
+    assert.ok(html.includes(`k8s/&lt;img src=x onerror=alert(1)&gt;.yaml:1:3`), 'finding location');
+    assert.ok(html.includes(`vendor/&lt;img src=x onerror=alert(1)&gt;.yaml/`), 'skipped list');
+    assert.equal(html.split(`k8s/&lt;img src=x onerror=alert(1)&gt;.yaml`).length - 1, 2, 'finding and top file, both escaped');
+    assert.ok(html.includes('Secret &quot;&lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt;&quot; in plain text: ab…'));
+    assert.ok(html.includes('data-rule="config/&lt;b&gt;rule&lt;/b&gt;"'), 'escaped inside attributes too');
+    for (const tag of tags(html)) {
+      assert.ok(!/^<(img|iframe|object|embed|link|base)\b/i.test(tag), `no ${tag}`);
+      assert.ok(!/\son[a-z]+\s*=/i.test(tag), `no inline handler in ${tag}`);
+    }
+  });
+
+  it('has a strict policy with a nonce: one style and one script, both carrying it, and nothing remote', () => {
+    assert.equal(contentSecurityPolicy(NONCE), `default-src 'none'; style-src 'nonce-${NONCE}'; script-src 'nonce-${NONCE}'`);
+    assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(NONCE)}">`));
+    const scripts = tags(html).filter((t) => t.startsWith('<script'));
+    const styles = tags(html).filter((t) => t.startsWith('<style'));
+    assert.deepEqual(scripts, [`<script nonce="${NONCE}">`]);
+    assert.deepEqual(styles, [`<style nonce="${NONCE}">`]);
+    assert.ok(!tags(html).some((t) => /\sstyle\s*=/.test(t)), 'no inline style attributes (the policy would block them)');
+    assert.ok(!/\b(src|href)\s*=\s*["']?(https?:|\/\/)/i.test(html), 'no remote resource');
+    assert.ok(!/url\(/i.test(html), 'no CSS url()');
+  });
+
+  it('shows a scorecard row per factor with counts and a bar scaled to the worst factor', () => {
+    const row = (title: string) => html.slice(html.indexOf(`>${title}<`), html.indexOf('</tr>', html.indexOf(`>${title}<`)));
+    assert.match(row('III. Config'), /<td class="num error">1<\/td><td class="num">0<\/td><td class="num">0<\/td><td class="num">1<\/td>/);
+    assert.match(row('III. Config'), /<rect class="error" x="0.00" y="0" width="100.00" height="10">/);
+    assert.match(row('II. Dependencies'), /<rect class="warning" x="0.00" y="0" width="100.00" height="10">/);
+    assert.ok(html.includes('<tr class="clean"><th scope="row">I. Codebase</th>'), 'a factor without findings is shown, muted, without a link');
+    assert.ok(html.includes('<a href="#factor-config">III. Config</a>') && html.includes('<h3 id="factor-config">'), 'factors link to their findings');
+  });
+
+  it('makes every finding a keyboard-operable button that names it by index', () => {
+    assert.ok(html.includes('<button type="button" class="link location" data-finding="0" title="Open at the finding">k8s/&lt;img'));
+    assert.ok(html.includes('data-finding="1" title="Open at the finding">api/Dockerfile:4:3</button>'));
+    assert.ok(!/<(div|span)[^>]*data-finding/.test(html), 'clickable things are buttons, which take focus and Enter');
+  });
+
+  it('lists at most MAX_FINDINGS_SHOWN findings and says so', () => {
+    const many = Array.from({ length: MAX_FINDINGS_SHOWN + 3 }, (_, i) => finding(`f${i}.env`, 'config', 'info', 'x', i));
+    const big = reportHtml(report(many), { nonce: NONCE });
+    assert.equal(big.split('data-finding=').length - 1, MAX_FINDINGS_SHOWN);
+    assert.ok(big.includes(`The first ${MAX_FINDINGS_SHOWN} of ${MAX_FINDINGS_SHOWN + 3} findings`));
+  });
+
+  it('escapeHtml also neutralises control characters and bidi overrides', () => {
+    assert.equal(escapeHtml(`a\u202Eb\u0007c "'&`), 'a\uFFFDb\uFFFDc &quot;&#39;&amp;');
+  });
+});
