@@ -5,33 +5,36 @@ import { deploymentFacts } from '../../parsing/deployment/deploymentFacts';
 import { displayName, type DeploymentModel, type Workload } from '../../parsing/deployment/deploymentModel';
 import type { SourceFile } from '../../parsing/sourceFile';
 import { getPath, str } from '../../parsing/yaml/yamlNodes';
-import type { ObjectRef } from '../../workspace/facts';
+import type { FileFacts } from '../../workspace/facts';
 import type { WorkspaceIndexView } from '../../workspace/workspaceIndex';
 
 /**
- * True when a HorizontalPodAutoscaler or KEDA ScaledObject targets the Deployment: in this file (also
- * before the workspace index has caught up with an edit) or anywhere in the workspace.
+ * True when something else decides the Deployment's replicas: a HorizontalPodAutoscaler or KEDA
+ * ScaledObject that targets it, or a Kustomize overlay that sets more than one (a patch of
+ * `spec.replicas`, or a `replicas:` entry), in this file (also before the workspace index has caught
+ * up with an edit) or anywhere in the workspace.
  */
-function isAutoscaled(workload: Workload, model: DeploymentModel, file: SourceFile, index: WorkspaceIndexView): boolean {
-  const targets = (ref: ObjectRef) =>
-    ref.kind === workload.kind && ref.name === workload.name && (!ref.namespace || !workload.namespace || ref.namespace === workload.namespace);
-  if (deploymentFacts(model, file).scaleTargets?.some(targets)) return true;
-  for (const entry of index.entries()) if (entry.facts.scaleTargets?.some(targets)) return true;
+function isScaledElsewhere(workload: Workload, model: DeploymentModel, file: SourceFile, index: WorkspaceIndexView): boolean {
+  const matches = (ref: { kind?: string; name: string; namespace?: string }) =>
+    (ref.kind === undefined || ref.kind === workload.kind) && ref.name === workload.name && (!ref.namespace || !workload.namespace || ref.namespace === workload.namespace);
+  const decides = (facts: FileFacts) => facts.scaleTargets?.some(matches) || facts.replicaCounts?.some((r) => r.count > 1 && matches(r));
+  if (decides(deploymentFacts(model, file))) return true;
+  for (const entry of index.entries()) if (decides(entry.facts)) return true;
   return false;
 }
 
 /**
- * A Deployment with `replicas: 1` that no autoscaler targets. Deliberate singletons are left alone:
- * `strategy: Recreate` (never two pods at once), backing-service images (they scale by their own
- * clustering), keep-alive debug pods, and Helm templates (the HPA and the replicas line are often
- * rendered conditionally).
+ * A Deployment with `replicas: 1` that no autoscaler targets and no Kustomize overlay scales up.
+ * Deliberate singletons are left alone: `strategy: Recreate` (never two pods at once),
+ * backing-service images (they scale by their own clustering), keep-alive debug pods, and Helm
+ * templates (the HPA and the replicas line are often rendered conditionally).
  */
 export default defineRule<DeploymentModel>({
   id: 'concurrency/single-replica',
   factor: 'concurrency',
   kinds: ['kubernetes'],
   defaultSeverity: 'info',
-  description: 'A Deployment with replicas: 1 and no HorizontalPodAutoscaler or ScaledObject targeting it anywhere in the workspace.',
+  description: 'A Deployment with replicas: 1, no HorizontalPodAutoscaler or ScaledObject targeting it and no overlay raising it anywhere in the workspace.',
   rationale: 'The app scales out through the process model; a single process is one point of failure and a fixed ceiling on load.',
   messages: {
     singleReplica: 'Deployment {{workload}} runs one replica and no HorizontalPodAutoscaler or KEDA ScaledObject in the workspace targets it: one pod is one point of failure during rollouts and node drains, and a ceiling on load; run more replicas or add an autoscaler.',
@@ -43,7 +46,7 @@ export default defineRule<DeploymentModel>({
       if (str(getPath(workload.node, 'spec', 'strategy', 'type')) === 'Recreate') continue;
       const containers = workload.containers.filter((c) => !c.init);
       if (containers.some((c) => c.image && isBackingServiceImage(c.image.text)) || containers.every(isKeepAliveContainer)) continue;
-      if (isAutoscaled(workload, model, ctx.file, ctx.index)) continue;
+      if (isScaledElsewhere(workload, model, ctx.file, ctx.index)) continue;
       ctx.report({ messageId: 'singleReplica', data: { workload: displayName(workload.name) }, at: workload.replicas.span });
     }
   },
