@@ -3,24 +3,22 @@ import { defineRule } from '../../engine/defineRule';
 import { isKeepAliveContainer } from '../../parsing/deployment/containerRoles';
 import { deploymentFacts } from '../../parsing/deployment/deploymentFacts';
 import { displayName, type DeploymentModel, type Workload } from '../../parsing/deployment/deploymentModel';
-import type { SourceFile } from '../../parsing/sourceFile';
 import { getPath, str } from '../../parsing/yaml/yamlNodes';
 import type { FileFacts } from '../../workspace/facts';
-import type { WorkspaceIndexView } from '../../workspace/workspaceIndex';
+
+/** Whether a reference (an autoscaler target, a replica count) names the workload. */
+function names(ref: { kind?: string; name: string; namespace?: string }, workload: Workload): boolean {
+  return (ref.kind === undefined || ref.kind === workload.kind) && ref.name === workload.name && (!ref.namespace || !workload.namespace || ref.namespace === workload.namespace);
+}
 
 /**
  * True when something else decides the Deployment's replicas: a HorizontalPodAutoscaler or KEDA
  * ScaledObject that targets it, or a Kustomize overlay that sets more than one (a patch of
- * `spec.replicas`, or a `replicas:` entry), in this file (also before the workspace index has caught
- * up with an edit) or anywhere in the workspace.
+ * `spec.replicas`, or a `replicas:` entry). `facts` holds this file's own facts (also before the
+ * workspace index has caught up with an edit) and every indexed file's.
  */
-function isScaledElsewhere(workload: Workload, model: DeploymentModel, file: SourceFile, index: WorkspaceIndexView): boolean {
-  const matches = (ref: { kind?: string; name: string; namespace?: string }) =>
-    (ref.kind === undefined || ref.kind === workload.kind) && ref.name === workload.name && (!ref.namespace || !workload.namespace || ref.namespace === workload.namespace);
-  const decides = (facts: FileFacts) => facts.scaleTargets?.some(matches) || facts.replicaCounts?.some((r) => r.count > 1 && matches(r));
-  if (decides(deploymentFacts(model, file))) return true;
-  for (const entry of index.entries()) if (decides(entry.facts)) return true;
-  return false;
+function isScaledElsewhere(workload: Workload, facts: readonly FileFacts[]): boolean {
+  return facts.some((f) => f.scaleTargets?.some((t) => names(t, workload)) || f.replicaCounts?.some((r) => r.count > 1 && names(r, workload)));
 }
 
 /**
@@ -41,12 +39,14 @@ export default defineRule<DeploymentModel>({
   },
   fixable: false,
   check(model, ctx) {
+    let facts: FileFacts[] | undefined;
     for (const workload of model.workloads) {
       if (workload.kind !== 'Deployment' || workload.replicas?.value !== 1 || workload.templated) continue;
       if (str(getPath(workload.node, 'spec', 'strategy', 'type')) === 'Recreate') continue;
       const containers = workload.containers.filter((c) => !c.init);
       if (containers.some((c) => c.image && isBackingServiceImage(c.image.text)) || containers.every(isKeepAliveContainer)) continue;
-      if (isScaledElsewhere(workload, model, ctx.file, ctx.index)) continue;
+      facts ??= [deploymentFacts(model, ctx.file), ...[...ctx.index.entries()].map((e) => e.facts)];
+      if (isScaledElsewhere(workload, facts)) continue;
       ctx.report({ messageId: 'singleReplica', data: { workload: displayName(workload.name) }, at: workload.replicas.span });
     }
   },
