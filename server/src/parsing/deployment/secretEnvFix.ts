@@ -70,16 +70,13 @@ export function secretEnvFix(
   }
   const reference = `\${${destination.name}}`;
   const edit = entry.syntax.form === 'list-item' ? replaceScalar(entry.syntax.item, `${entry.name}=${reference}`) : replaceScalar(node, reference);
-  return {
-    title: `Replace the value of ${entry.name} with ${reference} and add ${destination.name}= to .env.example`,
-    edits: [edit],
-    otherFiles: envExampleChange(file, workspace, destination.name),
-    automatic: false,
-  };
+  const otherFiles = envExampleChange(file, workspace, destination.name);
+  const also = otherFiles.length ? ` and add ${destination.name}= to .env.example` : '';
+  return { title: `Replace the value of ${entry.name} with ${reference}${also}`, edits: [edit], otherFiles, automatic: false };
 }
 
 /** Appends `NAME=` to the `.env.example` beside a file (creating it), unless it already lists the name. */
-function envExampleChange(file: SourceFile, workspace: WorkspaceFiles, name: string): Fix['otherFiles'] {
+function envExampleChange(file: SourceFile, workspace: WorkspaceFiles, name: string): NonNullable<Fix['otherFiles']> {
   const examplePath = path.join(path.dirname(file.path), '.env.example');
   const existing = workspace.readText(examplePath);
   if (existing === undefined) return [{ path: examplePath, create: true, edits: [{ span: { start: 0, end: 0 }, text: `${name}=\n` }] }];
