@@ -1,9 +1,27 @@
 import * as assert from 'node:assert/strict';
-import { detectSecret, isPlaceholderValue, isSecretName, maskSecret, urlCredentials } from '../../server/src/analysis/secrets';
+import { isHighEntropy, tokenFormat } from '../../server/src/analysis/secretFormats';
+import { detectSecret, isPlaceholderValue, isSecretName, maskSecret, secretNameStrength, urlCredentials } from '../../server/src/analysis/secrets';
 
 // Fake credentials are assembled at run time so that secret scanners do not flag this file.
 const GITHUB_TOKEN = ['ghp', 'A1b2C3d4'.repeat(5)].join('_');
 const AWS_KEY = 'AKIA' + 'Q2W3E4R5T6Y7U8I9';
+const HEX32 = '0123456789abcdef'.repeat(2);
+const ALNUM = 'aB3dE5gH7jK9mN1pQ3sT5vW7yZ'; // 26 characters, no repeats of a pattern a format needs
+
+/** Provider formats: [label, a fake value of that format]. Assembled at run time, never real. */
+const FORMAT_SAMPLES: [string, string][] = [
+  ['Twilio API key', 'SK' + HEX32],
+  ['OpenAI key', ['sk', 'proj', ALNUM + ALNUM].join('-')],
+  ['OpenAI key', 'sk-' + ALNUM.slice(0, 20) + 'T3BlbkFJ' + ALNUM.slice(0, 20)],
+  ['Anthropic key', ['sk', 'ant', 'api03', (ALNUM + ALNUM + ALNUM + ALNUM).slice(0, 90)].join('-')],
+  ['Azure storage account key', 'DefaultEndpointsProtocol=https;AccountName=app;AccountKey=' + (ALNUM + ALNUM + ALNUM + ALNUM).slice(0, 86) + '==;EndpointSuffix=core.windows.net'],
+  ['Azure client secret', 'abc8Q~' + (ALNUM + ALNUM).slice(0, 34)],
+  ['Hugging Face token', 'hf_' + 'abcdefghijklmnopqrstuvwxyzABCDEFGH'],
+  ['Google OAuth client secret', 'GOCSPX-' + ALNUM.slice(0, 28).padEnd(28, 'x')],
+  ['Docker Hub token', 'dckr_pat_' + ALNUM.slice(0, 27).padEnd(27, 'x')],
+  ['DigitalOcean token', 'dop_v1_' + HEX32 + HEX32],
+  ['Shopify token', 'shpat_' + HEX32],
+];
 
 describe('secrets', () => {
   describe('isSecretName', () => {
@@ -13,17 +31,52 @@ describe('secrets', () => {
     for (const name of [
       'PWD', 'GPG_KEY', 'CACHE_KEY', 'DB_PASSWORD_FILE', 'TOKEN_URL', 'MAX_TOKENS', 'PASSWORD_RESET_TIMEOUT',
       'ACCESS_TOKEN_EXPIRE_MINUTES', 'SESSION_TOKEN_SECONDS', 'PASSENGER_APP_ENV', 'TOKENIZERS_PARALLELISM', 'MYSQL_ALLOW_EMPTY_PASSWORD',
-      'SECRET_KEY_BASE_DUMMY', 'FAKE_API_KEY', 'jwt.tokenHead',
+      'SECRET_KEY_BASE_DUMMY', 'FAKE_API_KEY', 'TOKEN_TTL', 'SECRET_REFRESH_INTERVAL', 'STRIPE_PUBLISHABLE_KEY', 'RECAPTCHA_SITE_KEY',
+      'VAPID_PUBLIC_KEY', 'DB_PASSWORD_USER', 'AUTH_PROVIDER', 'jwt.tokenHead',
     ]) {
       it(`${name} is not a secret name`, () => assert.equal(isSecretName(name), false));
     }
   });
 
+  describe('secretNameStrength', () => {
+    const table: [string, 'strong' | 'weak' | undefined][] = [
+      ['DB_PASSWORD', 'strong'], ['API_TOKEN', 'strong'], ['AWS_SECRET_ACCESS_KEY', 'strong'], ['SIGNING_KEY', 'strong'],
+      ['MINIO_ACCESS_KEY', 'weak'], ['CLIENT_KEY', 'weak'], ['APP_KEY', 'weak'], ['REDIS_AUTH', 'weak'], ['LICENSE_KEY', 'weak'],
+      ['AUTH_TOKEN', 'strong'], ['PGPASSWORD', 'strong'], ['MYSQL_ROOTPASSWORD', 'strong'], ['CACHE_KEY', undefined], ['AUTH_ENABLED', undefined],
+    ];
+    for (const [name, strength] of table) it(`${name} is ${strength ?? 'no secret name'}`, () => assert.equal(secretNameStrength(name), strength));
+  });
+
   describe('isPlaceholderValue', () => {
-    for (const value of ['changeme', '<token>', '${DB_PASSWORD}', '$DB_PASSWORD', '((db-password))', '{{ .Values.password }}', '/run/secrets/db_password', 'your-api-key', '****', '', 'REPLACE_LICENSE_KEY_HERE', 'sk-ant-api03-PLACEHOLDER', 'replace-with-your-key', '{cipher}AQBx9f3e', 'ENC(G6N718UuyPE5bHyWKyuLQSm02auQPUtm)']) {
+    for (const value of [
+      'changeme', '<token>', '${DB_PASSWORD}', '$DB_PASSWORD', '((db-password))', '{{ .Values.password }}', '/run/secrets/db_password',
+      'your-api-key', '****', '', 'CHANGEME00000000', 'change_this_secret', 'your_token_here', 'yourpassword', 'HF_TOKEN',
+      'GOOGLE_API_KEY_VAL', 'nvapi-NVKEY', 'key.json', 'tls.key', 'file:/etc/creds', '{cipher}AQA3kDx', 'ENC(G6N718UuyPE5bHyWKyuLQSm02auQPUtm)',
+      'ENC[AES256_GCM,data:abc]', 'somerandomtoken', 'REPLACE_LICENSE_KEY_HERE', 'sk-ant-api03-PLACEHOLDER', 'replace-with-your-key', 'ref+vault://secret/app#/password', 'on', 'off',
+    ]) {
       it(`"${value}" is a placeholder`, () => assert.equal(isPlaceholderValue(value), true));
     }
-    it('a literal is not a placeholder', () => assert.equal(isPlaceholderValue('s3cr3t-Value'), false));
+    for (const value of ['s3cr3t-Value', 'postgres', 'mysecretpassword', 'YourStrong@Passw0rd', 'example_123']) {
+      it(`"${value}" is a literal`, () => assert.equal(isPlaceholderValue(value), false));
+    }
+  });
+
+  describe('isHighEntropy', () => {
+    for (const value of ['8312341g-5678-abcd-4a2b2c-33bcsd655', 'base64:dGhpcyBpcyBhIHRlc3Qga2V5IGZvciBsYXJhdmVs', HEX32]) {
+      it(`"${value.slice(0, 12)}…" looks generated`, () => assert.equal(isHighEntropy(value), true));
+    }
+    for (const value of ['minio', 'my-application-config', 'production-cluster-01', 'kubernetes-dashboard-csrf', 'mysecretpassword', 'https://auth.example.com/oauth2', 'aaaaaaaaaaaaaaaaaaaa']) {
+      it(`"${value}" does not`, () => assert.equal(isHighEntropy(value), false));
+    }
+  });
+
+  describe('token formats', () => {
+    for (const [label, value] of FORMAT_SAMPLES) {
+      it(`recognises a ${label}`, () => assert.equal(tokenFormat(value)?.label, label));
+    }
+    for (const value of ['sk-short', 'sk_test_4eC39HqLyjWDarjtT1zdp7dc', 'SKU-12345', 'hf_short', 'key-value-pair']) {
+      it(`"${value}" is no provider format`, () => assert.equal(tokenFormat(value), undefined));
+    }
   });
 
   describe('maskSecret', () => {
@@ -78,6 +131,25 @@ describe('secrets', () => {
       for (const [name, value, secret] of cases) {
         assert.ok(!detectSecret(name, value)!.masked.includes(secret.slice(2, 5)), `masked value of ${name} leaks`);
       }
+    });
+    it('a weak password under a password name is still a password', () => {
+      assert.equal(detectSecret('DB_PASSWORD', 'postgres')?.label, 'password');
+      assert.equal(detectSecret('MYSQL_ROOT_PASSWORD', '123456')?.label, 'password');
+    });
+    it('a weak secret name needs a generated-looking value', () => {
+      assert.equal(detectSecret('MINIO_ACCESS_KEY', 'minio'), undefined);
+      assert.equal(detectSecret('CLIENT_KEY', 'web-frontend'), undefined);
+      assert.deepEqual(detectSecret('ACCESS_KEY', '8312341g-5678-abcd-4a2b2c-33bcsd655'), { reason: 'name', label: 'key', masked: '83****' });
+    });
+    it('numbers, durations and booleans under token or secret names are settings', () => {
+      assert.equal(detectSecret('TOKEN_REFRESH', '3600'), undefined);
+      assert.equal(detectSecret('API_TOKEN', '30s'), undefined);
+      assert.equal(detectSecret('SESSION_SECRET', 'true'), undefined);
+      assert.equal(detectSecret('SECRET_ROTATE', 'off'), undefined);
+    });
+    it('AWS documentation example keys are no secrets', () => {
+      assert.equal(detectSecret('AWS_ACCESS_KEY_ID', 'AKIAIOSFODNN7EXAMPLE'), undefined);
+      assert.equal(detectSecret('AWS_SECRET_ACCESS_KEY', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'), undefined);
     });
     it('leaves references, placeholders and metadata alone', () => {
       assert.equal(detectSecret('DB_PASSWORD', '${DB_PASSWORD}'), undefined);

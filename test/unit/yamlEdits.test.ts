@@ -35,7 +35,7 @@ describe('YAML edits', () => {
   it('replaces a block pair with a nested block at its indentation', () => {
     const text = 'env:\n  - name: DB_PASSWORD\n    value: hunter22\n  - name: B\n';
     const item = (getPath(rootOf(text), 'env') as { items: YMap[] }).items[0];
-    const out = applyEdits(text, [replacePair(text, item, pairOf(item, 'value')!, 'valueFrom', { secretKeyRef: { name: 'app', key: 'DB_PASSWORD' } }, '\n')]);
+    const out = applyEdits(text, [replacePair(text, pairOf(item, 'value')!, 'valueFrom', { secretKeyRef: { name: 'app', key: 'DB_PASSWORD' } }, '\n')]);
     assert.equal(out, 'env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        name: app\n        key: DB_PASSWORD\n  - name: B\n');
     valid(out);
   });
@@ -43,7 +43,7 @@ describe('YAML edits', () => {
   it('replaces a flow pair with a flow value', () => {
     const text = 'env: [{ name: A, value: x }]\n';
     const item = (getPath(rootOf(text), 'env') as { items: YMap[] }).items[0];
-    const out = applyEdits(text, [replacePair(text, item, pairOf(item, 'value')!, 'valueFrom', { secretKeyRef: { name: 'app', key: 'A' } }, '\n')]);
+    const out = applyEdits(text, [replacePair(text, pairOf(item, 'value')!, 'valueFrom', { secretKeyRef: { name: 'app', key: 'A' } }, '\n')]);
     assert.equal(out, 'env: [{ name: A, valueFrom: { secretKeyRef: { name: app, key: A } } }]\n');
     valid(out);
   });

@@ -4,6 +4,8 @@
  * the same verdict everywhere, and masking is done one way.
  */
 
+import { isHighEntropy, PRIVATE_KEY, tokenFormat } from './secretFormats';
+
 /** Why a name/value pair counts as a secret. */
 export type SecretReason = 'name' | 'token-format' | 'private-key' | 'url-credentials';
 
@@ -17,11 +19,19 @@ export interface SecretVerdict {
 }
 
 // Words that make a variable name a secret on their own.
-const SECRET_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'secret', 'secrets', 'token', 'apikey', 'passphrase', 'credential', 'credentials', 'privatekey', 'secretkey', 'accesskey', 'sessionkey']);
+const SECRET_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'secret', 'secrets', 'token', 'apikey', 'passphrase', 'credential', 'credentials', 'privatekey', 'secretkey']);
+const COMPOUND_SECRET = /^[a-z]{2,}(password|passwd|secret|apikey|token)$/;
+// Words of a password: a number under one of these is a (weak) password; under a token or key name it is a setting.
+const isPasswordWord = (word: string) => /^(pwd|pass|passphrase)$|passw(or)?d$/.test(word);
 // "key" only makes a secret with one of these before it (api key, private key, …); a cache key is not one.
 // SSH and deploy keys are private keys by convention (`ARG SSH_KEY` is a classic image leak); GPG_KEY is
 // not here, since official images set it to a public key fingerprint.
-const KEY_QUALIFIERS = new Set(['api', 'private', 'secret', 'access', 'encryption', 'signing', 'master', 'client', 'license', 'app', 'auth', 'ssh', 'deploy']);
+const KEY_QUALIFIERS = new Set(['api', 'private', 'secret', 'encryption', 'signing', 'master', 'ssh', 'deploy']);
+// Names that hold a credential in some products and an identifier in others: MinIO's ACCESS_KEY is the
+// user name (`minio`), a CLIENT_KEY is often a public client id, an APP_KEY a public app id. Under these
+// a value counts only when it looks generated (`isHighEntropy`).
+const WEAK_KEY_QUALIFIERS = new Set(['access', 'client', 'app', 'license', 'auth', 'session']);
+const WEAK_WORDS = new Set(['accesskey', 'sessionkey', 'auth']);
 // A final word that turns a secret-looking name into metadata about the secret, not the secret itself.
 const METADATA_WORDS = new Set([
   'file', 'path', 'dir', 'directory', 'name', 'names', 'id', 'ttl', 'length', 'len', 'size', 'expiry', 'expires',
@@ -29,14 +39,16 @@ const METADATA_WORDS = new Set([
   'policy', 'mode', 'provider', 'count', 'limit', 'format', 'algorithm', 'alg', 'field', 'param', 'prefix', 'location',
   'store', 'manager', 'arn', 'rotation', 'required', 'hash', 'validity', 'lifetime', 'age', 'issuer', 'audience',
   'env', 'var', 'key_id', 'secretref', 'mount', 'volume', 'label', 'selector', 'scope', 'scopes', 'source', 'strategy',
-  // Durations: ACCESS_TOKEN_EXPIRE_MINUTES (FastAPI's own setting), SESSION_TOKEN_SECONDS.
-  'expire', 'ms', 'millis', 'sec', 'secs', 'seconds', 'mins', 'minutes', 'hours', 'days',
+  'namespace', 'kind', 'user', 'username', 'host', 'port', 'server', 'service',
+  // Durations and schedules: ACCESS_TOKEN_EXPIRE_MINUTES (FastAPI's own setting), SECRET_REFRESH_INTERVAL.
+  'expire', 'ms', 'millis', 'sec', 'secs', 'seconds', 'mins', 'minutes', 'hours', 'days', 'interval', 'period',
+  'duration', 'delay', 'lifespan', 'window', 'backoff', 'retries', 'rounds',
   // `jwt.tokenHead: 'Bearer '` (the scheme written before a token) is a header prefix.
   'head',
 ]);
-// Any of these words marks a quantity, a switch or a stand-in, not a credential (MAX_TOKENS,
-// MIN_PASSWORD_LENGTH, Rails' SECRET_KEY_BASE_DUMMY=1 for asset precompilation).
-const QUANTITY_WORDS = new Set(['max', 'min', 'num', 'count', 'use', 'require', 'allow', 'disable', 'skip', 'dummy', 'fake', 'placeholder']);
+// Any of these words marks a quantity, a switch, a stand-in or a public value, not a credential
+// (MAX_TOKENS, MIN_PASSWORD_LENGTH, Rails' SECRET_KEY_BASE_DUMMY=1, STRIPE_PUBLISHABLE_KEY, RECAPTCHA_SITE_KEY).
+const QUANTITY_WORDS = new Set(['max', 'min', 'num', 'count', 'use', 'require', 'allow', 'disable', 'skip', 'dummy', 'fake', 'placeholder', 'public', 'publishable', 'site']);
 
 /** Splits `DB_PASSWORD`, `dbPassword`, `db.password` and `db-password` into lower-case words. */
 export function nameWords(name: string): string[] {
@@ -47,31 +59,51 @@ export function nameWords(name: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
-/** True when a variable, key or property name says its value is a secret. */
-export function isSecretName(name: string): boolean {
+/** How surely a name says that its value is a secret; see {@link secretNameStrength}. */
+export type SecretNameStrength = 'strong' | 'weak';
+
+/**
+ * How surely a name says its value is a secret: `strong` (a password, token, API or private key:
+ * any literal is a secret), `weak` (an access key, client key or auth setting, which some products
+ * use for an identifier: only a generated-looking value is a secret), or undefined.
+ */
+export function secretNameStrength(name: string): SecretNameStrength | undefined {
   const words = nameWords(name);
-  if (words.length === 0) return false;
+  if (words.length === 0) return undefined;
   // PWD alone is the shell's working directory, not a password.
-  if (words.length === 1 && words[0] === 'pwd') return false;
-  if (METADATA_WORDS.has(words[words.length - 1])) return false;
-  if (words.some((w) => QUANTITY_WORDS.has(w))) return false;
+  if (words.length === 1 && words[0] === 'pwd') return undefined;
+  if (METADATA_WORDS.has(words[words.length - 1])) return undefined;
+  if (words.some((w) => QUANTITY_WORDS.has(w))) return undefined;
+  let weak = false;
   for (let i = 0; i < words.length; i++) {
-    if (SECRET_WORDS.has(words[i])) return true;
-    if (words[i] === 'key' && i > 0 && KEY_QUALIFIERS.has(words[i - 1])) return true;
+    const qualifier = i > 0 ? words[i - 1] : '';
+    // Compounds written as one word count too: PGPASSWORD (libpq), ROOTPASSWORD, CLIENTSECRET.
+    if (SECRET_WORDS.has(words[i]) || COMPOUND_SECRET.test(words[i]) || (words[i] === 'key' && KEY_QUALIFIERS.has(qualifier))) return 'strong';
+    if (WEAK_WORDS.has(words[i]) || (words[i] === 'key' && WEAK_KEY_QUALIFIERS.has(qualifier))) weak = true;
   }
-  return false;
+  return weak ? 'weak' : undefined;
+}
+
+/** True when a variable, key or property name says its value may be a secret (strongly or weakly). */
+export function isSecretName(name: string): boolean {
+  return secretNameStrength(name) !== undefined;
 }
 
 const PLACEHOLDER_WORDS = new Set([
-  '', 'changeme', 'change-me', 'change_me', 'changeit', 'replaceme', 'replace-me', 'replace_me', 'placeholder', 'example',
-  'dummy', 'fake', 'redacted', 'none', 'null', 'nil', 'undefined', 'true', 'false', 'yes', 'no', 'todo', 'tbd', 'secret',
-  'password', 'pass', 'token', 'xxx', 'your-secret', 'your_secret', '-', 'n/a', 'na', 'empty', 'unset', 'required',
+  '', 'changeme', 'change-me', 'change_me', 'changeit', 'changethis', 'replaceme', 'replace-me', 'replace_me', 'placeholder',
+  'example', 'dummy', 'fake', 'redacted', 'none', 'null', 'nil', 'undefined', 'true', 'false', 'yes', 'no', 'on', 'off',
+  'enabled', 'disabled', 'todo', 'tbd', 'secret', 'password', 'pass', 'token', 'xxx', 'your-secret', 'your_secret', '-',
+  'n/a', 'na', 'empty', 'unset', 'required', 'setme', 'set-me', 'fillme', 'overwrite-me',
 ]);
 
 /**
  * True when a value is a reference or a placeholder rather than a literal secret: `${VAR}`, `$VAR`,
- * CF `((var))`, Helm/Go `{{ }}`, `<your-token>`, `changeme`, a file path (Docker's `*_FILE` convention
- * and mounted secrets), or a run of masking characters.
+ * CF `((var))`, Helm/Go `{{ }}`, `<your-token>`, `changeme` (also `CHANGEME0000`), `your_token_here`,
+ * a description of a value instead of one (`yourpassword`, `somerandomtoken`),
+ * an upper-case stand-in named after the secret (`HF_TOKEN`, `GOOGLE_API_KEY_VAL`, `nvapi-NVKEY`), a
+ * file path or credential file name (Docker's `*_FILE` convention, mounted secrets, `key.json`), an
+ * encrypted value (Spring Cloud Config `{cipher}…`, Jasypt `ENC(…)`, SOPS `ENC[…]`, vals
+ * `ref+vault://…`), or a run of masking characters.
  */
 export function isPlaceholderValue(value: string): boolean {
   const v = value.trim();
@@ -79,36 +111,18 @@ export function isPlaceholderValue(value: string): boolean {
   if (PLACEHOLDER_WORDS.has(lower)) return true;
   if (/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$\(|\(\([^)]*\)\)|\{\{[^}]*\}\}|#\{[^}]*\}|%\([^)]*\)s/.test(v)) return true;
   if (/^<[^<>]*>$/.test(v) || /^\[[^\]]*\]$/.test(v)) return true;
-  if (/^(your|my|some|insert|put|enter|add|replace|change|fill)[-_ ]/i.test(v)) return true;
+  if (/^(your|my|some|insert|put|enter|add|replace|change|fill)[-_ ]/i.test(v) || /^(your|some)[-_ ]?(random[-_ ]?)?(password|passwd|pass|secret|token|api[-_ ]?key|key)$/i.test(v)) return true;
+  if (/^change[-_ ]?(me|it|this)/i.test(v) || /[-_ ]here$/i.test(v)) return true;
   // `REPLACE_LICENSE_KEY_HERE`, `sk-ant-api03-PLACEHOLDER`: a marker word anywhere says it is not filled in.
-  if (/(^|[^a-z])(placeholder|changeme|change[-_]me|replace[-_]?me|redacted)([^a-z]|$)|[-_ ]here$/i.test(v)) return true;
-  // Encrypted at rest, decrypted by the app's config server: Spring Cloud Config `{cipher}…`, jasypt `ENC(…)`.
-  if (/^\{cipher\}/.test(v) || /^ENC\(.*\)$/.test(v)) return true;
+  if (/(^|[^a-z])(placeholder|changeme|change[-_]me|replace[-_]?me|redacted)([^a-z]|$)/i.test(v)) return true;
+  if (/^(?:[a-z0-9]+-)?[A-Z0-9_]*(KEY|TOKEN|SECRET|PASSWORD|PASSWD)[A-Z0-9_]*$/.test(v)) return true;
   if (/^[x*.•#_-]{3,}$/i.test(v)) return true;
-  if (/^(\/|\.\/|~\/)/.test(v)) return true;
+  if (/^(\/|\.\/|~\/|file:)/i.test(v) || /^[A-Za-z]:\\/.test(v)) return true;
+  if (/^[\w.-]+\.(pem|key|crt|cer|der|p12|pfx|jks|keystore|json|txt|asc|gpg)$/i.test(v)) return true;
   if (/^(secret|vault|arn|projects\/[^/]+\/secrets)[:/]/i.test(v)) return true;
+  if (/^(\{cipher\}|ENC\(|ENC\[|ref\+[a-z0-9]+:\/\/)/.test(v)) return true;
   return false;
 }
-
-interface TokenFormat {
-  label: string;
-  pattern: RegExp;
-}
-
-// Formats issued by well-known providers; a match is a secret whatever the variable is called.
-const TOKEN_FORMATS: TokenFormat[] = [
-  { label: 'AWS access key', pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/ },
-  { label: 'GitHub token', pattern: /\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b/ },
-  { label: 'GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}\b/ },
-  { label: 'Slack token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/ },
-  { label: 'Stripe key', pattern: /\b[sr]k_live_[A-Za-z0-9]{16,}\b/ },
-  { label: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/ },
-  { label: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/ },
-  { label: 'SendGrid key', pattern: /\bSG\.[\w-]{22}\.[\w-]{43}\b/ },
-  { label: 'JSON web token', pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/ },
-];
-
-const PRIVATE_KEY = /-----BEGIN ([A-Z]+ )*PRIVATE KEY( BLOCK)?-----/;
 
 /** `scheme://user:password@host`: the parts of a URL that carry credentials, with offsets into the value. */
 export interface UrlCredentials {
@@ -171,23 +185,30 @@ function maskUrl(value: string, credentials: UrlCredentials): string {
 /**
  * Decides whether a name/value pair holds a literal secret. The value decides first: placeholders
  * and references are never secrets, whatever the name; known token formats, private keys and
- * credentialed URLs are, whatever the name. Otherwise a secret name with a literal value is one.
+ * credentialed URLs are, whatever the name. Otherwise the name decides:
+ * - under a strong secret name (password, token, API key…) any other literal is a secret, however
+ *   weak: `DB_PASSWORD: postgres` in a dev compose file is still a password in the repository;
+ *   booleans and durations are switches, and numbers are secrets only under a password name
+ *   (`DB_PASSWORD: 123456` is one, `TOKEN_REFRESH: 3600` is a setting);
+ * - under a weak one (ACCESS_KEY, CLIENT_KEY, REDIS_AUTH) only a generated-looking value is a secret.
  *
  * @param name the variable, key or property name, if there is one
  * @param value the literal value
  */
 export function detectSecret(name: string | undefined, value: string): SecretVerdict | undefined {
   const trimmed = value.trim();
+  // AWS documents its key formats with AKIAIOSFODNN7EXAMPLE and wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY.
+  if (/EXAMPLE(KEY)?$/.test(trimmed)) return undefined;
   if (PRIVATE_KEY.test(trimmed)) return { reason: 'private-key', label: 'private key', masked: '-----BEGIN ****' };
-  for (const format of TOKEN_FORMATS) {
-    if (format.pattern.test(trimmed)) return { reason: 'token-format', label: format.label, masked: maskSecret(trimmed) };
-  }
+  const format = tokenFormat(trimmed);
+  if (format) return { reason: 'token-format', label: format.label, masked: maskSecret(trimmed) };
   const credentials = urlCredentials(trimmed);
   if (credentials) return { reason: 'url-credentials', label: 'URL with a password', masked: maskUrl(trimmed, credentials) };
-  if (name !== undefined && isSecretName(name) && !isPlaceholderValue(trimmed) && !namesItself(name, trimmed)) {
-    return { reason: 'name', label: secretLabel(name), masked: maskSecret(trimmed) };
-  }
-  return undefined;
+  const strength = name === undefined ? undefined : secretNameStrength(name);
+  if (!strength || isPlaceholderValue(trimmed) || namesItself(name!, trimmed)) return undefined;
+  if (strength === 'weak' && !isHighEntropy(trimmed)) return undefined;
+  if (/^[-+]?\d+(\.\d+)?(ms|s|m|h|d|w)?$/i.test(trimmed) && !(/^\d+$/.test(trimmed) && nameWords(name!).some(isPasswordWord))) return undefined;
+  return { reason: 'name', label: secretLabel(name!), masked: maskSecret(trimmed) };
 }
 
 /**
@@ -203,7 +224,7 @@ function namesItself(name: string, value: string): boolean {
 
 function secretLabel(name: string): string {
   const words = nameWords(name);
-  if (words.some((w) => w.startsWith('pass') || w === 'pwd')) return 'password';
+  if (words.some(isPasswordWord)) return 'password';
   if (words.includes('token')) return 'token';
   if (words.includes('key') || words.some((w) => w.endsWith('key'))) return 'key';
   return 'secret';

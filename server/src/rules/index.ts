@@ -6,12 +6,19 @@ import unpinnedBaseImage from './dependencies/unpinned-base-image';
 import installWithoutLockfile from './dependencies/install-without-lockfile';
 import remoteScriptPipe from './dependencies/remote-script-pipe';
 import secretInImage from './config/secret-in-image';
+import literalSecretEnv from './config/literal-secret-env';
+import secretInConfigmap from './config/secret-in-configmap';
+import plaintextSecretManifest from './config/plaintext-secret-manifest';
 import configBakedIntoImage from './build-release-run/config-baked-into-image';
 import buildAtRuntime from './build-release-run/build-at-runtime';
 import execFormEntrypoint from './disposability/exec-form-entrypoint';
 import shellWrapperWithoutExec from './disposability/shell-wrapper-without-exec';
 import packageManagerAsPid1 from './disposability/package-manager-as-pid1';
+import missingReadinessProbe from './disposability/missing-readiness-probe';
+import missingLivenessProbe from './disposability/missing-liveness-probe';
+import terminationGrace from './disposability/termination-grace';
 import migrationInEntrypoint from './admin-processes/migration-in-entrypoint';
+import migrationInContainerCommand from './admin-processes/migration-in-container-command';
 import volumeForState from './processes/volume-for-state';
 import webIgnoresPort from './port-binding/web-ignores-port';
 import migrationInWeb from './admin-processes/migration-in-web';
@@ -21,6 +28,10 @@ import envExampleDrift from './config/env-example-drift';
 import literalSecretProperty from './config/literal-secret-property';
 import logFileProperty from './logs/log-file-property';
 import hardcodedDatasource from './backing-services/hardcoded-datasource';
+import singleReplica from './concurrency/single-replica';
+import portEnvMismatch from './port-binding/port-env-mismatch';
+import hostPathVolume from './processes/host-path-volume';
+import stickySessions from './processes/sticky-sessions';
 import floatingBuildpack from './dependencies/floating-buildpack';
 import mutableImageTag from './build-release-run/mutable-image-tag';
 import containerNameBlocksScaling from './concurrency/container-name-blocks-scaling';
@@ -50,6 +61,9 @@ export const ALL_RULES: readonly AnyRule[] = [
   committedEnvFile,
   envExampleDrift,
   literalSecretProperty,
+  literalSecretEnv,
+  secretInConfigmap,
+  plaintextSecretManifest,
   // backing-services
   localhostInContainer,
   hardcodedServiceUrl,
@@ -62,19 +76,27 @@ export const ALL_RULES: readonly AnyRule[] = [
   execFormEntrypoint,
   shellWrapperWithoutExec,
   packageManagerAsPid1,
+  missingReadinessProbe,
+  missingLivenessProbe,
+  terminationGrace,
   missingHealthcheck,
   processHealthCheck,
   // admin-processes
   migrationInEntrypoint,
   migrationInWeb,
+  migrationInContainerCommand,
+  // port-binding
+  portEnvMismatch,
+  webIgnoresPort,
   // processes
   volumeForState,
+  hostPathVolume,
+  stickySessions,
   stateInBindMount,
   // concurrency
+  singleReplica,
   containerNameBlocksScaling,
   singleInstance,
-  // port-binding
-  webIgnoresPort,
   // logs
   logToFile,
   logFileProperty,

@@ -8,6 +8,15 @@ export interface ObjectRef {
   namespace?: string;
 }
 
+/** A replica count a file sets for a workload by name: its own `spec.replicas`, or an overlay's. */
+export interface ReplicaCount {
+  /** Undefined for Kustomize's `replicas:` field, which applies to the workload of that name whatever its kind. */
+  kind?: string;
+  name: string;
+  namespace?: string;
+  count: number;
+}
+
 /** One environment variable that a file provides or reads, with where. */
 export interface EnvFact {
   name: string;
@@ -25,6 +34,8 @@ export interface FileFacts {
   objects?: ObjectRef[];
   /** Objects the file scales: HorizontalPodAutoscaler and KEDA ScaledObject targets. */
   scaleTargets?: ObjectRef[];
+  /** Replica counts the file sets: workloads and Kustomize patches (`spec.replicas`), kustomizations (`replicas:`). */
+  replicaCounts?: ReplicaCount[];
   /** Service names a compose file defines. */
   services?: string[];
   /** Environment variables the file provides to an app (manifest env, compose environment, `.env.example`). */

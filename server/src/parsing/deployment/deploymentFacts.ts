@@ -1,7 +1,7 @@
 import type { SourceFile } from '../sourceFile';
-import { get, getPath, str } from '../yaml/yamlNodes';
-import { registerFactExtractor, type FileFacts, type ObjectRef } from '../../workspace/facts';
-import type { DeploymentModel, Platform } from './deploymentModel';
+import { get, getPath, items, num, str } from '../yaml/yamlNodes';
+import { registerFactExtractor, type FileFacts, type ObjectRef, type ReplicaCount } from '../../workspace/facts';
+import type { DeploymentModel, KubeObject, Platform } from './deploymentModel';
 
 /** Registers the extractor of a deployment kind's cross-file facts. */
 export function registerDeploymentFacts(platform: Platform): void {
@@ -10,7 +10,7 @@ export function registerDeploymentFacts(platform: Platform): void {
 
 /**
  * What a manifest tells other files: the workloads it defines, what its autoscalers target, the
- * compose services it defines, and the env variables it provides.
+ * replica counts it sets, the compose services it defines, and the env variables it provides.
  */
 export function deploymentFacts(model: DeploymentModel, _file: SourceFile): FileFacts {
   const facts: FileFacts = {};
@@ -24,8 +24,26 @@ export function deploymentFacts(model: DeploymentModel, _file: SourceFile): File
     return name ? [{ kind: str(get(target, 'kind')) ?? 'Deployment', name, namespace: o.namespace }] : [];
   });
   if (scaleTargets.length) facts.scaleTargets = scaleTargets;
+  const replicaCounts = model.objects.flatMap(replicaCountsOf);
+  if (replicaCounts.length) facts.replicaCounts = replicaCounts;
   if (model.platform === 'compose') facts.services = model.workloads.map((w) => w.name);
   const envProvided = model.workloads.flatMap((w) => w.containers.flatMap((c) => c.env.map((e) => ({ name: e.name, span: e.nameSpan }))));
   if (envProvided.length) facts.envProvided = envProvided;
   return facts;
+}
+
+/**
+ * The replica counts an object sets: its own `spec.replicas` (a workload, or a Kustomize patch that
+ * is only a name and a count), or each entry of a kustomization's `replicas:` field.
+ */
+function replicaCountsOf(object: KubeObject): ReplicaCount[] {
+  if (object.kind === 'Kustomization') {
+    return items(get(object.node, 'replicas')).flatMap((r) => {
+      const name = str(get(r, 'name'));
+      const count = num(get(r, 'count'));
+      return name && count !== undefined ? [{ name, count }] : [];
+    });
+  }
+  const count = num(getPath(object.node, 'spec', 'replicas'));
+  return count !== undefined && object.name ? [{ kind: object.kind, name: object.name, namespace: object.namespace, count }] : [];
 }

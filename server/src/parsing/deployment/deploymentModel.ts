@@ -44,6 +44,8 @@ export interface DeclaredPort {
   port: number;
   span: Span;
   name?: string;
+  /** `TCP` (the default), `UDP` or `SCTP`, when written. */
+  protocol?: string;
 }
 
 /** A volume mount or compose volume of a container. */
@@ -117,4 +119,9 @@ export interface DeploymentModel {
   workloads: Workload[];
   /** Every Kubernetes object, workloads included (empty for CF and compose). */
   objects: KubeObject[];
+}
+
+/** A name as messages show it: `(unnamed)` for an object or container written without one. */
+export function displayName(name: string): string {
+  return name || '(unnamed)';
 }

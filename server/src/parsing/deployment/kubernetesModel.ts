@@ -98,7 +98,7 @@ function container(node: YNode, init: boolean, hostPaths: Set<string>): Containe
   const ports = items(get(node, 'ports')).flatMap((p) => {
     const portNode = get(p, 'containerPort');
     const port = num(portNode);
-    return port !== undefined && portNode ? [{ port, span: portNode.span, name: str(get(p, 'name')) }] : [];
+    return port !== undefined && portNode ? [{ port, span: portNode.span, name: str(get(p, 'name')), protocol: str(get(p, 'protocol')) }] : [];
   });
   const mounts: Mount[] = items(get(node, 'volumeMounts')).map((m) => {
     const source = str(get(m, 'name'));

@@ -61,17 +61,20 @@ function ownPairs(map: YMap): YPair[] {
   return map.pairs.filter((p) => p.keySpan.start >= map.span.start && p.keySpan.end <= map.span.end);
 }
 
+/** Where the line holding an offset ends, before its `\n` or `\r\n`. */
 function lineEndAt(source: string, offset: number): number {
   const end = source.indexOf('\n', offset);
-  return end === -1 ? source.length : end;
+  if (end === -1) return source.length;
+  return end > offset && source[end - 1] === '\r' ? end - 1 : end;
 }
 
 /**
- * Replaces a pair with `key: value`, written in the map's style: a block pair at the pair's own
- * indentation (nested maps on the following lines), or a flow pair.
+ * Replaces a pair with `key: value`, written in the style of the map the pair is written in (for a
+ * pair merged in with `<<`, the anchor's map): a block pair at the pair's own indentation (nested
+ * maps on the following lines), or a flow pair.
  */
-export function replacePair(source: string, map: YMap, pair: YPair, key: string, value: YamlValue, eol: string): TextEdit {
-  if (map.flow) return { span: pair.span, text: `${yamlScalar(key)}: ${flowValue(value)}` };
+export function replacePair(source: string, pair: YPair, key: string, value: YamlValue, eol: string): TextEdit {
+  if (pair.flow) return { span: pair.span, text: `${yamlScalar(key)}: ${flowValue(value)}` };
   const indent = ' '.repeat(columnOf(source, pair.keySpan.start));
   return { span: pair.span, text: blockPair(key, value, indent, eol) };
 }
@@ -112,6 +115,6 @@ export function removePair(source: string, map: YMap, pair: YPair): TextEdit {
   }
   const lineStart = source.lastIndexOf('\n', pair.keySpan.start - 1) + 1;
   if (source.slice(lineStart, pair.keySpan.start).trim() !== '') return { span: pair.span, text: '' };
-  const end = lineEndAt(source, pair.span.end);
-  return { span: { start: lineStart, end: Math.min(source.length, end + 1) }, text: '' };
+  const newline = source.indexOf('\n', pair.span.end);
+  return { span: { start: lineStart, end: newline === -1 ? source.length : newline + 1 }, text: '' };
 }

@@ -41,6 +41,8 @@ export interface YPair {
   value?: YNode;
   /** From the key to the end of the value. */
   span: Span;
+  /** Written in a flow map (`{ key: value }`); a merged-in pair keeps the style of the map it is written in. */
+  flow: boolean;
 }
 
 /** Converts a `yaml` document's contents to {@link YNode}s with spans absolute in the file. */
@@ -106,7 +108,7 @@ class Converter {
       for (const item of node.items) {
         if (isMergeKey(item)) merged.push(...this.mergedPairs(item.value as Node | null));
         else {
-          const pair = this.pair(item);
+          const pair = this.pair(item, map.flow);
           if (pair) map.pairs.push(pair);
         }
       }
@@ -127,14 +129,14 @@ class Converter {
     return undefined;
   }
 
-  private pair(item: Pair): YPair | undefined {
+  private pair(item: Pair, flow: boolean): YPair | undefined {
     const keyNode = item.key as Node | null;
     if (!keyNode || !isScalar(keyNode)) return undefined;
     const keySpan = this.span(keyNode);
     const key = overlapsTemplate(keySpan, this.templates) ? this.source.slice(keySpan.start, keySpan.end) : String(keyNode.value);
     const value = item.value ? this.node(item.value as Node) : undefined;
     const end = value && !isAlias(item.value) ? value.span.end : item.value && (item.value as Node).range ? this.span(item.value as Node).end : keySpan.end;
-    return { key, keySpan, value, span: { start: keySpan.start, end: Math.max(end, keySpan.end) } };
+    return { key, keySpan, value, span: { start: keySpan.start, end: Math.max(end, keySpan.end) }, flow };
   }
 
   /** The pairs a `<<` merge brings in: one map or a list of maps, earlier ones winning. */
@@ -193,6 +195,7 @@ export function shiftNode(node: YNode, delta: number, copies = new Map<YNode, YN
       keySpan: { start: p.keySpan.start + delta, end: p.keySpan.end + delta },
       value: p.value && shiftNode(p.value, delta, copies),
       span: { start: p.span.start + delta, end: p.span.end + delta },
+      flow: p.flow,
     });
   }
   return copy;

@@ -1,15 +1,9 @@
+import { isBackingServiceImage } from '../../analysis/backingServiceImages';
 import { parseShell } from '../../analysis/shellCommand';
 import { defineRule } from '../../engine/defineRule';
 import { runtimeStages, type DockerfileModel, type SpannedValue } from '../../parsing/dockerfile/dockerfileModel';
 
-// Images of backing services, whose whole job is to keep state on a volume.
-const STATEFUL_IMAGES = new Set([
-  'postgres', 'postgresql', 'postgis', 'timescaledb', 'mysql', 'mariadb', 'percona', 'percona-server', 'mongo', 'mongodb',
-  'redis', 'redis-stack', 'valkey', 'keydb', 'memcached', 'elasticsearch', 'opensearch', 'cassandra', 'scylla', 'rabbitmq',
-  'couchdb', 'couchbase', 'neo4j', 'influxdb', 'zookeeper', 'kafka', 'cp-kafka', 'nats', 'etcd', 'clickhouse-server',
-  'clickhouse', 'minio', 'solr', 'mssql-server', 'cockroach', 'arangodb', 'consul', 'vault', 'registry', 'nexus3',
-]);
-// The data directories of those services, for images that install one on a generic base.
+// The data directories of backing services, for images that install one on a generic base.
 const SERVICE_DATA_DIRS = [
   '/var/lib/postgresql', '/var/lib/mysql', '/var/lib/mongodb', '/data/db', '/var/lib/redis', '/var/lib/rabbitmq',
   '/usr/share/elasticsearch/data', '/var/lib/cassandra', '/var/lib/influxdb', '/var/lib/clickhouse',
@@ -32,7 +26,7 @@ export default defineRule<DockerfileModel>({
   check(model, ctx) {
     const chain = runtimeStages(model);
     const base = chain[chain.length - 1]?.image.name ?? '';
-    if (base.includes('$') || STATEFUL_IMAGES.has(base.slice(base.lastIndexOf('/') + 1).toLowerCase())) return;
+    if (base.includes('$') || isBackingServiceImage(base)) return;
     for (const stage of chain) {
       for (const volume of stage.instructions) {
         if (volume.keyword !== 'VOLUME' || !volume.command) continue;
