@@ -5,6 +5,9 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 export const ANALYSED_LANGUAGES = [
   'dockerfile',
   'yaml',
+  // VS Code gives compose files their own language; the Helm extension gives chart templates theirs.
+  'dockercompose',
+  'helm',
   'dotenv',
   'properties',
   'procfile',

@@ -5,10 +5,11 @@ import Mocha from 'mocha';
 import { auditTests } from './audit';
 import { configurationTests } from './configuration';
 import { dockerfileTests } from './dockerfile';
+import { manifestTests } from './manifests';
 import { serverTests } from './server';
 
 /** Every capability adds its cases here, in the order they should run. */
-const SUITES = [dockerfileTests, configurationTests, serverTests, auditTests];
+const SUITES = [dockerfileTests, manifestTests, configurationTests, serverTests, auditTests];
 
 interface TestResult {
   title: string;
