@@ -196,6 +196,19 @@ function maskUrl(value: string, credentials: UrlCredentials): string {
  * @param value the literal value
  */
 export function detectSecret(name: string | undefined, value: string): SecretVerdict | undefined {
+  // Typing re-checks the same pairs on every keystroke; verdicts are pure, so they are remembered.
+  const key = `${name ?? ''}\u0000${value}`;
+  if (verdicts.has(key)) return verdicts.get(key);
+  const verdict = decideSecret(name, value);
+  if (verdicts.size >= MAX_REMEMBERED) verdicts.clear();
+  verdicts.set(key, verdict);
+  return verdict;
+}
+
+const MAX_REMEMBERED = 20_000;
+const verdicts = new Map<string, SecretVerdict | undefined>();
+
+function decideSecret(name: string | undefined, value: string): SecretVerdict | undefined {
   const trimmed = value.trim();
   // AWS documents its key formats with AKIAIOSFODNN7EXAMPLE and wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY.
   if (/EXAMPLE(KEY)?$/.test(trimmed)) return undefined;

@@ -106,6 +106,11 @@ export class SourceFile {
 
 function computeLineStarts(text: string): number[] {
   const starts = [0];
+  // indexOf scans in native code; most files have no carriage return at all.
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 13 /* \r */) {

@@ -80,17 +80,16 @@ export function parseYamlFile(file: SourceFile): YamlFile {
 }
 
 /**
- * The document's tree at its place in the file: the cached conversion when the document did not
- * move, a shifted copy when it moved, a fresh conversion otherwise. Templated documents are always
+ * The document's tree at its place in the file: the cached conversion, moved when the document
+ * moved, or a fresh conversion. Templated documents are always
  * converted, since their values are read from the file text around them.
  */
 function placeRoot(parsed: ParsedChunk, start: number, text: string, templates: Span[], templated: boolean): YNode | undefined {
   const cached = parsed.converted;
   if (cached && !templated) {
-    if (cached.start === start) return cached.root;
-    const root = cached.root && shiftNode(cached.root, start - cached.start);
-    parsed.converted = { root, start };
-    return root;
+    if (cached.start !== start && cached.root) shiftNode(cached.root, start - cached.start);
+    cached.start = start;
+    return cached.root;
   }
   const root = convertDocument(parsed.doc, start, text, templates);
   parsed.converted = { root, start };

@@ -168,37 +168,31 @@ function isMergeKey(item: Pair): boolean {
 }
 
 /**
- * A copy of a converted tree with every span moved by `delta`: a document whose text did not change
- * but moved (an edit above it) is placed again without converting it again. Shared nodes (aliases)
- * stay shared. The original is not touched, since older results may still hold its spans.
+ * Moves every span of a converted tree by `delta`, in place: a document whose text did not change
+ * but moved (an edit above it) is placed again without converting or copying it. Shared nodes
+ * (aliases) move once. In place is safe because a model is only read until the next parse of the
+ * same file: findings copy their spans, and fixes are turned into ranges when they are published.
  */
-export function shiftNode(node: YNode, delta: number, copies = new Map<YNode, YNode>()): YNode {
-  const done = copies.get(node);
-  if (done) return done;
-  const span = { start: node.span.start + delta, end: node.span.end + delta };
-  if (node.type === 'scalar') {
-    const copy: YScalar = { ...node, span };
-    copies.set(node, copy);
-    return copy;
+export function shiftNode(node: YNode, delta: number, moved = new Set<object>()): void {
+  if (moved.has(node)) return;
+  moved.add(node);
+  shiftSpan(node.span, delta);
+  if (node.type === 'seq') for (const item of node.items) shiftNode(item, delta, moved);
+  else if (node.type === 'map') {
+    for (const p of node.pairs) {
+      if (moved.has(p)) continue;
+      moved.add(p);
+      shiftSpan(p.keySpan, delta);
+      shiftSpan(p.span, delta);
+      if (p.value) shiftNode(p.value, delta, moved);
+    }
   }
-  if (node.type === 'seq') {
-    const copy: YSeq = { type: 'seq', span, flow: node.flow, items: [] };
-    copies.set(node, copy);
-    for (const item of node.items) copy.items.push(shiftNode(item, delta, copies));
-    return copy;
-  }
-  const copy: YMap = { type: 'map', span, flow: node.flow, pairs: [] };
-  copies.set(node, copy);
-  for (const p of node.pairs) {
-    copy.pairs.push({
-      key: p.key,
-      keySpan: { start: p.keySpan.start + delta, end: p.keySpan.end + delta },
-      value: p.value && shiftNode(p.value, delta, copies),
-      span: { start: p.span.start + delta, end: p.span.end + delta },
-      flow: p.flow,
-    });
-  }
-  return copy;
+}
+
+/** Every node and pair owns its span objects, so moving each once moves every span once. */
+function shiftSpan(span: Span, delta: number): void {
+  span.start += delta;
+  span.end += delta;
 }
 
 /** The value of a key in a map node, or undefined. */
