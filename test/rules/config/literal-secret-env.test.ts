@@ -150,3 +150,18 @@ testRule(rule, { kind: 'compose', fileName: 'compose.yaml' }, {
     },
   ],
 });
+
+testRule(rule, { kind: 'compose', fileName: 'docker-compose.test.yml' }, {
+  valid: [
+    { name: "a test compose file's throwaway database password is no leak", code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: postgres\n      DATABASE_URL: postgres://app:app@db:5432/app\n' },
+  ],
+  invalid: [
+    {
+      name: 'a provider token is a leak in any compose file',
+      code: `services:\n  api:\n    build: .\n    environment:\n      GH_TOKEN: «${GITHUB_TOKEN}»\n`,
+      errors: [{ messageId: 'compose', data: { name: 'GH_TOKEN', label: 'GitHub token', masked: 'gh****', variable: 'GH_TOKEN' } }],
+      output: 'services:\n  api:\n    build: .\n    environment:\n      GH_TOKEN: ${GH_TOKEN}\n',
+      otherOutputs: { '.env.example': 'GH_TOKEN=\n' },
+    },
+  ],
+});

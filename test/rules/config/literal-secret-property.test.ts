@@ -44,7 +44,7 @@ testRule(rule, { kind: 'spring', fileName: 'src/main/resources/application.prope
   ],
 });
 
-testRule(rule, { kind: 'spring', fileName: 'src/main/resources/application-dev.yml' }, {
+testRule(rule, { kind: 'spring', fileName: 'src/main/resources/application.yml' }, {
   valid: [
     { name: 'YAML placeholders and empty values', code: 'spring:\n  datasource:\n    password: ${DB_PASSWORD}\n    username:\n  redis:\n    password: # none locally\n' },
     { name: 'a Bearer prefix and a public key', code: 'jwt:\n  tokenHead: \'Bearer \'\nalipay:\n  alipayPublicKey: MIIBIjANBgkqh\n  appPrivateKey: your appPrivateKey\n' },
@@ -85,6 +85,21 @@ testRule(rule, { kind: 'spring', fileName: 'src/main/resources/application-dev.y
       code: 'app:\n  private-key: «|\n    -----BEGIN RSA PRIVATE KEY-----\n    MIIEpAIBAAKCAQEA»\n',
       errors: [{ messageId: 'literalSecret', data: { name: 'app.private-key', label: 'private key', masked: '-----BEGIN ****', env: 'APP_PRIVATEKEY' } }],
       output: null,
+    },
+  ],
+});
+
+testRule(rule, { kind: 'spring', fileName: 'src/main/resources/application-dev.yml' }, {
+  valid: [
+    { name: "a dev profile's throwaway database password is no leak", code: 'spring:\n  datasource:\n    password: root\n' },
+    { name: 'nor is a test profile document in any file', code: 'spring:\n  config:\n    activate:\n      on-profile: test\n  mail:\n    password: m4il-pass\n' },
+  ],
+  invalid: [
+    {
+      name: 'a provider token is a leak in any profile',
+      code: `github:\n  token: «${['ghp', 'A1b2C3d4'.repeat(5)].join('_')}»\n`,
+      errors: [{ messageId: 'literalSecret', data: { name: 'github.token', label: 'GitHub token', masked: 'gh****', env: 'GITHUB_TOKEN' } }],
+      output: 'github:\n  token: ${GITHUB_TOKEN}\n',
     },
   ],
 });

@@ -2,11 +2,11 @@ import * as path from 'node:path';
 import { parseImageReference } from '../../analysis/imageReference';
 import { get } from '../yaml/yamlNodes';
 import type { Workload } from './deploymentModel';
+import { isNonProductionWord } from '../../analysis/nonProduction';
 
 // Words in a compose file's name, or names of its folder, that mark it as a developer's or a test
 // run's set-up rather than a release: `docker-compose.dev.yml`, `compose.override.yaml` (merged by
 // `docker compose up` on a developer's machine), `compose.local.yml`, `docker-compose.test.yml`, `dev/compose.yaml`.
-const NON_PRODUCTION_WORDS = new Set(['dev', 'develop', 'development', 'local', 'override', 'debug', 'test', 'tests', 'testing', 'ci', 'e2e']);
 const NON_PRODUCTION_FOLDERS = new Set(['dev', 'development', 'local', '.devcontainer', 'test', 'tests', 'e2e']);
 
 /**
@@ -16,7 +16,7 @@ const NON_PRODUCTION_FOLDERS = new Set(['dev', 'development', 'local', '.devcont
 export function isNonProductionComposeFile(filePath: string): boolean {
   const normalized = filePath.replace(/\\/g, '/');
   const words = path.posix.basename(normalized).toLowerCase().split(/[.\-_]/);
-  if (words.some((w) => NON_PRODUCTION_WORDS.has(w))) return true;
+  if (words.some(isNonProductionWord)) return true;
   // Only the file's own folder: folders further up may lie outside the project (`/home/dev/…`).
   return NON_PRODUCTION_FOLDERS.has(path.posix.basename(path.posix.dirname(normalized)).toLowerCase());
 }

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { isNonProductionWord, mattersOutsideProduction } from '../../analysis/nonProduction';
 import { detectSecret } from '../../analysis/secrets';
 import { defineRule } from '../../engine/defineRule';
 import type { Fix, RuleContext } from '../../engine/types';
@@ -26,7 +27,8 @@ export default defineRule<SpringModel>({
     for (const property of model.properties) {
       // `${…}` placeholders, `{cipher}…` and `ENC(…)` values and empty values are judged not secret by the detector.
       const verdict = detectSecret(property.name, property.value);
-      if (!verdict) continue;
+      // A dev or test profile's throwaway database password is no leak; a provider token still is.
+      if (!verdict || (isNonProductionWord(property.profile) && !mattersOutsideProduction(verdict))) continue;
       const env = envNameOf(property.name);
       ctx.report({
         messageId: 'literalSecret',
