@@ -5,6 +5,7 @@ import { describeFsError } from './audit/auditFs';
 import { AuditInputError, runAudit, type AuditResult } from './audit/runAudit';
 import { parseArgs, SYNOPSIS, USAGE, UsageError, type AuditArgs, type FailOn } from './cli/args';
 import { allRules, ruleDocPath } from './engine';
+import { prepareCodeParsing } from './parsing/code/treeSitter';
 import { formatReport } from './report';
 import { SEVERITY_RANK } from './report/summary';
 
@@ -104,9 +105,15 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
 });
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
+// The tree-sitter runtime starts asynchronously, once; the audit itself is synchronous.
+prepareCodeParsing()
+  .catch((error: unknown) => warn(`code files cannot be parsed: ${error instanceof Error ? error.message : String(error)}`))
+  .then(() => {
+    process.exitCode = main(process.argv.slice(2));
+  })
+  .catch(internalError);
+
+function internalError(error: unknown): void {
   // Our bug, not the user's: one line, with the stack only on request.
   const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
   warn(`internal error: ${detail}${process.env.TWELVE_FACTOR_DEBUG ? `\n${error instanceof Error ? error.stack : ''}` : ' (set TWELVE_FACTOR_DEBUG=1 for details)'}`);

@@ -19,6 +19,7 @@ import { hoverAt } from './lsp/hover';
 import { SettingsCache } from './lsp/settingsCache';
 import { WorkspaceIndexer } from './lsp/workspaceIndexer';
 import { pathToUri, uriToPath, WorkspaceFolders } from './lsp/workspaceFolders';
+import { prepareCodeParsing } from './parsing/code/treeSitter';
 
 // createConnection picks the transport from the command line: --stdio, --node-ipc or --socket=.
 const connection = createConnection(ProposedFeatures.all);
@@ -48,7 +49,9 @@ const settings = new SettingsCache(
 const DEBOUNCE_MS = 120;
 const pending = new Map<string, NodeJS.Timeout>();
 
-connection.onInitialize((params): InitializeResult => {
+connection.onInitialize(async (params): Promise<InitializeResult> => {
+  // The tree-sitter runtime starts asynchronously, once; grammars then load on first use.
+  await prepareCodeParsing().catch((error: unknown) => log(`Code files cannot be parsed: ${error instanceof Error ? error.stack : String(error)}`));
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   folders.setFolders(folderUris);

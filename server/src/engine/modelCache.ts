@@ -1,5 +1,5 @@
 import type { FileKind } from '../parsing/fileKind';
-import { ParseError, type KindParser } from '../parsing/parsers';
+import { ParseError, type KindParser, type TextChange } from '../parsing/parsers';
 import type { SourceFile } from '../parsing/sourceFile';
 
 /** A parsed model, or why the file could not be parsed. */
@@ -10,6 +10,11 @@ interface Entry {
   text: string;
   kind: FileKind;
   outcome: ParseOutcome;
+  /**
+   * True once the language server forwards the document's changes to the model ({@link ModelCache.edit}):
+   * its tree then matches the newest text, and the next parse reuses it.
+   */
+  inStep?: boolean;
 }
 
 /**
@@ -25,13 +30,26 @@ export class ModelCache {
     const cached = this.entries.get(file.path);
     if (cached && cached.version === file.version && cached.kind === kind && cached.text === file.text) return cached.outcome;
     let outcome: ParseOutcome;
+    const previous = cached?.inStep && cached.kind === kind ? cached.outcome.model : undefined;
     try {
-      outcome = { model: parser.parse(file) };
+      outcome = { model: previous === undefined ? parser.parse(file) : parser.parse(file, previous) };
     } catch (error) {
       outcome = { error: error instanceof ParseError ? error : new ParseError(error instanceof Error ? error.message : String(error)) };
     }
     this.entries.set(file.path, { version: file.version, text: file.text, kind, outcome });
     return outcome;
+  }
+
+  /**
+   * Tells the cached model of a file about one change of its text (incremental parsing). Changes
+   * must arrive in order, each in the text as the previous one left it; a model that missed one is
+   * parsed afresh. Does nothing for kinds whose parser does not reparse incrementally.
+   */
+  edit(path: string, change: TextChange, parser: KindParser<unknown> | undefined): void {
+    const cached = this.entries.get(path);
+    if (!cached || cached.outcome.model === undefined || !parser?.edit) return;
+    parser.edit(cached.outcome.model, change);
+    cached.inStep = true;
   }
 
   /** Forgets a file (the document was closed). */

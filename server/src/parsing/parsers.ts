@@ -1,11 +1,20 @@
 import type { FileKind } from './fileKind';
-import type { SourceFile, Span } from './sourceFile';
+import type { Position, SourceFile } from './sourceFile';
+import { ParseError } from './parseError';
+import { codeHeaderEnd, codeStatementStart, editCodeModel, parseCode } from './code/parseCode';
+import type { CodeModel } from './code/codeModel';
 import { parseDockerfile, type DockerfileModel } from './dockerfile/dockerfileModel';
 
 /** How one file kind is parsed into the model its rules read. */
 export interface KindParser<Model> {
-  /** Parses the text; throws {@link ParseError} for input that cannot be analysed. */
-  parse(file: SourceFile): Model;
+  /**
+   * Parses the text; throws {@link ParseError} for input that cannot be analysed. `previous` is the
+   * model of an older version of the same file that {@link KindParser.edit} has kept in step with
+   * every change since, for parsers that reparse incrementally.
+   */
+  parse(file: SourceFile, previous?: Model): Model;
+  /** Tells a model about one text change, so that `parse` can reuse it; only incremental parsers have it. */
+  edit?(model: Model, change: TextChange): void;
   /**
    * The offset where the statement containing `offset` starts (a Dockerfile instruction spanning
    * several lines, a YAML block). A `disable-next-line` comment above the statement covers it all.
@@ -20,14 +29,19 @@ export interface KindParser<Model> {
   problems?(model: Model): readonly ParseError[];
 }
 
-/** Input that cannot be analysed, with where and why. */
-export class ParseError extends Error {
-  constructor(
-    message: string,
-    readonly span: Span = { start: 0, end: 0 },
-  ) {
-    super(message);
-  }
+export { ParseError };
+
+/**
+ * One change of a document's text, in the text as it was before the change (tree-sitter's edit
+ * shape): the language server forwards each as it arrives, so that a parser can reuse its old tree.
+ */
+export interface TextChange {
+  startIndex: number;
+  oldEndIndex: number;
+  newEndIndex: number;
+  startPosition: Position;
+  oldEndPosition: Position;
+  newEndPosition: Position;
 }
 
 const dockerfile: KindParser<DockerfileModel> = {
@@ -36,7 +50,15 @@ const dockerfile: KindParser<DockerfileModel> = {
   headerEnd: (model) => model.headerEnd,
 };
 
+const code: KindParser<CodeModel> = {
+  parse: parseCode,
+  edit: editCodeModel,
+  statementStart: codeStatementStart,
+  headerEnd: codeHeaderEnd,
+};
+
 /** The parser of each kind that has rules. Kinds without an entry are detected but not yet analysed. */
 export const PARSERS: Partial<Record<FileKind, KindParser<unknown>>> = {
   dockerfile: dockerfile as KindParser<unknown>,
+  code: code as KindParser<unknown>,
 };
