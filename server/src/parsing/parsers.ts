@@ -3,6 +3,8 @@ import type { Position, SourceFile } from './sourceFile';
 import { ParseError } from './parseError';
 import { codeHeaderEnd, codeStatementStart, editCodeModel, parseCode } from './code/parseCode';
 import type { CodeModel } from './code/codeModel';
+import { envReadsOf } from './code/env/envRead';
+import { registerFactExtractor } from '../workspace/facts';
 import { parseDockerfile, type DockerfileModel } from './dockerfile/dockerfileModel';
 
 /** How one file kind is parsed into the model its rules read. */
@@ -56,6 +58,11 @@ const code: KindParser<CodeModel> = {
   statementStart: codeStatementStart,
   headerEnd: codeHeaderEnd,
 };
+
+// Code contributes the variables it reads to the workspace's env contract.
+registerFactExtractor('code', (model) => ({
+  envReads: envReadsOf(model as CodeModel).map((r) => ({ name: r.name, span: r.nameSpan, hasDefault: r.hasDefault })),
+}));
 
 /** The parser of each kind that has rules. Kinds without an entry are detected but not yet analysed. */
 export const PARSERS: Partial<Record<FileKind, KindParser<unknown>>> = {
