@@ -1,5 +1,5 @@
 import type { FileKind } from '../parsing/fileKind';
-import { ParseError, type KindParser, type TextChange } from '../parsing/parsers';
+import { ParseError, PARSERS, type KindParser, type TextChange } from '../parsing/parsers';
 import type { SourceFile } from '../parsing/sourceFile';
 
 /** A parsed model, or why the file could not be parsed. */
@@ -45,8 +45,9 @@ export class ModelCache {
    * must arrive in order, each in the text as the previous one left it; a model that missed one is
    * parsed afresh. Does nothing for kinds whose parser does not reparse incrementally.
    */
-  edit(path: string, change: TextChange, parser: KindParser<unknown> | undefined): void {
+  edit(path: string, change: TextChange): void {
     const cached = this.entries.get(path);
+    const parser = cached && PARSERS[cached.kind];
     if (!cached || cached.outcome.model === undefined || !parser?.edit) return;
     parser.edit(cached.outcome.model, change);
     cached.inStep = true;

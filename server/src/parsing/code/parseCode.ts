@@ -1,9 +1,9 @@
-import { Edit, type Node } from 'web-tree-sitter';
+import { Edit } from 'web-tree-sitter';
 import { detectKind } from '../fileKind';
 import { ParseError } from '../parseError';
 import type { TextChange } from '../parsers';
 import type { SourceFile } from '../sourceFile';
-import { grammarFor, type CodeModel } from './codeModel';
+import { enclosingStatement, grammarFor, type CodeModel } from './codeModel';
 import { codeParsingReady, parserOf } from './treeSitter';
 
 /**
@@ -23,19 +23,11 @@ export function parseCode(file: SourceFile, previous?: CodeModel): CodeModel {
   return { file, language, grammar, tree };
 }
 
-/** Node types that hold statements: a statement is a node whose parent is one of them. */
-const STATEMENT_CONTAINERS = new Set([
-  'program', 'statement_block', 'class_body', 'switch_body', // JS/TS
-  'module', 'block', // Python
-  'constructor_body', 'enum_body_declarations', 'interface_body', // Java (class_body, block and program above)
-  'source_file', 'statement_list', 'field_declaration_list', // Go
-]);
-
 /** Where the statement around an offset starts: a `disable-next-line` comment above it covers all its lines. */
 export function codeStatementStart(model: CodeModel, offset: number): number {
-  let node: Node | null = model.tree.rootNode.descendantForIndex(offset);
-  while (node?.parent && !STATEMENT_CONTAINERS.has(node.parent.type)) node = node.parent;
-  return node && node.parent ? node.startIndex : offset;
+  const node = model.tree.rootNode.descendantForIndex(offset);
+  const statement = node && enclosingStatement(node);
+  return statement?.parent ? statement.startIndex : offset;
 }
 
 /** Where a `disable-file` comment goes: after a shebang line, else at the top. */

@@ -1,7 +1,10 @@
 import type { Node } from 'web-tree-sitter';
-import { matches, type CodeModel } from '../codeModel';
+import { anchoredMatches, type CodeModel } from '../codeModel';
 import { stringLiteral } from '../strings';
 import { readWithDefault, type EnvRead } from './envRead';
+
+/** Names every pattern below needs: the query runs only on statements that contain one. */
+const ANCHOR = /\b(Getenv|LookupEnv)\b|\benv(config)?:"/g;
 
 const READS = `
 (call_expression function: (selector_expression operand: (identifier) @os field: (field_identifier) @fn) arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @key .) (#eq? @os "os") (#match? @fn "^(Getenv|LookupEnv)$")) @read
@@ -11,7 +14,7 @@ const READS = `
 /** `os.Getenv("X")` and `os.LookupEnv("X")` (with the `if v == "" { v = d }` idiom as default), and `env:"X"` / `envconfig:"X"` struct tags. */
 export function goEnvReads(model: CodeModel): EnvRead[] {
   const reads: EnvRead[] = [];
-  for (const m of matches(model, READS)) {
+  for (const m of anchoredMatches(model, ANCHOR, READS)) {
     const tag = m.get('tag');
     if (tag) {
       reads.push(...tagReads(tag));

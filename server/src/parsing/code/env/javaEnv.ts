@@ -1,8 +1,11 @@
 import type { Node } from 'web-tree-sitter';
 import { relaxedEnvName, springPlaceholders } from '../../../analysis/springPlaceholders';
-import { matches, type CodeModel } from '../codeModel';
+import { anchoredMatches, type CodeModel } from '../codeModel';
 import { stringLiteral } from '../strings';
 import { readWithDefault, type EnvRead } from './envRead';
+
+/** Names every pattern below needs: the query runs only on statements that contain one. */
+const ANCHOR = /\b(getenv|Value)\b/g;
 
 const READS = `
 (method_invocation object: (identifier) @system name: (identifier) @getenv arguments: (argument_list . (string_literal) @key .) (#eq? @system "System") (#eq? @getenv "getenv")) @read
@@ -18,7 +21,7 @@ const READS = `
 /** `System.getenv("X")` (with `Optional…orElse` and `getenv().getOrDefault` defaults) and Spring `@Value("${x.y:default}")`. */
 export function javaEnvReads(model: CodeModel): EnvRead[] {
   const reads: EnvRead[] = [];
-  for (const m of matches(model, READS)) {
+  for (const m of anchoredMatches(model, ANCHOR, READS)) {
     const template = stringLiteral(m.get('template'));
     if (template) {
       for (const p of springPlaceholders(model.file.text.slice(template.contentSpan.start, template.contentSpan.end), template.contentSpan.start)) {

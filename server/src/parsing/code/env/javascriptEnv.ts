@@ -1,9 +1,12 @@
 import type { Node } from 'web-tree-sitter';
-import { matches, nodeSpan, type CodeModel } from '../codeModel';
+import { anchoredMatches, nodeSpan, type CodeModel } from '../codeModel';
 import { stringLiteral } from '../strings';
 import { readWithDefault, type EnvRead } from './envRead';
 
 const PROCESS_ENV = '(member_expression object: (identifier) @process property: (property_identifier) @env (#eq? @process "process") (#eq? @env "env"))';
+
+/** Names every pattern below needs: the query runs only on statements that contain one. */
+const ANCHOR = /\bprocess\b/g;
 
 const READS = `
 (member_expression object: ${PROCESS_ENV} property: (property_identifier) @name) @read
@@ -20,7 +23,7 @@ const CONVERSIONS = new Set(['Number', 'parseInt', 'parseFloat', 'String', 'Bool
 /** `process.env.X`, `process.env["X"]`, destructuring from `process.env`, with `||`/`??` and destructuring defaults. */
 export function javascriptEnvReads(model: CodeModel): EnvRead[] {
   const reads: EnvRead[] = [];
-  for (const m of matches(model, READS)) {
+  for (const m of anchoredMatches(model, ANCHOR, READS)) {
     const pattern = m.get('pattern');
     if (pattern) {
       reads.push(...destructured(pattern));

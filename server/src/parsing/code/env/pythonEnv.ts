@@ -1,10 +1,13 @@
 import type { Node } from 'web-tree-sitter';
-import { matches, type CodeModel } from '../codeModel';
+import { anchoredMatches, type CodeModel } from '../codeModel';
 import { stringLiteral } from '../strings';
 import { readWithDefault, type EnvRead } from './envRead';
 import { settingsFieldReads } from './pythonSettings';
 
 const ENVIRON = '[(attribute object: (identifier) @os attribute: (identifier) @environ (#eq? @os "os") (#eq? @environ "environ")) (identifier) @environ (#eq? @environ "environ")]';
+
+/** Names every pattern below needs: the query runs only on statements that contain one. */
+const ANCHOR = /\b(environ|getenv)\b/g;
 
 const READS = `
 (subscript value: ${ENVIRON} subscript: (string) @key) @read
@@ -15,7 +18,7 @@ const READS = `
 /** `os.environ["X"]`, `os.environ.get("X", d)`, `os.getenv("X", d)`, `… or d`, django-environ calls and pydantic settings fields. */
 export function pythonEnvReads(model: CodeModel): EnvRead[] {
   const reads: EnvRead[] = [];
-  for (const m of matches(model, READS)) {
+  for (const m of anchoredMatches(model, ANCHOR, READS)) {
     const key = stringLiteral(m.get('key'));
     const read = m.get('read')!;
     if (!key) continue;
@@ -47,13 +50,14 @@ function withOr(name: string, nameSpan: { start: number; end: number }, read: No
 /** django-environ: `env = environ.Env()`, then `env("X")`, `env.str("X", default=…)`, `env.db("DATABASE_URL")`. */
 function djangoEnvironReads(model: CodeModel): EnvRead[] {
   const readers = new Set(
-    matches(model, '(assignment left: (identifier) @reader right: (call function: (attribute object: (identifier) @module attribute: (identifier) @env) (#eq? @module "environ") (#eq? @env "Env")))').map(
+    anchoredMatches(model, /\bEnv\b/g, '(assignment left: (identifier) @reader right: (call function: (attribute object: (identifier) @module attribute: (identifier) @env) (#eq? @module "environ") (#eq? @env "Env")))').map(
       (m) => m.get('reader')!.text,
     ),
   );
   if (readers.size === 0) return [];
   const reads: EnvRead[] = [];
-  for (const m of matches(model, '(call function: [(identifier) @reader (attribute object: (identifier) @reader)] arguments: (argument_list . (string) @key)) @read')) {
+  const anchor = new RegExp(`\\b(${[...readers].join('|')})\\b`, 'g');
+  for (const m of anchoredMatches(model, anchor, '(call function: [(identifier) @reader (attribute object: (identifier) @reader)] arguments: (argument_list . (string) @key)) @read')) {
     const key = stringLiteral(m.get('key'));
     if (!key || !readers.has(m.get('reader')!.text)) continue;
     const read = m.get('read')!;

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { matches, nodeSpan, type CodeModel } from '../codeModel';
+import { anchoredMatches, matches, nodeSpan, type CodeModel } from '../codeModel';
 import { stringLiteral } from '../strings';
 import type { EnvRead } from './envRead';
 
@@ -11,7 +11,7 @@ import type { EnvRead } from './envRead';
  */
 export function settingsFieldReads(model: CodeModel): EnvRead[] {
   const reads: EnvRead[] = [];
-  const classes = matches(model, '(class_definition superclasses: (argument_list [(identifier) @base (attribute attribute: (identifier) @base)]) body: (block) @body (#eq? @base "BaseSettings"))');
+  const classes = anchoredMatches(model, /\bBaseSettings\b/g, '(class_definition superclasses: (argument_list [(identifier) @base (attribute attribute: (identifier) @base)]) body: (block) @body (#eq? @base "BaseSettings"))');
   for (const m of classes) {
     const body = m.get('body')!;
     const prefix = envPrefix(model, body);
