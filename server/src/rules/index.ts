@@ -13,6 +13,7 @@ import shellWrapperWithoutExec from './disposability/shell-wrapper-without-exec'
 import packageManagerAsPid1 from './disposability/package-manager-as-pid1';
 import migrationInEntrypoint from './admin-processes/migration-in-entrypoint';
 import volumeForState from './processes/volume-for-state';
+import hardcodedListenPort from './port-binding/hardcoded-listen-port';
 
 /**
  * The registry: every rule, listed once. Adding a rule means adding its file, its doc, its test and
@@ -40,4 +41,6 @@ export const ALL_RULES: readonly AnyRule[] = [
   migrationInEntrypoint,
   // processes
   volumeForState,
+  // port-binding
+  hardcodedListenPort,
 ];
