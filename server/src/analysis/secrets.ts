@@ -18,10 +18,10 @@ export interface SecretVerdict {
 
 // Words that make a variable name a secret on their own.
 const SECRET_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'secret', 'secrets', 'token', 'apikey', 'passphrase', 'credential', 'credentials', 'privatekey', 'secretkey', 'accesskey', 'sessionkey']);
-// "key" only makes a secret with one of these before it (api key, private key, …); a cache key is not one.
+/** "key" only makes a secret with one of these before it (api key, private key, …); a cache key is not one.
 // SSH and deploy keys are private keys by convention (`ARG SSH_KEY` is a classic image leak); GPG_KEY is
-// not here, since official images set it to a public key fingerprint.
-const KEY_QUALIFIERS = new Set(['api', 'private', 'secret', 'access', 'encryption', 'signing', 'master', 'client', 'license', 'app', 'auth', 'ssh', 'deploy']);
+// not here, since official images set it to a public key fingerprint. */
+export const KEY_QUALIFIERS: ReadonlySet<string> = new Set(['api', 'private', 'secret', 'access', 'encryption', 'signing', 'master', 'client', 'license', 'app', 'auth', 'ssh', 'deploy']);
 // A final word that turns a secret-looking name into metadata about the secret, not the secret itself.
 const METADATA_WORDS = new Set([
   'file', 'path', 'dir', 'directory', 'name', 'names', 'id', 'ttl', 'length', 'len', 'size', 'expiry', 'expires',

@@ -6,6 +6,7 @@ import unpinnedBaseImage from './dependencies/unpinned-base-image';
 import installWithoutLockfile from './dependencies/install-without-lockfile';
 import remoteScriptPipe from './dependencies/remote-script-pipe';
 import secretInImage from './config/secret-in-image';
+import hardcodedSecret from './config/hardcoded-secret';
 import configBakedIntoImage from './build-release-run/config-baked-into-image';
 import buildAtRuntime from './build-release-run/build-at-runtime';
 import execFormEntrypoint from './disposability/exec-form-entrypoint';
@@ -30,6 +31,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   remoteScriptPipe,
   // config
   secretInImage,
+  hardcodedSecret,
   // build-release-run
   configBakedIntoImage,
   buildAtRuntime,

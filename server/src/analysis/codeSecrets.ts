@@ -1,0 +1,38 @@
+import { detectSecret, isSecretName, KEY_QUALIFIERS, nameWords, type SecretVerdict } from './secrets';
+
+// Names in code that end with one of these hold text about a secret, not the secret: UI strings,
+// messages and patterns (`passwordError`, `TOKEN_HEADER_TEXT`, `secretPrompt`).
+const TEXT_WORDS = new Set([
+  'message', 'messages', 'msg', 'error', 'errors', 'err', 'text', 'title', 'hint', 'prompt', 'description', 'desc',
+  'tooltip', 'help', 'caption', 'heading', 'button', 'link', 'route', 'regex', 'pattern', 'template', 'event', 'action',
+  'input', 'column', 'table', 'attribute', 'attr', 'flag', 'option', 'placeholder', 'class', 'css', 'icon', 'query',
+  'property', 'properties', 'prop',
+]);
+
+/**
+ * True when a name in code says its value is a secret: the shared {@link isSecretName}, minus what
+ * code adds on top of config files: UI text about a secret (`passwordLabel`), and lookup keys of a
+ * secret (`TOKEN_KEY = "auth_token"` names a storage slot; `API_KEY` and `SECRET_KEY` still hold one).
+ */
+export function isCodeSecretName(name: string): boolean {
+  if (!isSecretName(name)) return false;
+  const words = nameWords(name);
+  const last = words[words.length - 1];
+  if (TEXT_WORDS.has(last)) return false;
+  return !(last === 'key' && words.length > 1 && !KEY_QUALIFIERS.has(words[words.length - 2]));
+}
+
+/**
+ * The secret verdict for a literal in code, or undefined. On top of {@link detectSecret}: a value
+ * that names an environment variable (`"DB_PASSWORD"`, `PASSWORD_VAR = "DB_PASSWORD"`) or reads as
+ * prose (a message about a password) is not a secret.
+ */
+export function codeSecretVerdict(name: string | undefined, value: string): SecretVerdict | undefined {
+  // An env variable's name, or a dotted property key (`spring.datasource.password`).
+  if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(value) || /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/.test(value)) return undefined;
+  if (name !== undefined && isSecretName(name) && !isCodeSecretName(name)) name = undefined;
+  const verdict = detectSecret(name, value);
+  if (!verdict || verdict.reason !== 'name') return verdict;
+  const prose = value.trim().split(/\s+/).length >= 4 || /[.!?:]$/.test(value.trim());
+  return prose ? undefined : verdict;
+}
