@@ -15,6 +15,7 @@ import packageManagerAsPid1 from './disposability/package-manager-as-pid1';
 import migrationInEntrypoint from './admin-processes/migration-in-entrypoint';
 import volumeForState from './processes/volume-for-state';
 import hardcodedListenPort from './port-binding/hardcoded-listen-port';
+import hardcodedConnection from './backing-services/hardcoded-connection';
 
 /**
  * The registry: every rule, listed once. Adding a rule means adding its file, its doc, its test and
@@ -45,4 +46,6 @@ export const ALL_RULES: readonly AnyRule[] = [
   volumeForState,
   // port-binding
   hardcodedListenPort,
+  // backing-services
+  hardcodedConnection,
 ];
