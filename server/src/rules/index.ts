@@ -16,6 +16,7 @@ import migrationInEntrypoint from './admin-processes/migration-in-entrypoint';
 import volumeForState from './processes/volume-for-state';
 import hardcodedListenPort from './port-binding/hardcoded-listen-port';
 import hardcodedConnection from './backing-services/hardcoded-connection';
+import logToFile from './logs/log-to-file';
 
 /**
  * The registry: every rule, listed once. Adding a rule means adding its file, its doc, its test and
@@ -48,4 +49,6 @@ export const ALL_RULES: readonly AnyRule[] = [
   hardcodedListenPort,
   // backing-services
   hardcodedConnection,
+  // logs
+  logToFile,
 ];

@@ -1,0 +1,69 @@
+import rule from '../../../server/src/rules/logs/log-to-file';
+import { testRule } from '../../helpers/ruleTester';
+
+testRule(rule, { kind: 'code', fileName: 'logger.ts' }, {
+  valid: [
+    { name: 'a console transport', code: "const logger = winston.createLogger({ transports: [new winston.transports.Console()] });\n" },
+    { name: 'pino to stdout', code: "const log = pino(pino.destination(1));\nconst err = pino(pino.destination('/dev/stderr'));\n" },
+    { name: 'a data file, not a log', code: "fs.appendFileSync('orders.csv', line);\nconst out = fs.createWriteStream(path.join(dir, 'report.pdf'));\n" },
+    { name: 'the DOM File constructor', code: "const file = new File(['a'], 'a.txt');\n" },
+    { name: 'a log4js console appender', code: "log4js.configure({ appenders: { out: { type: 'stdout' } }, categories: { default: { appenders: ['out'], level: 'info' } } });\n" },
+  ],
+  invalid: [
+    {
+      name: 'winston File and DailyRotateFile transports',
+      code: "const logger = winston.createLogger({\n  transports: [«new winston.transports.File({ filename: 'app.log' })», «new DailyRotateFile({ filename: 'app-%DATE%.log' })»],\n});\n",
+      errors: [{ messageId: 'logFile', data: { what: 'File' } }, { messageId: 'logFile', data: { what: 'DailyRotateFile' } }],
+    },
+    {
+      name: 'a write stream to a .log file, and a log4js file appender',
+      code: "const access = «fs.createWriteStream('logs/access.log', { flags: 'a' })»;\nlog4js.configure({ appenders: { app: { «type: 'file'», filename: 'app.log' } } });\n",
+      errors: [{ messageId: 'logFile', data: { what: 'createWriteStream' } }, { messageId: 'logFile', data: { what: 'A log4js file appender' } }],
+    },
+  ],
+});
+
+testRule(rule, { kind: 'code', fileName: 'app.py' }, {
+  valid: [
+    { name: 'a stream handler and basicConfig without a file', code: 'import logging, sys\nlogging.basicConfig(level=logging.INFO, stream=sys.stdout)\nhandler = logging.StreamHandler()\n' },
+    { name: 'a FileHandler on /dev/stdout', code: 'handler = logging.FileHandler("/dev/stdout")\n' },
+    { name: 'loguru to stderr', code: 'logger.add(sys.stderr, level="INFO")\n' },
+  ],
+  invalid: [
+    {
+      name: 'handlers, basicConfig(filename=), dictConfig and loguru',
+      code: 'h = «logging.handlers.RotatingFileHandler("/var/log/app.log", maxBytes=10_000)»\n«logging.basicConfig(filename="app.log")»\nLOGGING = {"handlers": {"file": {«"class": "logging.FileHandler"», "filename": "x.log"}}}\n«logger.add("app.log", rotation="1 day")»\n',
+      errors: [
+        { messageId: 'logFile', data: { what: 'logging.handlers.RotatingFileHandler' } },
+        { messageId: 'logFile', data: { what: 'logging.basicConfig' } },
+        { messageId: 'logFile', data: { what: 'A logging config file handler' } },
+        { messageId: 'logFile', data: { what: 'logger.add' } },
+      ],
+    },
+  ],
+});
+
+testRule(rule, { kind: 'code', fileName: 'App.java' }, {
+  valid: [{ name: 'a console handler', code: 'class A { void m() { logger.addHandler(new ConsoleHandler()); } }\n' }],
+  invalid: [
+    {
+      name: 'java.util.logging FileHandler',
+      code: 'class A { void m() throws Exception { logger.addHandler(«new FileHandler("app.log")»); } }\n',
+      errors: [{ messageId: 'logFile', data: { what: 'FileHandler' } }],
+    },
+  ],
+});
+
+testRule(rule, { kind: 'code', fileName: 'main.go' }, {
+  valid: [
+    { name: 'log to stdout', code: 'package main\n\nfunc main() { log.SetOutput(os.Stdout) }\n' },
+    { name: 'a writer that is no file', code: 'package main\n\nfunc main() { var buf bytes.Buffer; log.SetOutput(&buf); w := newWriter(); log.SetOutput(w) }\n' },
+  ],
+  invalid: [
+    {
+      name: 'a file opened and set as the log output, and lumberjack',
+      code: 'package main\n\nfunc main() {\n\tf, err := os.OpenFile("app.log", os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)\n\tif err != nil {\n\t\tpanic(err)\n\t}\n\t«log.SetOutput(f)»\n\tlogger.SetOutput(&«lumberjack.Logger{Filename: "/var/log/app.log"}»)\n}\n',
+      errors: [{ messageId: 'logFile', data: { what: 'log.SetOutput' } }, { messageId: 'logFile', data: { what: 'lumberjack.Logger' } }],
+    },
+  ],
+});
