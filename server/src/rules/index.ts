@@ -7,6 +7,7 @@ import installWithoutLockfile from './dependencies/install-without-lockfile';
 import remoteScriptPipe from './dependencies/remote-script-pipe';
 import secretInImage from './config/secret-in-image';
 import hardcodedSecret from './config/hardcoded-secret';
+import debugEnabled from './config/debug-enabled';
 import configBakedIntoImage from './build-release-run/config-baked-into-image';
 import buildAtRuntime from './build-release-run/build-at-runtime';
 import execFormEntrypoint from './disposability/exec-form-entrypoint';
@@ -34,6 +35,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   // config
   secretInImage,
   hardcodedSecret,
+  debugEnabled,
   // build-release-run
   configBakedIntoImage,
   buildAtRuntime,
