@@ -15,6 +15,7 @@ import shellWrapperWithoutExec from './disposability/shell-wrapper-without-exec'
 import packageManagerAsPid1 from './disposability/package-manager-as-pid1';
 import migrationInEntrypoint from './admin-processes/migration-in-entrypoint';
 import volumeForState from './processes/volume-for-state';
+import localFileState from './processes/local-file-state';
 import hardcodedListenPort from './port-binding/hardcoded-listen-port';
 import hardcodedConnection from './backing-services/hardcoded-connection';
 import logToFile from './logs/log-to-file';
@@ -47,6 +48,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   migrationInEntrypoint,
   // processes
   volumeForState,
+  localFileState,
   // port-binding
   hardcodedListenPort,
   // backing-services
