@@ -1,11 +1,14 @@
 import { isTestFile, TEST_FILES_OPTION } from '../../analysis/testFiles';
 import { defineRule } from '../../engine/defineRule';
 import { nodeSpan, type CodeModel } from '../../parsing/code/codeModel';
-import { localWrites } from '../../parsing/code/localWrites';
+import { localWrites, type LocalWrite } from '../../parsing/code/localWrites';
 
 interface Options {
   testFiles: string[];
 }
+
+/** The message of each kind of local state. */
+const MESSAGE_OF: Record<LocalWrite['kind'], string> = { handlerWrite: 'handlerWrite', uploadDisk: 'uploadDisk', fileSessions: 'fileSessions' };
 
 /** State kept on the local disk by request-handling code, where the next request may land on another process. */
 export default defineRule<CodeModel, Options>({
@@ -24,6 +27,6 @@ export default defineRule<CodeModel, Options>({
   fixable: false,
   check(model, ctx) {
     if (isTestFile(ctx.file.path, ctx.options.testFiles)) return;
-    for (const write of localWrites(model)) ctx.report({ messageId: write.kind, data: { what: write.what }, at: nodeSpan(write.node) });
+    for (const write of localWrites(model)) ctx.report({ messageId: MESSAGE_OF[write.kind], data: { what: write.what }, at: nodeSpan(write.node) });
   },
 });
