@@ -16,6 +16,7 @@ import packageManagerAsPid1 from './disposability/package-manager-as-pid1';
 import migrationInEntrypoint from './admin-processes/migration-in-entrypoint';
 import volumeForState from './processes/volume-for-state';
 import localFileState from './processes/local-file-state';
+import inMemorySession from './processes/in-memory-session';
 import hardcodedListenPort from './port-binding/hardcoded-listen-port';
 import hardcodedConnection from './backing-services/hardcoded-connection';
 import logToFile from './logs/log-to-file';
@@ -49,6 +50,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   // processes
   volumeForState,
   localFileState,
+  inMemorySession,
   // port-binding
   hardcodedListenPort,
   // backing-services
