@@ -14,6 +14,7 @@ import execFormEntrypoint from './disposability/exec-form-entrypoint';
 import shellWrapperWithoutExec from './disposability/shell-wrapper-without-exec';
 import packageManagerAsPid1 from './disposability/package-manager-as-pid1';
 import migrationInEntrypoint from './admin-processes/migration-in-entrypoint';
+import noGracefulShutdown from './disposability/no-graceful-shutdown';
 import volumeForState from './processes/volume-for-state';
 import localFileState from './processes/local-file-state';
 import inMemorySession from './processes/in-memory-session';
@@ -45,6 +46,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   execFormEntrypoint,
   shellWrapperWithoutExec,
   packageManagerAsPid1,
+  noGracefulShutdown,
   // admin-processes
   migrationInEntrypoint,
   // processes
