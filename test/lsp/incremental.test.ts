@@ -54,6 +54,6 @@ describe('language server: incremental sync of code files', function () {
     await client.open(fresh, 'typescript', document.getText());
     const expected = await client.waitForDiagnostics(fresh, (_d, v) => v === 1);
     assert.deepEqual(incremental, expected);
-    assert.deepEqual(incremental.map((d) => [d.code, d.range.start.line]), [[RULE, 4]]);
+    assert.deepEqual(incremental.filter((d) => d.code === RULE).map((d) => d.range.start.line), [4]);
   });
 });
