@@ -116,7 +116,7 @@ testRule(rule, { kind: 'code', fileName: 'Config.java' }, {
     {
       name: 'a @Value default',
       code: 'class C { @Value("${jwt.secret:«dev-secret-123»}") String secret; }\n',
-      errors: [{ messageId: 'fallbackSecret', data: { name: 'JWT_SECRET', label: 'secret', masked: 'de****' } }],
+      errors: [{ messageId: 'fallbackSecret', data: { name: 'jwt.secret', label: 'secret', masked: 'de****' } }],
       output: 'class C { @Value("${jwt.secret}") String secret; }\n',
     },
   ],

@@ -13,7 +13,7 @@ testRule(rule, { kind: 'code', fileName: 'logger.ts' }, {
     {
       name: 'winston File and DailyRotateFile transports',
       code: "const logger = winston.createLogger({\n  transports: [«new winston.transports.File({ filename: 'app.log' })», «new DailyRotateFile({ filename: 'app-%DATE%.log' })»],\n});\n",
-      errors: [{ messageId: 'logFile', data: { what: 'File' } }, { messageId: 'logFile', data: { what: 'DailyRotateFile' } }],
+      errors: [{ messageId: 'logFile', data: { what: 'winston.transports.File' } }, { messageId: 'logFile', data: { what: 'DailyRotateFile' } }],
     },
     {
       name: 'a write stream to a .log file, and a log4js file appender',

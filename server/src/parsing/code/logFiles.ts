@@ -22,7 +22,7 @@ const NOT_STD_STREAM = (path: string) => !/^(\/dev\/(stdout|stderr)|stdout|stder
 const LOG_PATH = (path: string) => /\.log$|(^|\/)logs?\//i.test(path);
 
 const JS: Finder[] = [
-  { anchor: /\bFile\b/g, query: '(new_expression constructor: (member_expression object: (_) @o property: (property_identifier) @c) (#match? @o "transports$") (#eq? @c "File")) @hit' },
+  { anchor: /\bFile\b/g, query: '(new_expression constructor: (member_expression object: (_) @o property: (property_identifier) @p) @c (#match? @o "transports$") (#eq? @p "File")) @hit' },
   { anchor: /\bDailyRotateFile\b/g, query: '(new_expression constructor: [(identifier) (member_expression)] @c (#match? @c "DailyRotateFile$")) @hit' },
   { anchor: /\b(createWriteStream|appendFile|appendFileSync)\b/g, query: '(call_expression function: (member_expression property: (property_identifier) @c) arguments: (arguments . (string) @path) (#match? @c "^(createWriteStream|appendFile|appendFileSync)$")) @hit', pathCheck: LOG_PATH },
   { anchor: /\bdestination\b/g, query: '(call_expression function: (member_expression object: (identifier) @o property: (property_identifier) @c) arguments: (arguments . (string) @path) (#eq? @o "pino") (#eq? @c "destination")) @hit', pathCheck: NOT_STD_STREAM },

@@ -44,7 +44,7 @@ export default defineRule<CodeModel, Options>({
       const verdict = literal && codeSecretVerdict(read.name, literal.value);
       if (!verdict || !read.defaultSpan) continue;
       if (fallback) reported.add(fallback.id);
-      ctx.report({ messageId: 'fallbackSecret', data: { name: read.name, label: verdict.label, masked: verdict.masked }, at: read.defaultSpan, fix: dropFallback(model, read) });
+      ctx.report({ messageId: 'fallbackSecret', data: { name: read.property ?? read.name, label: verdict.label, masked: verdict.masked }, at: read.defaultSpan, fix: dropFallback(model, read) });
     }
     for (const { value, binding } of valuesBoundTo(model, SECRET_NAMES)) {
       const literal = stringLiteral(value);
