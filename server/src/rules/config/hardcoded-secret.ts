@@ -18,7 +18,7 @@ interface Options {
 /** Names that may hold a secret; the secret detector decides on each. */
 const SECRET_NAMES = /pass(?:word|wd|phrase)?|pwd|secret|token|api_?key|apikey|private_?key|access_?key|credential|auth_?key|signing_?key|session_?key/gi;
 /** Provider token formats and private keys: secrets whatever they are called. */
-const TOKEN_FORMATS = /\b(?:AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|[sr]k_live_|AIza|npm_|SG\.|eyJ)|-----BEGIN/g;
+const TOKEN_FORMATS = /A(?:KIA|SIA|Iza)|g(?:h[pousr]_|ithub_pat_|lpat-)|xox[abposr]-|[sr]k_live_|npm_|SG\.|eyJ|-----BEGIN/g;
 
 /** A secret written in the code: bound to a secret name, a known token format, or the fallback of an env read. */
 export default defineRule<CodeModel, Options>({
