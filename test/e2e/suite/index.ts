@@ -2,12 +2,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import { codeTests } from './code';
 import { configurationTests } from './configuration';
 import { dockerfileTests } from './dockerfile';
 import { serverTests } from './server';
 
 /** Every capability adds its cases here, in the order they should run. */
-const SUITES = [dockerfileTests, configurationTests, serverTests];
+const SUITES = [dockerfileTests, codeTests, configurationTests, serverTests];
 
 interface TestResult {
   title: string;
