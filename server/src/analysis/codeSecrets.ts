@@ -33,6 +33,8 @@ export function codeSecretVerdict(name: string | undefined, value: string): Secr
   if (name !== undefined && isSecretName(name) && !isCodeSecretName(name)) name = undefined;
   const verdict = detectSecret(name, value);
   if (!verdict || verdict.reason !== 'name') return verdict;
-  const prose = value.trim().split(/\s+/).length >= 4 || /[.!?:]$/.test(value.trim());
+  // Prose: four words or more, a sentence's end, or a capitalised label of letters only ("Mot de passe", "Jeton").
+  const trimmed = value.trim();
+  const prose = trimmed.split(/\s+/).length >= 4 || /[.!?:]$/.test(trimmed) || /^\p{Lu}\p{L}*(\s+\p{L}+)*$/u.test(trimmed);
   return prose ? undefined : verdict;
 }
