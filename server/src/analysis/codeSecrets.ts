@@ -9,6 +9,8 @@ const TEXT_WORDS = new Set([
   'property', 'properties', 'prop',
 ]);
 
+const FETCH_CREDENTIALS = new Set(['include', 'omit', 'same-origin']);
+
 /**
  * True when a name in code says its value is a secret: the shared {@link isSecretName}, minus what
  * code adds on top of config files: UI text about a secret (`passwordLabel`), and lookup keys of a
@@ -27,9 +29,13 @@ export function isCodeSecretName(name: string): boolean {
  * that names an environment variable (`"DB_PASSWORD"`, `PASSWORD_VAR = "DB_PASSWORD"`) or reads as
  * prose (a message about a password) is not a secret.
  */
-export function codeSecretVerdict(name: string | undefined, value: string): SecretVerdict | undefined {
+export function codeSecretVerdict(name: string | undefined, value: string, where: 'bound' | 'fallback' = 'bound'): SecretVerdict | undefined {
   // An env variable's name, or a dotted property key (`spring.datasource.password`).
   if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(value) || /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/.test(value)) return undefined;
+  // fetch's `credentials` modes, and short numbers (versions, counts).
+  if (FETCH_CREDENTIALS.has(value) || /^\d{1,7}$/.test(value)) return undefined;
+  // An identifier names a constant; as the fallback of a secret's env read, it is the secret all the same.
+  if (where === 'bound' && isIdentifierLike(value)) return undefined;
   if (name !== undefined && isSecretName(name) && !isCodeSecretName(name)) name = undefined;
   const verdict = detectSecret(name, value);
   if (!verdict || verdict.reason !== 'name') return verdict;
@@ -37,4 +43,17 @@ export function codeSecretVerdict(name: string | undefined, value: string): Secr
   const trimmed = value.trim();
   const prose = trimmed.split(/\s+/).length >= 4 || /[.!?:]$/.test(trimmed) || /^\p{Lu}\p{L}*(\s+\p{L}+)*$/u.test(trimmed);
   return prose ? undefined : verdict;
+}
+
+/**
+ * True for a value that names something rather than being a secret: an identifier of several words
+ * (`passwordTooWeak`, `refresh_token`, `msal:acquireTokenFailure`, `AccessToken_With_AuthScheme`), or
+ * words that mention a secret (`"id_token token"`): protocol constants, error codes and event names.
+ * A phrase of plain words (`'keyboard cat'`) or anything with digits or symbols may still be a secret;
+ * so may `'dev-secret'`, which is why fallbacks of env reads skip this test.
+ */
+function isIdentifierLike(value: string): boolean {
+  if (!/^[A-Za-z]+(?:[_.:\- ][A-Za-z]+)*$/.test(value)) return false;
+  const multiword = /[_.:-]/.test(value) || /[a-z][A-Z]/.test(value);
+  return multiword || isSecretName(value);
 }

@@ -13,6 +13,8 @@ testRule(rule, { kind: 'code', fileName: 'config.ts' }, {
     { name: 'placeholders and empty values', code: 'const password = "";\nconst apiKey = "<your-api-key>";\nconst token = "changeme";\nconst secret = `${prefix}-${id}`;\n' },
     { name: 'UI text and lookup keys about secrets', code: 'const passwordLabel = "Password";\nconst passwordError = "Password is required.";\nconst TOKEN_KEY = "auth_token";\nconst tokenHeader = "X-Auth-Token";\nlocalStorage.setItem(TOKEN_KEY, token);\n' },
     { name: 'prose in a secret-named variable', code: 'const password = "Please enter your password here";\n' },
+    { name: 'protocol constants, error codes and event names', code: "export const Codes = { PasswordTooWeak: 'passwordTooWeak', REFRESH_TOKEN: 'refresh_token', tokenFailure: 'msal:acquireTokenFailure', ID_TOKEN: 'id_token token', TOKEN_VERSION: '3' };\n" },
+    { name: "fetch's credentials modes", code: "fetch(url, { credentials: 'include' });\nconst init = { credentials: 'same-origin' };\n" },
     { name: 'a translated label', code: "export const fr = { password: 'Mot de passe', token: 'Jeton', apiKey: 'Clé API' };\n" },
     { name: 'comments and strings that mention secrets', code: '// const password = "hunter2hunter2";\nconst doc = "set password = hunter2hunter2 in .env";\n' },
     { name: 'an input type and autocomplete hint', code: 'const field = { type: "password", autoComplete: "current-password", name: "password" };\n' },

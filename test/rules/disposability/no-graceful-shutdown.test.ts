@@ -7,6 +7,7 @@ testRule(rule, { kind: 'code', fileName: 'server.js' }, {
     { name: 'SIGINT with once', code: "app.listen(port);\nprocess.once('SIGINT', shutdown);\n" },
     { name: 'terminus and NestJS shutdown hooks', code: "const server = http.createServer(app);\ncreateTerminus(server, { onSignal });\nserver.listen(3000);\n" },
     { name: 'NestJS', code: 'async function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.enableShutdownHooks();\n  await app.listen(3000);\n}\n' },
+    { name: 'a JSON-RPC connection listens without a port', code: 'const connection = createConnection();\nconnection.listen();\n' },
     { name: 'no server at all', code: "const result = compute();\nconsole.log(result);\n" },
   ],
   invalid: [

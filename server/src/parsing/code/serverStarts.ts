@@ -18,7 +18,8 @@ interface Language {
 }
 
 const JS: Language = {
-  starts: { anchor: /\blisten\b/g, query: '(call_expression function: (member_expression property: (property_identifier) @m (#eq? @m "listen")) @what) @call' },
+  // `connection.listen()` (JSON-RPC, event emitters) takes no port: a server listens on something.
+  starts: { anchor: /\blisten\b/g, query: '(call_expression function: (member_expression property: (property_identifier) @m (#eq? @m "listen")) @what arguments: (arguments (_))) @call' },
   handled: {
     anchor: /\b(process|createTerminus|stoppable|createHttpTerminator|closeWithGrace|createLightship|enableShutdownHooks|gracefulShutdown)\b/g,
     query: `

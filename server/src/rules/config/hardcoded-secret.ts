@@ -41,7 +41,7 @@ export default defineRule<CodeModel, Options>({
     for (const read of envReadsOf(model)) {
       const fallback = read.defaultSpan && model.tree.rootNode.descendantForIndex(read.defaultSpan.start, read.defaultSpan.end);
       const literal = stringLiteral(fallback) ?? (read.property !== undefined && read.default !== undefined ? { value: read.default } : undefined);
-      const verdict = literal && codeSecretVerdict(read.name, literal.value);
+      const verdict = literal && codeSecretVerdict(read.name, literal.value, 'fallback');
       if (!verdict || !read.defaultSpan) continue;
       if (fallback) reported.add(fallback.id);
       ctx.report({ messageId: 'fallbackSecret', data: { name: read.property ?? read.name, label: verdict.label, masked: verdict.masked }, at: read.defaultSpan, fix: dropFallback(model, read) });
