@@ -4,6 +4,7 @@ import { lint, ModelCache, ResolvedConfig, type LintOutput } from '../../server/
 import { textChange } from '../../server/src/lsp/incrementalTrees';
 import type { CodeModel } from '../../server/src/parsing/code/codeModel';
 import { envReadsOf } from '../../server/src/parsing/code/env/envRead';
+import { PARSERS } from '../../server/src/parsing/parsers';
 import { SourceFile } from '../../server/src/parsing/sourceFile';
 
 /** A small deterministic PRNG (mulberry32), so that a failure can be replayed from its seed. */
@@ -84,5 +85,20 @@ describe('incremental parsing', () => {
     const changed = first.tree.getChangedRanges(second.tree);
     assert.ok(changed.every((r) => r.startPosition.row === 2), `only line 3 changed: ${JSON.stringify(changed)}`);
     assert.equal(envReadsOf(second).find((r) => r.name === 'PORT')?.default, '8080');
+  });
+});
+
+describe('model cache over many files', () => {
+  it('keeps one tree-sitter model at a time when told to, and parses a file again when asked again', () => {
+    const cache = new ModelCache({ keepNativeModels: false });
+    const parser = PARSERS.code!;
+    const files = ['a.ts', 'b.py', 'c.go'].map((name, i) => new SourceFile(`/w/${name}`, Object.values(SOURCES)[i]));
+    const first = cache.get(files[0], 'code', parser).model;
+    assert.equal(cache.get(files[0], 'code', parser).model, first, 'the same version is served from the cache');
+    for (const file of files.slice(1)) cache.get(file, 'code', parser);
+    assert.equal(cache.size, 1, 'only the latest tree is kept');
+    const again = cache.get(files[0], 'code', parser).model as CodeModel;
+    assert.notEqual(again, first);
+    assert.equal(again.tree.rootNode.hasError, false);
   });
 });

@@ -108,8 +108,9 @@ export function runAudit(options: AuditOptions): AuditResult {
     add({ path: explicitConfig, root, relativePath: relativeTo(root, explicitConfig), displayPath: options.configPath, kind: { kind: 'twelve-factor-config' } });
   }
   // Two passes: index every file's cross-file facts, then lint each file against that index. One
-  // model cache serves both, so each file is parsed once.
-  const cache = new ModelCache();
+  // model cache serves both, so each file is parsed once; code files (tree-sitter trees in WASM
+  // memory) are parsed once per pass, so that a large repository's trees are not all held at once.
+  const cache = new ModelCache({ keepNativeModels: false });
   const index = new WorkspaceIndex();
   const loaded = queued.map((file) => ({ file, text: loadText(file, fs) }));
   for (const { file, text } of loaded) if (typeof text === 'string') index.update(file.path, text, file.kind, cache);

@@ -24,6 +24,16 @@ interface Entry {
  */
 export class ModelCache {
   private readonly entries = new Map<string, Entry>();
+  /** The path of the one model with native memory that a cache of many files keeps. */
+  private lastNative?: string;
+
+  /**
+   * @param options.keepNativeModels false for a cache over many files (the audit): of the models
+   *   whose parser has `dispose` (tree-sitter trees, about 35 bytes of WASM memory per byte of
+   *   source), it keeps only the latest and frees the one before, so that a large repository does
+   *   not exhaust WebAssembly's memory. Such files are parsed again when asked for again.
+   */
+  constructor(private readonly options: { keepNativeModels?: boolean } = {}) {}
 
   /** The model of a file version, parsing it only when the cache has no entry for that version. */
   get(file: SourceFile, kind: FileKind, parser: KindParser<unknown>): ParseOutcome {
@@ -37,6 +47,7 @@ export class ModelCache {
       outcome = { error: error instanceof ParseError ? error : new ParseError(error instanceof Error ? error.message : String(error)) };
     }
     this.entries.set(file.path, { version: file.version, text: file.text, kind, outcome });
+    if (this.options.keepNativeModels === false && parser.dispose && outcome.model !== undefined) this.keepOnlyNative(file.path);
     return outcome;
   }
 
@@ -51,6 +62,15 @@ export class ModelCache {
     if (!cached || cached.outcome.model === undefined || !parser?.edit) return;
     parser.edit(cached.outcome.model, change);
     cached.inStep = true;
+  }
+
+  private keepOnlyNative(path: string): void {
+    const previous = this.lastNative !== undefined && this.lastNative !== path ? this.entries.get(this.lastNative) : undefined;
+    if (previous && previous.outcome.model !== undefined) {
+      PARSERS[previous.kind]?.dispose?.(previous.outcome.model);
+      this.entries.delete(this.lastNative!);
+    }
+    this.lastNative = path;
   }
 
   /** Forgets a file (the document was closed). */

@@ -15,6 +15,11 @@ export interface KindParser<Model> {
    * every change since, for parsers that reparse incrementally.
    */
   parse(file: SourceFile, previous?: Model): Model;
+  /**
+   * Frees a model's native memory (a tree-sitter tree lives in WASM memory, which no garbage
+   * collector sees soon enough); the model must not be used afterwards. Only such parsers have it.
+   */
+  dispose?(model: Model): void;
   /** Tells a model about one text change, so that `parse` can reuse it; only incremental parsers have it. */
   edit?(model: Model, change: TextChange): void;
   /**
@@ -55,6 +60,7 @@ const dockerfile: KindParser<DockerfileModel> = {
 const code: KindParser<CodeModel> = {
   parse: parseCode,
   edit: editCodeModel,
+  dispose: (model) => model.tree.delete(),
   statementStart: codeStatementStart,
   headerEnd: codeHeaderEnd,
 };

@@ -38,13 +38,17 @@ export class WorkspaceIndex implements WorkspaceIndexView {
     const parser = kind && PARSERS[kind.kind];
     if (!kind || !parser) return this.remove(path);
     let facts: FileFacts | undefined;
+    let model: unknown;
     try {
       const file = new SourceFile(path, text);
       const outcome = (cache ?? new ModelCache()).get(file, kind.kind, parser);
+      model = outcome.model;
       facts = outcome.error ? undefined : extractFacts(kind.kind, outcome.model, file);
     } catch {
       facts = undefined;
     }
+    // A model parsed only for its facts frees its native memory at once (the background indexer parses thousands).
+    if (!cache && model !== undefined) parser.dispose?.(model);
     return facts ? this.set(path, kind.kind, facts) : this.remove(path);
   }
 
