@@ -35,7 +35,7 @@ export function codeSecretVerdict(name: string | undefined, value: string, where
   // fetch's `credentials` modes, and short numbers (versions, counts).
   if (FETCH_CREDENTIALS.has(value) || /^\d{1,7}$/.test(value)) return undefined;
   // An identifier names a constant; as the fallback of a secret's env read, it is the secret all the same.
-  if (where === 'bound' && isIdentifierLike(value)) return undefined;
+  if (where === 'bound' && (isIdentifierLike(value) || namesItself(name, value))) return undefined;
   if (name !== undefined && isSecretName(name) && !isCodeSecretName(name)) name = undefined;
   const verdict = detectSecret(name, value);
   if (!verdict || verdict.reason !== 'name') return verdict;
@@ -56,4 +56,11 @@ function isIdentifierLike(value: string): boolean {
   if (!/^[A-Za-z]+(?:[_.:\- ][A-Za-z]+)*$/.test(value)) return false;
   const multiword = /[_.:-]/.test(value) || /[a-z][A-Z]/.test(value);
   return multiword || isSecretName(value);
+}
+
+/** `FLOW_PASSWORD_REQUIRED_V2 = "FlowPasswordRequiredResultV2"`: an identifier sharing two words or more with its name is an enum value. */
+function namesItself(name: string | undefined, value: string): boolean {
+  if (name === undefined || !/^[A-Za-z0-9]+(?:[_.:-][A-Za-z0-9]+)*$/.test(value)) return false;
+  const own = new Set(nameWords(name));
+  return nameWords(value).filter((w) => own.has(w)).length >= 2;
 }
