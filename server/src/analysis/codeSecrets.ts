@@ -32,8 +32,10 @@ export function isCodeSecretName(name: string): boolean {
 export function codeSecretVerdict(name: string | undefined, value: string, where: 'bound' | 'fallback' = 'bound'): SecretVerdict | undefined {
   // An env variable's name, or a dotted property key (`spring.datasource.password`).
   if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(value) || /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/.test(value)) return undefined;
-  // fetch's `credentials` modes, and short numbers (versions, counts).
-  if (FETCH_CREDENTIALS.has(value) || /^\d{1,7}$/.test(value)) return undefined;
+  // fetch's `credentials` modes, short numbers (versions, counts) and values too short to be a secret.
+  if (FETCH_CREDENTIALS.has(value) || /^\d{1,7}$/.test(value) || value.trim().length < 4) return undefined;
+  // A lexer's `token: 'linkified'` is a token type; a real token is no lowercase word.
+  if (name !== undefined && /^tokens?$/i.test(name) && /^[a-z]+$/.test(value)) return undefined;
   // An identifier names a constant; as the fallback of a secret's env read, it is the secret all the same.
   if (where === 'bound' && (isIdentifierLike(value) || namesItself(name, value))) return undefined;
   if (name !== undefined && isSecretName(name) && !isCodeSecretName(name)) name = undefined;

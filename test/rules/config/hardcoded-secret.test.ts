@@ -15,6 +15,7 @@ testRule(rule, { kind: 'code', fileName: 'config.ts' }, {
     { name: 'prose in a secret-named variable', code: 'const password = "Please enter your password here";\n' },
     { name: 'protocol constants, error codes and event names', code: "export const Codes = { PasswordTooWeak: 'passwordTooWeak', REFRESH_TOKEN: 'refresh_token', tokenFailure: 'msal:acquireTokenFailure', ID_TOKEN: 'id_token token', TOKEN_VERSION: '3' };\n" },
     { name: 'enum values that name their constant, digits included', code: "export const FLOW_PASSWORD_REQUIRED_V2 = 'FlowPasswordRequiredResultV2';\nexport const SHA256_TOKEN_TO_REFRESH = 'token_sha256_to_refresh';\n" },
+    { name: 'token types of a lexer, and values too short to be secrets', code: "emit({ token: 'linkified' });\nconst t = { token: 'p', password: 'abc' };\n" },
     { name: "fetch's credentials modes", code: "fetch(url, { credentials: 'include' });\nconst init = { credentials: 'same-origin' };\n" },
     { name: 'a translated label', code: "export const fr = { password: 'Mot de passe', token: 'Jeton', apiKey: 'Clé API' };\n" },
     { name: 'comments and strings that mention secrets', code: '// const password = "hunter2hunter2";\nconst doc = "set password = hunter2hunter2 in .env";\n' },

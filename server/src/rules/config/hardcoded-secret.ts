@@ -31,7 +31,7 @@ export default defineRule<CodeModel, Options>({
   messages: {
     boundSecret: '{{name}} is set to a literal secret ({{label}}: {{masked}}); read it from the environment instead.',
     fallbackSecret: 'The fallback of {{name}} is a literal secret ({{label}}: {{masked}}), used whenever the variable is missing; drop it so that a missing secret fails loudly.',
-    tokenSecret: 'A {{label}} is written in the code ({{masked}}); read it from the environment, and rotate it.',
+    tokenSecret: 'A secret is written in the code ({{label}}: {{masked}}); read it from the environment, and rotate it.',
   },
   options: { testFiles: TEST_FILES_OPTION },
   fixable: true,
