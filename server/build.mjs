@@ -1,5 +1,6 @@
 // Bundles the extension client, the language server, the CLI and the generator with esbuild, and
-// copies the rule docs next to the server bundle (the editor links to them offline).
+// copies the rule docs (the editor links to them offline) and the tree-sitter WASM files next to the
+// server bundle.
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -15,6 +16,8 @@ const common = {
   sourcemap: true,
   // jsonc-parser's UMD build requires its modules dynamically; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
+  // web-tree-sitter's ESM build finds its files through import.meta.url, which a CJS bundle lacks.
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
   logLevel: 'warning',
   absWorkingDir: root,
 };
@@ -46,11 +49,26 @@ function copyDocs() {
   walk(src);
 }
 
+// The tree-sitter runtime (it must match web-tree-sitter's JavaScript, which esbuild inlines) and the
+// grammars the code rules use; server/src/parsing/code/treeSitter.ts locates them next to the bundle.
+const GRAMMARS = ['typescript', 'tsx', 'javascript', 'python', 'java', 'go'];
+function copyWasm() {
+  const out = join(root, 'server/out');
+  mkdirSync(out, { recursive: true });
+  cpSync(join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm'), join(out, 'web-tree-sitter.wasm'));
+  for (const grammar of GRAMMARS) {
+    const name = `tree-sitter-${grammar}.wasm`;
+    cpSync(join(root, 'node_modules/@vscode/tree-sitter-wasm/wasm', name), join(out, name));
+  }
+}
+
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
   copyDocs();
+  copyWasm();
   console.log('watching…');
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
   copyDocs();
+  copyWasm();
 }

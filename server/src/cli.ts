@@ -5,6 +5,7 @@ import { describeFsError } from './audit/auditFs';
 import { AuditInputError, runAudit, type AuditResult } from './audit/runAudit';
 import { SKIP_REASONS } from './audit/walk';
 import { parseArgs, SYNOPSIS, USAGE, UsageError, type AuditArgs, type FailOn } from './cli/args';
+import { prepareCodeParsing } from './parsing/code/treeSitter';
 import { formatReport } from './report';
 import { readRuleDocs } from './report/ruleDocs';
 import { SEVERITY_RANK } from './report/summary';
@@ -90,14 +91,17 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
 });
 
-main(process.argv.slice(2)).then(
-  (code) => {
+// The tree-sitter runtime starts asynchronously, once; code files cannot be parsed before it.
+prepareCodeParsing()
+  .catch((error: unknown) => warn(`code files cannot be parsed: ${error instanceof Error ? error.message : String(error)}`))
+  .then(() => main(process.argv.slice(2)))
+  .then((code) => {
     process.exitCode = code;
-  },
-  (error: unknown) => {
-    // Our bug, not the user's: one line, with the stack only on request.
-    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    warn(`internal error: ${detail}${process.env.TWELVE_FACTOR_DEBUG ? `\n${error instanceof Error ? error.stack : ''}` : ' (set TWELVE_FACTOR_DEBUG=1 for details)'}`);
-    process.exitCode = 2;
-  },
-);
+  }, internalError);
+
+function internalError(error: unknown): void {
+  // Our bug, not the user's: one line, with the stack only on request.
+  const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  warn(`internal error: ${detail}${process.env.TWELVE_FACTOR_DEBUG ? `\n${error instanceof Error ? error.stack : ''}` : ' (set TWELVE_FACTOR_DEBUG=1 for details)'}`);
+  process.exitCode = 2;
+}

@@ -16,6 +16,7 @@ const ALLOWED = [
   /^extension\/client\/out\/[^/]+\.js$/,
   /^extension\/server\/out\/(?!generate\.js$)[^/]+\.js$/,
   /^extension\/server\/out\/docs\/.+\.md$/,
+  /^extension\/server\/out\/(web-tree-sitter|tree-sitter-(typescript|tsx|javascript|python|java|go))\.wasm$/,
   /^extension\/syntaxes\/[^/]+\.json$/,
   /^extension\/server\/schemas\/[^/]+\.schema\.json$/,
   /^extension\/client\/media\/(icon)[^/]*\.png$/,
@@ -25,6 +26,8 @@ const ALLOWED = [
 const REQUIRED = [
   /^extension\/package\.json$/, /^extension\/client\/out\/extension\.js$/, /^extension\/server\/out\/server\.js$/,
   /^extension\/server\/out\/docs\/.+\.md$/, /^extension\/server\/schemas\/twelve-factor\.schema\.json$/, /^extension\/readme\.md$/i, /^extension\/changelog\.md$/i, /^extension\/license(\.md|\.txt)?$/i,
+  // The tree-sitter runtime and every grammar the code parser loads.
+  ...['web-tree-sitter', ...['typescript', 'tsx', 'javascript', 'python', 'java', 'go'].map((g) => `tree-sitter-${g}`)].map((name) => new RegExp(`^extension/server/out/${name}\\.wasm$`)),
 ];
 
 /** Why a disallowed path is wrong, for a readable failure. */

@@ -21,7 +21,8 @@ export const SERVER_BUNDLE = path.resolve(__dirname, '../../server/out/server.js
 export class TestLspClient {
   readonly connection: MessageConnection;
   private readonly diagnostics = new Map<string, Diagnostic[]>();
-  private readonly waiters: { uri: string; predicate: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void; reject: (e: Error) => void }[] = [];
+  private readonly versions = new Map<string, number | undefined>();
+  private readonly waiters: { uri: string; predicate: (d: Diagnostic[], version?: number) => boolean; resolve: (d: Diagnostic[]) => void; reject: (e: Error) => void }[] = [];
   /** The `twelveFactor` section returned to the server's configuration requests. */
   settings: Record<string, unknown> = {};
   /** How many configuration requests the server made. */
@@ -35,8 +36,9 @@ export class TestLspClient {
     this.connection = connection;
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params.diagnostics);
+      this.versions.set(params.uri, params.version);
       for (const waiter of [...this.waiters]) {
-        if (waiter.uri === params.uri && waiter.predicate(params.diagnostics)) {
+        if (waiter.uri === params.uri && waiter.predicate(params.diagnostics, params.version)) {
           this.waiters.splice(this.waiters.indexOf(waiter), 1);
           waiter.resolve(params.diagnostics);
         }
@@ -64,13 +66,13 @@ export class TestLspClient {
     connection.listen();
   }
 
-  /** Starts the server with `--stdio` or `--node-ipc`. */
-  static start(transport: 'stdio' | 'ipc'): TestLspClient {
+  /** Starts the server with `--stdio` or `--node-ipc`, with the given environment. */
+  static start(transport: 'stdio' | 'ipc', env: NodeJS.ProcessEnv = process.env): TestLspClient {
     if (transport === 'stdio') {
-      const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
       return new TestLspClient(child, createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)));
     }
-    const child = fork(SERVER_BUNDLE, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(SERVER_BUNDLE, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env });
     return new TestLspClient(child, createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child)));
   }
 
@@ -102,10 +104,15 @@ export class TestLspClient {
     return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
   }
 
-  /** Resolves with the first diagnostics published for `uri` (now or later) that satisfy `predicate`. */
-  waitForDiagnostics(uri: string, predicate: (d: Diagnostic[]) => boolean, timeoutMs = 10000): Promise<Diagnostic[]> {
+  /** Applies incremental changes (LSP ranges in the text as each previous change left it). */
+  changeRanges(uri: string, changes: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }[], version: number): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  /** Resolves with the first diagnostics published for `uri` (now or later) that satisfy `predicate`, which also sees the document version they are for. */
+  waitForDiagnostics(uri: string, predicate: (d: Diagnostic[], version?: number) => boolean, timeoutMs = 10000): Promise<Diagnostic[]> {
     const current = this.diagnostics.get(uri);
-    if (current && predicate(current)) return Promise.resolve(current);
+    if (current && predicate(current, this.versions.get(uri))) return Promise.resolve(current);
     return new Promise((resolve, reject) => {
       const waiter = { uri, predicate, resolve: (d: Diagnostic[]) => { clearTimeout(timer); resolve(d); }, reject: (e: Error) => { clearTimeout(timer); reject(e); } };
       const timer = setTimeout(() => {

@@ -6,6 +6,7 @@ import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 import type { Fix, Rule, RuleReport } from '../../server/src/engine/types';
 import type { FileKind } from '../../server/src/parsing/fileKind';
 import { PARSERS } from '../../server/src/parsing/parsers';
+import { prepareCodeParsing } from '../../server/src/parsing/code/treeSitter';
 import { SourceFile, type Span } from '../../server/src/parsing/sourceFile';
 
 /** Where the tested file lives; workspace files in a case are relative to its folder. */
@@ -104,6 +105,8 @@ export function testRule(
   cases: { valid: ValidCase[]; invalid: InvalidCase[] },
 ): void {
   describe(rule.id, () => {
+    // Also when run alone, without the root hooks of .mocharc.json.
+    before(() => prepareCodeParsing());
     describe('valid', () => {
       cases.valid.forEach((c, i) => {
         const vc = typeof c === 'string' ? { code: c } : c;

@@ -26,7 +26,7 @@ const isPasswordWord = (word: string) => /^(pwd|pass|passphrase)$|passw(or)?d$/.
 // "key" only makes a secret with one of these before it (api key, private key, …); a cache key is not one.
 // SSH and deploy keys are private keys by convention (`ARG SSH_KEY` is a classic image leak); GPG_KEY is
 // not here, since official images set it to a public key fingerprint.
-const KEY_QUALIFIERS = new Set(['api', 'private', 'secret', 'encryption', 'signing', 'master', 'ssh', 'deploy']);
+export const KEY_QUALIFIERS: ReadonlySet<string> = new Set(['api', 'private', 'secret', 'encryption', 'signing', 'master', 'ssh', 'deploy']);
 // Names that hold a credential in some products and an identifier in others: MinIO's ACCESS_KEY is the
 // user name (`minio`), a CLIENT_KEY is often a public client id, an APP_KEY a public app id. Under these
 // a value counts only when it looks generated (`isHighEntropy`).

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { prepareCodeParsing } from '../parsing/code/treeSitter';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { nodeAuditFs } from './auditFs';
 import type { FromWorker, ToWorker } from './auditPool';
@@ -24,7 +25,12 @@ function eachWithProgress<T>(work: (file: QueuedFile) => T): T[] {
   });
 }
 
-port.on('message', (message: ToWorker) => {
+// The tree-sitter runtime starts asynchronously; every message waits for it, so code files parse.
+const codeParsing = prepareCodeParsing().catch((error: unknown) => post({ type: 'log', message: `Code files cannot be parsed: ${error instanceof Error ? error.message : String(error)}` }));
+
+port.on('message', (message: ToWorker) => void codeParsing.then(() => handle(message)));
+
+function handle(message: ToWorker): void {
   if (message.type === 'index') {
     share = message.files;
     const facts = eachWithProgress((file) => {
@@ -37,4 +43,4 @@ port.on('message', (message: ToWorker) => {
     for (const entry of message.entries) index.set(entry.path, entry.kind, entry.facts);
     post({ type: 'linted', outcomes: eachWithProgress((file) => analyser.lint(file, index)) });
   }
-});
+}

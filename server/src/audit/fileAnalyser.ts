@@ -56,7 +56,8 @@ interface Unreadable {
  * The single-threaded audit uses one analyser; each worker of the pool uses one for its share.
  */
 export class FileAnalyser {
-  private readonly cache = new ModelCache();
+  // Code files (tree-sitter trees in WASM memory) are kept one at a time, so a large repository fits.
+  private readonly cache = new ModelCache({ keepNativeModels: false });
   private readonly texts = new Map<string, string | Unreadable>();
   private readonly configs = new Map<string, ResolvedConfig>();
   private readonly fs: AuditFs;

@@ -1,5 +1,5 @@
 import type { FileKind } from '../parsing/fileKind';
-import { ParseError, type KindParser } from '../parsing/parsers';
+import { ParseError, PARSERS, type KindParser, type TextChange } from '../parsing/parsers';
 import type { SourceFile } from '../parsing/sourceFile';
 
 /** A parsed model, or why the file could not be parsed. */
@@ -10,6 +10,11 @@ interface Entry {
   text: string;
   kind: FileKind;
   outcome: ParseOutcome;
+  /**
+   * True once the language server forwards the document's changes to the model ({@link ModelCache.edit}):
+   * its tree then matches the newest text, and the next parse reuses it.
+   */
+  inStep?: boolean;
 }
 
 /**
@@ -19,19 +24,53 @@ interface Entry {
  */
 export class ModelCache {
   private readonly entries = new Map<string, Entry>();
+  /** The path of the one model with native memory that a cache of many files keeps. */
+  private lastNative?: string;
+
+  /**
+   * @param options.keepNativeModels false for a cache over many files (the audit): of the models
+   *   whose parser has `dispose` (tree-sitter trees, about 35 bytes of WASM memory per byte of
+   *   source), it keeps only the latest and frees the one before, so that a large repository does
+   *   not exhaust WebAssembly's memory. Such files are parsed again when asked for again.
+   */
+  constructor(private readonly options: { keepNativeModels?: boolean } = {}) {}
 
   /** The model of a file version, parsing it only when the cache has no entry for that version. */
   get(file: SourceFile, kind: FileKind, parser: KindParser<unknown>): ParseOutcome {
     const cached = this.entries.get(file.path);
     if (cached && cached.version === file.version && cached.kind === kind && cached.text === file.text) return cached.outcome;
     let outcome: ParseOutcome;
+    const previous = cached?.inStep && cached.kind === kind ? cached.outcome.model : undefined;
     try {
-      outcome = { model: parser.parse(file) };
+      outcome = { model: previous === undefined ? parser.parse(file) : parser.parse(file, previous) };
     } catch (error) {
       outcome = { error: error instanceof ParseError ? error : new ParseError(error instanceof Error ? error.message : String(error)) };
     }
     this.entries.set(file.path, { version: file.version, text: file.text, kind, outcome });
+    if (this.options.keepNativeModels === false && parser.dispose && outcome.model !== undefined) this.keepOnlyNative(file.path);
     return outcome;
+  }
+
+  /**
+   * Tells the cached model of a file about one change of its text (incremental parsing). Changes
+   * must arrive in order, each in the text as the previous one left it; a model that missed one is
+   * parsed afresh. Does nothing for kinds whose parser does not reparse incrementally.
+   */
+  edit(path: string, change: TextChange): void {
+    const cached = this.entries.get(path);
+    const parser = cached && PARSERS[cached.kind];
+    if (!cached || cached.outcome.model === undefined || !parser?.edit) return;
+    parser.edit(cached.outcome.model, change);
+    cached.inStep = true;
+  }
+
+  private keepOnlyNative(path: string): void {
+    const previous = this.lastNative !== undefined && this.lastNative !== path ? this.entries.get(this.lastNative) : undefined;
+    if (previous && previous.outcome.model !== undefined) {
+      PARSERS[previous.kind]?.dispose?.(previous.outcome.model);
+      this.entries.delete(this.lastNative!);
+    }
+    this.lastNative = path;
   }
 
   /** Forgets a file (the document was closed). */

@@ -4,6 +4,7 @@ import { lint, ModelCache, ResolvedConfig, type LintOutput } from '../engine';
 import type { RuleSetting, TeamConfig } from '../engine/config/teamConfig';
 import type { WorkspaceFiles } from '../engine/types';
 import { workspaceFilesOnDisk } from '../audit/auditFs';
+import type { TextChange } from '../parsing/parsers';
 import { SourceFile } from '../parsing/sourceFile';
 import { extractFacts } from '../workspace/facts';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -74,6 +75,11 @@ export class DocumentLinter {
   result(uri: string, version: number): DocumentResult | undefined {
     const result = this.results.get(uri);
     return result && result.version === version ? result : undefined;
+  }
+
+  /** Tells the parsed model of an open document about one change of its text, for incremental reparsing. */
+  documentChanged(filePath: string, change: TextChange): void {
+    this.models.edit(filePath, change);
   }
 
   /** Forgets a closed document. */

@@ -1,18 +1,31 @@
 import type { FileKind } from './fileKind';
-import type { SourceFile } from './sourceFile';
-import { ParseError } from './parseError';
 import { deploymentParser } from './deployment/deploymentParser';
 import { procfileParser } from './procfile/procfileParser';
 import { dotenvParser } from './dotenv/dotenvParser';
 import { springParser } from './spring/springParser';
-
-export { ParseError };
+import type { Position, SourceFile } from './sourceFile';
+import { ParseError } from './parseError';
+import { codeHeaderEnd, codeStatementStart, editCodeModel, parseCode } from './code/parseCode';
+import type { CodeModel } from './code/codeModel';
+import { envReadsOf } from './code/env/envRead';
+import { registerFactExtractor } from '../workspace/facts';
 import { parseDockerfile, type DockerfileModel } from './dockerfile/dockerfileModel';
 
 /** How one file kind is parsed into the model its rules read. */
 export interface KindParser<Model> {
-  /** Parses the text; throws {@link ParseError} for input that cannot be analysed. */
-  parse(file: SourceFile): Model;
+  /**
+   * Parses the text; throws {@link ParseError} for input that cannot be analysed. `previous` is the
+   * model of an older version of the same file that {@link KindParser.edit} has kept in step with
+   * every change since, for parsers that reparse incrementally.
+   */
+  parse(file: SourceFile, previous?: Model): Model;
+  /**
+   * Frees a model's native memory (a tree-sitter tree lives in WASM memory, which no garbage
+   * collector sees soon enough); the model must not be used afterwards. Only such parsers have it.
+   */
+  dispose?(model: Model): void;
+  /** Tells a model about one text change, so that `parse` can reuse it; only incremental parsers have it. */
+  edit?(model: Model, change: TextChange): void;
   /**
    * The offset where the statement containing `offset` starts (a Dockerfile instruction spanning
    * several lines, a YAML block). A `disable-next-line` comment above the statement covers it all.
@@ -27,11 +40,39 @@ export interface KindParser<Model> {
   problems?(model: Model): readonly ParseError[];
 }
 
+export { ParseError };
+
+/**
+ * One change of a document's text, in the text as it was before the change (tree-sitter's edit
+ * shape): the language server forwards each as it arrives, so that a parser can reuse its old tree.
+ */
+export interface TextChange {
+  startIndex: number;
+  oldEndIndex: number;
+  newEndIndex: number;
+  startPosition: Position;
+  oldEndPosition: Position;
+  newEndPosition: Position;
+}
+
 const dockerfile: KindParser<DockerfileModel> = {
   parse: parseDockerfile,
   statementStart: (model, offset) => model.instructions.find((i) => i.span.start <= offset && offset <= i.span.end)?.span.start ?? offset,
   headerEnd: (model) => model.headerEnd,
 };
+
+const code: KindParser<CodeModel> = {
+  parse: parseCode,
+  edit: editCodeModel,
+  dispose: (model) => model.tree.delete(),
+  statementStart: codeStatementStart,
+  headerEnd: codeHeaderEnd,
+};
+
+// Code contributes the variables it reads to the workspace's env contract.
+registerFactExtractor('code', (model) => ({
+  envReads: envReadsOf(model as CodeModel).map((r) => ({ name: r.name, span: r.nameSpan, hasDefault: r.hasDefault })),
+}));
 
 /** The parser of each kind that has rules. Kinds without an entry are detected but not yet analysed. */
 export const PARSERS: Partial<Record<FileKind, KindParser<unknown>>> = {
@@ -42,4 +83,5 @@ export const PARSERS: Partial<Record<FileKind, KindParser<unknown>>> = {
   procfile: procfileParser as KindParser<unknown>,
   dotenv: dotenvParser as KindParser<unknown>,
   spring: springParser as KindParser<unknown>,
+  code: code as KindParser<unknown>,
 };

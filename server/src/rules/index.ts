@@ -9,6 +9,8 @@ import secretInImage from './config/secret-in-image';
 import literalSecretEnv from './config/literal-secret-env';
 import secretInConfigmap from './config/secret-in-configmap';
 import plaintextSecretManifest from './config/plaintext-secret-manifest';
+import hardcodedSecret from './config/hardcoded-secret';
+import debugEnabled from './config/debug-enabled';
 import configBakedIntoImage from './build-release-run/config-baked-into-image';
 import buildAtRuntime from './build-release-run/build-at-runtime';
 import execFormEntrypoint from './disposability/exec-form-entrypoint';
@@ -41,6 +43,11 @@ import hardcodedServiceUrl from './backing-services/hardcoded-service-url';
 import missingHealthcheck from './disposability/missing-healthcheck';
 import processHealthCheck from './disposability/process-health-check';
 import stateInBindMount from './processes/state-in-bind-mount';
+import noGracefulShutdown from './disposability/no-graceful-shutdown';
+import localFileState from './processes/local-file-state';
+import inMemorySession from './processes/in-memory-session';
+import hardcodedListenPort from './port-binding/hardcoded-listen-port';
+import hardcodedConnection from './backing-services/hardcoded-connection';
 
 /**
  * The registry: every rule, listed once. Adding a rule means adding its file, its doc, its test and
@@ -64,10 +71,13 @@ export const ALL_RULES: readonly AnyRule[] = [
   literalSecretEnv,
   secretInConfigmap,
   plaintextSecretManifest,
+  hardcodedSecret,
+  debugEnabled,
   // backing-services
   localhostInContainer,
   hardcodedServiceUrl,
   hardcodedDatasource,
+  hardcodedConnection,
   // build-release-run
   configBakedIntoImage,
   buildAtRuntime,
@@ -81,6 +91,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   terminationGrace,
   missingHealthcheck,
   processHealthCheck,
+  noGracefulShutdown,
   // admin-processes
   migrationInEntrypoint,
   migrationInWeb,
@@ -88,11 +99,14 @@ export const ALL_RULES: readonly AnyRule[] = [
   // port-binding
   portEnvMismatch,
   webIgnoresPort,
+  hardcodedListenPort,
   // processes
   volumeForState,
   hostPathVolume,
   stickySessions,
   stateInBindMount,
+  localFileState,
+  inMemorySession,
   // concurrency
   singleReplica,
   containerNameBlocksScaling,

@@ -25,15 +25,20 @@ export const EMPTY_INDEX: WorkspaceIndexView = { entries: () => [] };
  * Parses a file's text (through `cache` when given) and extracts its facts; undefined when its kind
  * has no parser or no facts, or when it does not parse.
  */
-export function factsOf(path: string, text: string, kind: FileKindInfo, cache: ModelCache = new ModelCache()): FileFacts | undefined {
+export function factsOf(path: string, text: string, kind: FileKindInfo, cache?: ModelCache): FileFacts | undefined {
   const parser = PARSERS[kind.kind];
   if (!parser) return undefined;
+  let model: unknown;
   try {
     const file = new SourceFile(path, text);
-    const outcome = cache.get(file, kind.kind, parser);
+    const outcome = (cache ?? new ModelCache()).get(file, kind.kind, parser);
+    model = outcome.model;
     return outcome.error ? undefined : extractFacts(kind.kind, outcome.model, file);
   } catch {
     return undefined;
+  } finally {
+    // A model parsed only for its facts frees its native memory at once (the background indexer parses thousands).
+    if (!cache && model !== undefined) parser.dispose?.(model);
   }
 }
 

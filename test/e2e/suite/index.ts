@@ -3,13 +3,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import { auditTests } from './audit';
+import { codeTests } from './code';
 import { configurationTests } from './configuration';
 import { dockerfileTests } from './dockerfile';
 import { manifestTests } from './manifests';
 import { serverTests } from './server';
 
 /** Every capability adds its cases here, in the order they should run. */
-const SUITES = [dockerfileTests, manifestTests, configurationTests, serverTests, auditTests];
+const SUITES = [dockerfileTests, manifestTests, codeTests, configurationTests, serverTests, auditTests];
 
 interface TestResult {
   title: string;

@@ -17,32 +17,32 @@ testRule(rule, { kind: 'procfile', fileName: 'Procfile' }, {
     {
       name: 'a redirect to a file',
       code: 'web: node server.js «>> log/production.log» 2>&1\n',
-      errors: [{ messageId: 'logFile', data: { process: 'web', path: 'log/production.log', how: '>> log/production.log' } }],
+      errors: [{ messageId: 'processLogFile', data: { process: 'web', path: 'log/production.log', how: '>> log/production.log' } }],
     },
     {
       name: 'stderr to a file',
       code: 'worker: celery -A app worker «2> celery.err»\n',
-      errors: [{ messageId: 'logFile', data: { process: 'worker', path: 'celery.err', how: '2> celery.err' } }],
+      errors: [{ messageId: 'processLogFile', data: { process: 'worker', path: 'celery.err', how: '2> celery.err' } }],
     },
     {
       name: 'tee into a file',
       code: 'web: node server.js | tee -a «app.log»\n',
-      errors: [{ messageId: 'logFile', data: { process: 'web', path: 'app.log', how: 'tee app.log' } }],
+      errors: [{ messageId: 'processLogFile', data: { process: 'web', path: 'app.log', how: 'tee app.log' } }],
     },
     {
       name: 'gunicorn log-file flags',
       code: 'web: gunicorn app.wsgi «--log-file /var/log/gunicorn.log» «--access-logfile=access.log»\n',
       errors: [
-        { messageId: 'logFile', data: { process: 'web', path: '/var/log/gunicorn.log', how: '--log-file /var/log/gunicorn.log' } },
-        { messageId: 'logFile', data: { process: 'web', path: 'access.log', how: '--access-logfile=access.log' } },
+        { messageId: 'processLogFile', data: { process: 'web', path: '/var/log/gunicorn.log', how: '--log-file /var/log/gunicorn.log' } },
+        { messageId: 'processLogFile', data: { process: 'web', path: 'access.log', how: '--access-logfile=access.log' } },
       ],
     },
     {
       name: 'Spring Boot log file property, and &> in an sh -c wrapper',
       code: `web: java «-Dlogging.file.name=app.log» -jar app.jar\nworker: sh -c "python worker.py «&> worker.log»"\n`,
       errors: [
-        { messageId: 'logFile', data: { process: 'web', path: 'app.log', how: '-Dlogging.file.name=app.log' } },
-        { messageId: 'logFile', data: { process: 'worker', path: 'worker.log', how: '&> worker.log' } },
+        { messageId: 'processLogFile', data: { process: 'web', path: 'app.log', how: '-Dlogging.file.name=app.log' } },
+        { messageId: 'processLogFile', data: { process: 'worker', path: 'worker.log', how: '&> worker.log' } },
       ],
     },
   ],
@@ -51,4 +51,71 @@ testRule(rule, { kind: 'procfile', fileName: 'Procfile' }, {
 testRule(rule, { kind: 'procfile', fileName: 'Procfile.local' }, {
   valid: [{ name: 'a local Procfile may log to a file', code: 'web: node server.js > tmp/dev.log\n' }],
   invalid: [],
+});
+
+testRule(rule, { kind: 'code', fileName: 'logger.ts' }, {
+  valid: [
+    { name: 'a console transport', code: "const logger = winston.createLogger({ transports: [new winston.transports.Console()] });\n" },
+    { name: 'pino to stdout', code: "const log = pino(pino.destination(1));\nconst err = pino(pino.destination('/dev/stderr'));\n" },
+    { name: 'a data file, not a log', code: "fs.appendFileSync('orders.csv', line);\nconst out = fs.createWriteStream(path.join(dir, 'report.pdf'));\n" },
+    { name: 'the DOM File constructor', code: "const file = new File(['a'], 'a.txt');\n" },
+    { name: 'a log4js console appender', code: "log4js.configure({ appenders: { out: { type: 'stdout' } }, categories: { default: { appenders: ['out'], level: 'info' } } });\n" },
+  ],
+  invalid: [
+    {
+      name: 'winston File and DailyRotateFile transports',
+      code: "const logger = winston.createLogger({\n  transports: [«new winston.transports.File({ filename: 'app.log' })», «new DailyRotateFile({ filename: 'app-%DATE%.log' })»],\n});\n",
+      errors: [{ messageId: 'codeLogFile', data: { what: 'winston.transports.File' } }, { messageId: 'codeLogFile', data: { what: 'DailyRotateFile' } }],
+    },
+    {
+      name: 'a write stream to a .log file, and a log4js file appender',
+      code: "const access = «fs.createWriteStream('logs/access.log', { flags: 'a' })»;\nlog4js.configure({ appenders: { app: { «type: 'file'», filename: 'app.log' } } });\n",
+      errors: [{ messageId: 'codeLogFile', data: { what: 'createWriteStream' } }, { messageId: 'codeLogFile', data: { what: 'A log4js file appender' } }],
+    },
+  ],
+});
+
+testRule(rule, { kind: 'code', fileName: 'app.py' }, {
+  valid: [
+    { name: 'a stream handler and basicConfig without a file', code: 'import logging, sys\nlogging.basicConfig(level=logging.INFO, stream=sys.stdout)\nhandler = logging.StreamHandler()\n' },
+    { name: 'a FileHandler on /dev/stdout', code: 'handler = logging.FileHandler("/dev/stdout")\n' },
+    { name: 'loguru to stderr', code: 'logger.add(sys.stderr, level="INFO")\n' },
+  ],
+  invalid: [
+    {
+      name: 'handlers, basicConfig(filename=), dictConfig and loguru',
+      code: 'h = «logging.handlers.RotatingFileHandler("/var/log/app.log", maxBytes=10_000)»\n«logging.basicConfig(filename="app.log")»\nLOGGING = {"handlers": {"file": {«"class": "logging.FileHandler"», "filename": "x.log"}}}\n«logger.add("app.log", rotation="1 day")»\n',
+      errors: [
+        { messageId: 'codeLogFile', data: { what: 'logging.handlers.RotatingFileHandler' } },
+        { messageId: 'codeLogFile', data: { what: 'logging.basicConfig' } },
+        { messageId: 'codeLogFile', data: { what: 'A logging config file handler' } },
+        { messageId: 'codeLogFile', data: { what: 'logger.add' } },
+      ],
+    },
+  ],
+});
+
+testRule(rule, { kind: 'code', fileName: 'App.java' }, {
+  valid: [{ name: 'a console handler', code: 'class A { void m() { logger.addHandler(new ConsoleHandler()); } }\n' }],
+  invalid: [
+    {
+      name: 'java.util.logging FileHandler',
+      code: 'class A { void m() throws Exception { logger.addHandler(«new FileHandler("app.log")»); } }\n',
+      errors: [{ messageId: 'codeLogFile', data: { what: 'FileHandler' } }],
+    },
+  ],
+});
+
+testRule(rule, { kind: 'code', fileName: 'main.go' }, {
+  valid: [
+    { name: 'log to stdout', code: 'package main\n\nfunc main() { log.SetOutput(os.Stdout) }\n' },
+    { name: 'a writer that is no file', code: 'package main\n\nfunc main() { var buf bytes.Buffer; log.SetOutput(&buf); w := newWriter(); log.SetOutput(w) }\n' },
+  ],
+  invalid: [
+    {
+      name: 'a file opened and set as the log output, and lumberjack',
+      code: 'package main\n\nfunc main() {\n\tf, err := os.OpenFile("app.log", os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)\n\tif err != nil {\n\t\tpanic(err)\n\t}\n\t«log.SetOutput(f)»\n\tlogger.SetOutput(&«lumberjack.Logger{Filename: "/var/log/app.log"}»)\n}\n',
+      errors: [{ messageId: 'codeLogFile', data: { what: 'log.SetOutput' } }, { messageId: 'codeLogFile', data: { what: 'lumberjack.Logger' } }],
+    },
+  ],
 });

@@ -1,0 +1,78 @@
+import type { Node } from 'web-tree-sitter';
+import { anchoredMatches, type CodeModel } from './codeModel';
+import { stringLiteral } from './strings';
+
+/** A place where the code sends its log to a file. */
+export interface LogFile {
+  node: Node;
+  /** What writes the file, for messages (`winston.transports.File`, `logging.FileHandler`). */
+  what: string;
+}
+
+interface Finder {
+  anchor: RegExp;
+  query: string;
+  /** Drops matches whose `@path` is not a log file (stdout, a data file). */
+  pathCheck?: (path: string) => boolean;
+  /** What messages call it, when not the `@c` capture's text. */
+  what?: string;
+}
+
+const NOT_STD_STREAM = (path: string) => !/^(\/dev\/(stdout|stderr)|stdout|stderr|-|1|2)$/.test(path);
+const LOG_PATH = (path: string) => /\.log$|(^|\/)logs?\//i.test(path);
+
+const JS: Finder[] = [
+  { anchor: /\bFile\b/g, query: '(new_expression constructor: (member_expression object: (_) @o property: (property_identifier) @p) @c (#match? @o "transports$") (#eq? @p "File")) @hit' },
+  { anchor: /\bDailyRotateFile\b/g, query: '(new_expression constructor: [(identifier) (member_expression)] @c (#match? @c "DailyRotateFile$")) @hit' },
+  { anchor: /\b(createWriteStream|appendFile|appendFileSync)\b/g, query: '(call_expression function: (member_expression property: (property_identifier) @c) arguments: (arguments . (string) @path) (#match? @c "^(createWriteStream|appendFile|appendFileSync)$")) @hit', pathCheck: LOG_PATH },
+  { anchor: /\bdestination\b/g, query: '(call_expression function: (member_expression object: (identifier) @o property: (property_identifier) @c) arguments: (arguments . (string) @path) (#eq? @o "pino") (#eq? @c "destination")) @hit', pathCheck: NOT_STD_STREAM },
+  { anchor: /\btype\b/g, query: '(pair key: (property_identifier) @k value: (string) @path (#eq? @k "type")) @hit', pathCheck: (type) => /^(file|dateFile|fileSync|multiFile)$/.test(type), what: 'A log4js file appender' },
+];
+
+const FINDERS: Record<CodeModel['language'], Finder[]> = {
+  javascript: JS,
+  typescript: JS,
+  python: [
+    { anchor: /FileHandler\b/g, query: '(call function: [(identifier) (attribute)] @c arguments: (argument_list) @args (#match? @c "(^|\\\\.)(FileHandler|RotatingFileHandler|TimedRotatingFileHandler|WatchedFileHandler)$")) @hit', pathCheck: NOT_STD_STREAM },
+    { anchor: /\bfilename\b/g, query: '(call function: (attribute) @c arguments: (argument_list (keyword_argument name: (identifier) @k value: (string) @path)) (#match? @c "basicConfig$") (#eq? @k "filename")) @hit', pathCheck: NOT_STD_STREAM },
+    { anchor: /FileHandler\b/g, query: '(pair key: (string) @k value: (string) @path (#match? @k "^.class.$") (#match? @path "FileHandler.$")) @hit', what: 'A logging config file handler' },
+    { anchor: /\blogger\b/g, query: '(call function: (attribute object: (identifier) @o attribute: (identifier) @a) @c arguments: (argument_list . (string) @path) (#eq? @o "logger") (#eq? @a "add")) @hit', pathCheck: NOT_STD_STREAM },
+  ],
+  java: [
+    { anchor: /\b(FileHandler|FileAppender|RollingFileAppender)\b/g, query: '(object_creation_expression type: (type_identifier) @c (#match? @c "^(FileHandler|FileAppender|RollingFileAppender)$")) @hit' },
+    { anchor: /\b(FileAppender|RollingFileAppender)\b/g, query: '(method_invocation object: (identifier) @c name: (identifier) @m (#match? @c "^(FileAppender|RollingFileAppender)$") (#match? @m "^(newBuilder|createAppender)$")) @hit' },
+  ],
+  go: [
+    { anchor: /\bSetOutput\b|\bNew\b/g, query: '(call_expression function: (selector_expression field: (field_identifier) @m) @c arguments: (argument_list . (identifier) @file) (#match? @m "^(SetOutput|New)$")) @hit' },
+    { anchor: /\blumberjack\b/g, query: '(composite_literal type: (qualified_type) @c (#eq? @c "lumberjack.Logger")) @hit' },
+  ],
+};
+
+/**
+ * Log file transports and handlers: winston File, `fs.createWriteStream("*.log")`, pino destinations,
+ * log4js file appenders, `logging.FileHandler` and friends, `basicConfig(filename=)`, a dictConfig
+ * handler class, loguru `logger.add(path)`, Java file handlers and appenders, and in Go a logger
+ * whose output is a file opened in the same file (`os.OpenFile`/`os.Create`) or a lumberjack.Logger.
+ * Standard streams (`/dev/stdout`, `sys.stderr`) are no file.
+ */
+export function logFiles(model: CodeModel): LogFile[] {
+  const out: LogFile[] = [];
+  for (const finder of FINDERS[model.language]) {
+    for (const m of anchoredMatches(model, finder.anchor, finder.query)) {
+      // A handler's first argument, when it has one, is its path.
+      const path = m.get('path') ?? m.get('args')?.namedChildren[0];
+      if (path && finder.pathCheck && !finder.pathCheck(stringLiteral(path)?.value ?? '')) continue;
+      const file = m.get('file');
+      if (file && !openedAsFile(model, file)) continue;
+      out.push({ node: m.get('hit')!, what: finder.what ?? m.get('c')!.text.replace(/\s+/g, '') });
+    }
+  }
+  return out.sort((a, b) => a.node.startIndex - b.node.startIndex);
+}
+
+/** True when a Go identifier is assigned from `os.OpenFile` or `os.Create` somewhere in the file. */
+function openedAsFile(model: CodeModel, identifier: Node): boolean {
+  const name = identifier.text;
+  const query = '[(short_var_declaration left: (expression_list . (identifier) @n) right: (expression_list (call_expression function: (selector_expression operand: (identifier) @os field: (field_identifier) @fn)))) (assignment_statement left: (expression_list . (identifier) @n) right: (expression_list (call_expression function: (selector_expression operand: (identifier) @os field: (field_identifier) @fn))))]';
+  return anchoredMatches(model, new RegExp(`\\b${name}\\b`, 'g'), query).some((m) => m.get('n')!.text === name && m.get('os')!.text === 'os' && /^(OpenFile|Create)$/.test(m.get('fn')!.text));
+}

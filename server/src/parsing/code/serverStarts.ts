@@ -1,0 +1,66 @@
+import type { Node } from 'web-tree-sitter';
+import { anchoredMatches, type CodeModel } from './codeModel';
+
+/** Where a program starts a server loop, and whether the file handles the termination signals. */
+export interface ServerStart {
+  /** The call that starts serving. */
+  call: Node;
+  /** What starts it, for messages (`app.listen`, `http.ListenAndServe`, `serve_forever`). */
+  what: string;
+}
+
+interface Language {
+  starts: { anchor: RegExp; query: string };
+  /** Signal handling or a library that drains the server on SIGTERM. */
+  handled: { anchor: RegExp; query: string };
+  /** Frameworks whose presence means the server loop and its shutdown are theirs. */
+  owned?: RegExp;
+}
+
+const JS: Language = {
+  // `connection.listen()` (JSON-RPC, event emitters) takes no port: a server listens on something.
+  starts: { anchor: /\blisten\b/g, query: '(call_expression function: (member_expression property: (property_identifier) @m (#eq? @m "listen")) @what arguments: (arguments (_))) @call' },
+  handled: {
+    anchor: /\b(process|createTerminus|stoppable|createHttpTerminator|closeWithGrace|createLightship|enableShutdownHooks|gracefulShutdown)\b/g,
+    query: `
+(call_expression function: (member_expression object: (identifier) @p property: (property_identifier) @m) arguments: (arguments . (string) @sig) (#eq? @p "process") (#match? @m "^(on|once|addListener|prependListener)$") (#match? @sig "SIG(TERM|INT)"))
+(call_expression function: [(identifier) (member_expression)] @f (#match? @f "(createTerminus|stoppable|createHttpTerminator|closeWithGrace|createLightship|enableShutdownHooks|gracefulShutdown)$"))`,
+  },
+};
+
+const LANGUAGES: Record<CodeModel['language'], Language> = {
+  javascript: JS,
+  typescript: JS,
+  python: {
+    // Only servers whose loop is the program's own: gunicorn, uvicorn and aiohttp's run_app drain on SIGTERM themselves.
+    starts: { anchor: /\bserve_forever\b/g, query: '(call function: (attribute attribute: (identifier) @m (#eq? @m "serve_forever")) @what) @call' },
+    handled: { anchor: /\b(signal|add_signal_handler)\b/g, query: '(call function: (attribute attribute: (identifier) @m) (#match? @m "^(signal|add_signal_handler)$")) @h' },
+  },
+  java: {
+    starts: {
+      anchor: /\b(HttpServer|ServerSocket)\b/g,
+      query: '(method_invocation object: (identifier) @o @what name: (identifier) @m (#eq? @o "HttpServer") (#eq? @m "create")) @call (object_creation_expression type: (type_identifier) @o @what (#eq? @o "ServerSocket")) @call',
+    },
+    handled: { anchor: /\baddShutdownHook\b/g, query: '(method_invocation name: (identifier) @m (#eq? @m "addShutdownHook")) @h' },
+    owned: /\bSpringApplication\b/,
+  },
+  go: {
+    starts: { anchor: /\b(ListenAndServe|ListenAndServeTLS|Serve)\b/g, query: '(call_expression function: (selector_expression field: (field_identifier) @m (#match? @m "^(ListenAndServe|ListenAndServeTLS|Serve)$")) @what) @call' },
+    handled: { anchor: /\b(Notify|NotifyContext)\b/g, query: '(call_expression function: (selector_expression operand: (identifier) @p field: (field_identifier) @m) (#eq? @p "signal") (#match? @m "^Notify(Context)?$")) @h' },
+  },
+};
+
+/**
+ * The first server start of a program that handles neither SIGTERM nor SIGINT, or undefined. In Go
+ * only a file with `func main()` counts (a server package's caller may handle the signals); Spring
+ * Boot and servers run by gunicorn/uvicorn drain on their own.
+ */
+export function unhandledServerStart(model: CodeModel): ServerStart | undefined {
+  const language = LANGUAGES[model.language];
+  if (language.owned?.test(model.file.text)) return undefined;
+  if (model.language === 'go' && !/^func main\(\)/m.test(model.file.text)) return undefined;
+  const start = anchoredMatches(model, language.starts.anchor, language.starts.query)[0];
+  if (!start) return undefined;
+  if (anchoredMatches(model, language.handled.anchor, language.handled.query).length > 0) return undefined;
+  return { call: start.get('call')!, what: start.get('what')!.text.replace(/\s+/g, '') };
+}

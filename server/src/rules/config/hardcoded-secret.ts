@@ -1,0 +1,91 @@
+import { codeSecretVerdict } from '../../analysis/codeSecrets';
+import { envExampleChange } from '../../analysis/envExample';
+import { isTestFile, TEST_FILES_OPTION } from '../../analysis/testFiles';
+import { defineRule } from '../../engine/defineRule';
+import type { Fix, RuleContext } from '../../engine/types';
+import { valuesBoundTo } from '../../parsing/code/boundLiterals';
+import { nodeSpan, type CodeModel } from '../../parsing/code/codeModel';
+import { envNameFor, envReadText } from '../../parsing/code/edits/envReadText';
+import { importEdits } from '../../parsing/code/edits/imports';
+import { envReadsOf, type EnvRead } from '../../parsing/code/env/envRead';
+import { stringLiteral } from '../../parsing/code/strings';
+import type { Node } from 'web-tree-sitter';
+
+interface Options {
+  testFiles: string[];
+}
+
+/** Names that may hold a secret; the secret detector decides on each. */
+const SECRET_NAMES = /pass(?:word|wd|phrase)?|pwd|secret|token|api_?key|apikey|private_?key|access_?key|credential|auth_?key|signing_?key|session_?key/gi;
+/** Provider token formats and private keys: secrets whatever they are called. */
+const TOKEN_FORMATS = /A(?:KIA|SIA|Iza)|g(?:h[pousr]_|ithub_pat_|lpat-)|xox[abposr]-|[sr]k_live_|npm_|SG\.|eyJ|-----BEGIN/g;
+
+/** A secret written in the code: bound to a secret name, a known token format, or the fallback of an env read. */
+export default defineRule<CodeModel, Options>({
+  id: 'config/hardcoded-secret',
+  factor: 'config',
+  kinds: ['code'],
+  defaultSeverity: 'error',
+  description: 'A string literal holding a secret: bound to a secret-named variable, key or argument, in a known token format, or as the fallback of an env read (process.env.JWT_SECRET || "dev").',
+  rationale: 'Credentials are config: they vary between deploys and must never be committed; code is shared, copied and kept forever in history.',
+  messages: {
+    boundSecret: '{{name}} is set to a literal secret ({{label}}: {{masked}}); read it from the environment instead.',
+    fallbackSecret: 'The fallback of {{name}} is a literal secret ({{label}}: {{masked}}), used whenever the variable is missing; drop it so that a missing secret fails loudly.',
+    tokenSecret: 'A secret is written in the code ({{label}}: {{masked}}); read it from the environment, and rotate it.',
+  },
+  options: { testFiles: TEST_FILES_OPTION },
+  fixable: true,
+  check(model, ctx) {
+    if (isTestFile(ctx.file.path, ctx.options.testFiles)) return;
+    const reported = new Set<number>();
+    for (const read of envReadsOf(model)) {
+      const fallback = read.defaultSpan && model.tree.rootNode.descendantForIndex(read.defaultSpan.start, read.defaultSpan.end);
+      const literal = stringLiteral(fallback) ?? (read.property !== undefined && read.default !== undefined ? { value: read.default } : undefined);
+      const verdict = literal && codeSecretVerdict(read.name, literal.value, 'fallback');
+      if (!verdict || !read.defaultSpan) continue;
+      if (fallback) reported.add(fallback.id);
+      ctx.report({ messageId: 'fallbackSecret', data: { name: read.property ?? read.name, label: verdict.label, masked: verdict.masked }, at: read.defaultSpan, fix: dropFallback(model, read) });
+    }
+    for (const { value, binding } of valuesBoundTo(model, SECRET_NAMES)) {
+      const literal = stringLiteral(value);
+      const verdict = literal && !reported.has(value.id) && codeSecretVerdict(binding.name, literal.value);
+      if (!verdict) continue;
+      reported.add(value.id);
+      ctx.report({ messageId: 'boundSecret', data: { name: binding.name, label: verdict.label, masked: verdict.masked }, at: nodeSpan(value), fix: readFromEnv(model, value, binding.kind === 'const' ? undefined : envNameFor(binding.name), ctx) });
+    }
+    for (const hit of model.file.text.matchAll(TOKEN_FORMATS)) {
+      const node = model.tree.rootNode.descendantForIndex(hit.index);
+      const literal = node && (stringLiteral(node) ?? stringLiteral(node.parent));
+      const verdict = literal && !reported.has(literal.node.id) && codeSecretVerdict(undefined, literal.value);
+      if (!literal || !verdict) continue;
+      reported.add(literal.node.id);
+      ctx.report({ messageId: 'tokenSecret', data: { label: verdict.label, masked: verdict.masked }, at: nodeSpan(literal.node) });
+    }
+  },
+});
+
+/** Replaces the literal by an env read of `name` (none for a Go const or an annotation value, which must be constant). */
+function readFromEnv(model: CodeModel, value: Node, name: string | undefined, ctx: RuleContext<Options>): Fix | undefined {
+  if (!name || value.parent?.type === 'element_value_pair' || value.parent?.parent?.type === 'annotation_argument_list') return undefined;
+  const example = envExampleChange(ctx.workspace, ctx.file.path, [{ name }]);
+  return {
+    title: `Read ${name} from the environment`,
+    edits: [{ span: nodeSpan(value), text: envReadText(model, name) }, ...importEdits(model)],
+    otherFiles: example ? [example] : undefined,
+  };
+}
+
+/** Drops the default of an env read: `process.env.X || "dev"` → `process.env.X`, `{ X = "dev" }` → `{ X }`, `${x:dev}` → `${x}`. */
+function dropFallback(model: CodeModel, read: EnvRead): Fix | undefined {
+  const title = `Remove the literal fallback of ${read.name}`;
+  const text = model.file.text;
+  if (read.property !== undefined) return { title, edits: [{ span: { start: read.defaultSpan!.start - 1, end: read.defaultSpan!.end }, text: '' }] };
+  if (read.span.start === read.nameSpan.start) {
+    // Destructuring and pydantic fields: drop ` = "dev"` after the name.
+    const before = /\s*=\s*$/.exec(text.slice(read.nameSpan.end, read.defaultSpan!.start));
+    return before ? { title, edits: [{ span: { start: read.defaultSpan!.start - before[0].length, end: read.defaultSpan!.end }, text: '' }] } : undefined;
+  }
+  // Only the plain readers: a library's own reader (django-environ's env()) keeps its call, and Go's idiom is statements.
+  if (!/^(process|os\.|environ|getenv|System|Optional)\b/.test(text.slice(read.span.start, read.span.end))) return undefined;
+  return { title, edits: [{ span: read.span, text: envReadText(model, read.name) }, ...importEdits(model)] };
+}

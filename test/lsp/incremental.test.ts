@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SERVER_BUNDLE, TestLspClient } from '../helpers/lspClient';
+
+const RULE = 'port-binding/hardcoded-listen-port';
+
+describe('language server: incremental sync of code files', function () {
+  let client: TestLspClient;
+  let dir: string;
+
+  before(async () => {
+    assert.ok(fs.existsSync(SERVER_BUNDLE), 'server/out/server.js is built (run npm run build)');
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-inc-'));
+    client = TestLspClient.start('stdio');
+    await client.initialize(dir);
+  });
+
+  after(async () => {
+    await client?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('gives the diagnostics of a fresh open after a series of ranged edits', async () => {
+    const start = "import express from 'express';\nconst app = express();\n\napp.listen(process.env.PORT ?? 3000);\n";
+    const uri = pathToFileURL(path.join(dir, 'server.ts')).href;
+    await client.open(uri, 'typescript', start);
+    await client.waitForDiagnostics(uri, (_d, v) => v === 1);
+    // Type a second server, a character at a time, with a CRLF and a non-ASCII comment on the way.
+    const document = TextDocument.create(uri, 'typescript', 1, start);
+    const typed = '// é😀 admin\r\nadmin.listen(9090);\n';
+    let version = 1;
+    for (const ch of typed) {
+      const at = document.positionAt(document.getText().length);
+      const change = { range: { start: at, end: at }, text: ch };
+      TextDocument.update(document, [change], ++version);
+      await client.changeRanges(uri, [change], version);
+    }
+    // Then replace `9090` by `8081` in one ranged change and delete the first listen line.
+    const text = document.getText();
+    const edits = [
+      { range: { start: document.positionAt(text.indexOf('9090')), end: document.positionAt(text.indexOf('9090') + 4) }, text: '8081' },
+      { range: { start: { line: 3, character: 0 }, end: { line: 4, character: 0 } }, text: '' },
+    ];
+    TextDocument.update(document, edits, ++version);
+    await client.changeRanges(uri, edits, version);
+    const last = version;
+    const incremental = await client.waitForDiagnostics(uri, (_d, v) => v === last);
+
+    const fresh = pathToFileURL(path.join(dir, 'fresh.ts')).href;
+    await client.open(fresh, 'typescript', document.getText());
+    const expected = await client.waitForDiagnostics(fresh, (_d, v) => v === 1);
+    assert.deepEqual(incremental, expected);
+    assert.deepEqual(incremental.filter((d) => d.code === RULE).map((d) => d.range.start.line), [4]);
+  });
+});

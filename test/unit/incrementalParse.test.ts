@@ -1,0 +1,104 @@
+import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint, ModelCache, ResolvedConfig, type LintOutput } from '../../server/src/engine';
+import { textChange } from '../../server/src/lsp/incrementalTrees';
+import type { CodeModel } from '../../server/src/parsing/code/codeModel';
+import { envReadsOf } from '../../server/src/parsing/code/env/envRead';
+import { PARSERS } from '../../server/src/parsing/parsers';
+import { SourceFile } from '../../server/src/parsing/sourceFile';
+
+/** A small deterministic PRNG (mulberry32), so that a failure can be replayed from its seed. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SOURCES: Record<string, string> = {
+  'server.ts': [
+    "import express from 'express';",
+    'const app = express();',
+    "const port = process.env.PORT || 3000; // the listen port",
+    "const { DATABASE_URL, LOG_LEVEL = 'info' } = process.env;",
+    "const secret = 'keyboard-cat-1234';",
+    '/* a block comment with process.env.NOT_READ */',
+    "app.get('/', (_req, res) => res.send(`hello ${process.env.NAME ?? 'é😀'}`));",
+    'app.listen(8080, () => console.log(port));',
+    '',
+  ].join('\n'),
+  'app.py': ['import os', 'DEBUG = True', 'url = os.environ.get("DATABASE_URL", "sqlite://")', 'def main():', '    """docstring os.getenv("X")"""', '    app.run(port=5000)', ''].join('\n'),
+  'main.go': ['package main', '', 'import "os"', '', 'func main() {', '\tport := os.Getenv("PORT")', '\tif port == "" {', '\t\tport = "8080"', '\t}', '\thttp.ListenAndServe(":"+port, nil)', '}', ''].join('\n'),
+};
+
+const SNIPPETS = ['process.env.', 'os.Getenv("A")', 'os.environ["B"]', '"', "'", '`', '//', '/*', '*/', '#', '\n', '\r\n', '{', '}', '(', ')', ' || 3000', ' ?? "x"', 'app.listen(', 'é😀', '    ', '\t', 'x', '=', ';', ''];
+
+function summary(output: LintOutput) {
+  const model = output.model as CodeModel;
+  return { tree: model.tree.rootNode.toString(), reads: envReadsOf(model), findings: output.findings.map((f) => ({ id: f.ruleId, span: f.span, message: f.message })) };
+}
+
+const config = new ResolvedConfig();
+const lintText = (name: string, text: string, version: number, cache?: ModelCache) =>
+  lint({ file: new SourceFile(`/w/${name}`, text, version), config, relativePath: name, workspace: { readText: () => undefined }, cache });
+
+describe('incremental parsing', () => {
+  for (const [name, source] of Object.entries(SOURCES)) {
+    it(`random edits through tree.edit give what a fresh parse gives (${name})`, () => {
+      for (let seed = 1; seed <= 12; seed++) {
+        const next = random(seed * 7919);
+        const cache = new ModelCache();
+        const document = TextDocument.create(`file:///w/${name}`, 'x', 1, source);
+        let version = 1;
+        lintText(name, document.getText(), version, cache);
+        for (let round = 0; round < 15; round++) {
+          // Several changes arrive between two lints, as typing outpaces the debounce.
+          const changes = 1 + Math.floor(next() * 4);
+          for (let c = 0; c < changes; c++) {
+            const text = document.getText();
+            const start = Math.floor(next() * (text.length + 1));
+            const end = Math.min(text.length, start + Math.floor(next() * 8));
+            const insert = SNIPPETS[Math.floor(next() * SNIPPETS.length)];
+            const change = { range: { start: document.positionAt(start), end: document.positionAt(end) }, text: insert };
+            cache.edit(`/w/${name}`, textChange(document, change));
+            TextDocument.update(document, [change], ++version);
+          }
+          const incremental = summary(lintText(name, document.getText(), version, cache));
+          const fresh = summary(lintText(name, document.getText(), version));
+          assert.deepEqual(incremental, fresh, `seed ${seed}, round ${round}: ${JSON.stringify(document.getText())}`);
+        }
+      }
+    });
+  }
+
+  it('reuses the old tree: a reparse after an edit returns a new tree built on it', () => {
+    const cache = new ModelCache();
+    const document = TextDocument.create('file:///w/a.ts', 'x', 1, SOURCES['server.ts']);
+    const first = lintText('a.ts', document.getText(), 1, cache).model as CodeModel;
+    const change = { range: { start: { line: 2, character: 33 }, end: { line: 2, character: 37 } }, text: '8080' };
+    cache.edit('/w/a.ts', textChange(document, change));
+    TextDocument.update(document, [change], 2);
+    const second = lintText('a.ts', document.getText(), 2, cache).model as CodeModel;
+    assert.notEqual(second.tree, first.tree);
+    const changed = first.tree.getChangedRanges(second.tree);
+    assert.ok(changed.every((r) => r.startPosition.row === 2), `only line 3 changed: ${JSON.stringify(changed)}`);
+    assert.equal(envReadsOf(second).find((r) => r.name === 'PORT')?.default, '8080');
+  });
+});
+
+describe('model cache over many files', () => {
+  it('keeps one tree-sitter model at a time when told to, and parses a file again when asked again', () => {
+    const cache = new ModelCache({ keepNativeModels: false });
+    const parser = PARSERS.code!;
+    const files = ['a.ts', 'b.py', 'c.go'].map((name, i) => new SourceFile(`/w/${name}`, Object.values(SOURCES)[i]));
+    const first = cache.get(files[0], 'code', parser).model;
+    assert.equal(cache.get(files[0], 'code', parser).model, first, 'the same version is served from the cache');
+    for (const file of files.slice(1)) cache.get(file, 'code', parser);
+    assert.equal(cache.size, 1, 'only the latest tree is kept');
+    const again = cache.get(files[0], 'code', parser).model as CodeModel;
+    assert.notEqual(again, first);
+    assert.equal(again.tree.rootNode.hasError, false);
+  });
+});
