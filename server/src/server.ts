@@ -41,7 +41,11 @@ const files = workspaceFiles((filePath) => documents.get(pathToUri(filePath))?.g
 // Team configuration comes from disk, as CI reads it; a save triggers the file watcher and a re-lint.
 const folders = new WorkspaceFolders(workspaceFiles(() => undefined));
 const disk = workspaceFiles(() => undefined);
-const indexer = new WorkspaceIndexer(disk, (filePath) => documents.get(pathToUri(filePath)) !== undefined, () => revalidateAll(), log);
+// The indexer speaks only when it stops at its file limit: the user should know cross-file checks are partial.
+const indexer = new WorkspaceIndexer(disk, (filePath) => documents.get(pathToUri(filePath)) !== undefined, () => revalidateAll(), (message) => {
+  log(message);
+  void connection.window.showInformationMessage(`Twelve-Factor Guide: ${message}`);
+});
 const linter = new DocumentLinter(folders, files, log, indexer.index, (uri) => revalidateOthers(uri));
 const configDiagnostics = new ConfigFileDiagnostics(folders, files, (uri) => documents.get(uri) !== undefined, (uri, diagnostics) =>
   connection.sendDiagnostics({ uri, diagnostics }),
