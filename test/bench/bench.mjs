@@ -20,7 +20,7 @@ await esbuild.build({
 try {
   execFileSync(process.execPath, [outfile], { stdio: 'inherit' });
   // As-you-type latency through a real LSP client, against the built server.
-  execFileSync(process.execPath, ['--import', 'tsx', join(here, 'typingLatency.ts')], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['--import', 'tsx', join(here, 'asYouType.ts')], { stdio: 'inherit' });
 } catch (error) {
   console.error(`bench failed: ${error.message.split('\n')[0]}`);
   process.exit(1);

@@ -20,6 +20,13 @@ describe('YAML layer', () => {
       assert.deepEqual(yaml.documents.map((d) => d.index), [0, 1, 2]);
     });
 
+    it('keeps a document whose content starts on its marker line, and drops chunks of comments only', () => {
+      const text = '# licence header\n---\n--- {a: 1}\n--- |\n  text\n---\n# trailing comment\n';
+      const yaml = parse(text);
+      assert.equal(yaml.documents.length, 2);
+      assert.equal(str(get(yaml.documents[0].root, 'a')), '1');
+    });
+
     it('does not split at --- inside a line or indented in a block scalar', () => {
       const text = 'script: |\n  echo ---\n  ---\nnext: a---b\n';
       assert.equal(splitDocuments(text).length, 1);

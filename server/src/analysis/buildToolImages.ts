@@ -38,13 +38,25 @@ export function buildToolImages(manifestPath: string, workspace: WorkspaceFiles)
   return { names, kustomization };
 }
 
+// Every manifest of a folder asks for the same few build files: each text is read once per process.
+const MAX_REMEMBERED = 256;
+const remembered = new Map<string, string[]>();
+
 function collect(text: string | undefined, names: Set<string>, read: (text: string) => string[]): void {
   if (text === undefined) return;
-  try {
-    for (const name of read(text)) names.add(name);
-  } catch {
-    // A broken build tool file names no images; the manifest is still checked.
+  const key = `${read.name}\u0000${text}`;
+  let found = remembered.get(key);
+  if (!found) {
+    try {
+      found = read(text);
+    } catch {
+      // A broken build tool file names no images; the manifest is still checked.
+      found = [];
+    }
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    remembered.set(key, found);
   }
+  for (const name of found) names.add(name);
 }
 
 function yamlValues(text: string): unknown[] {

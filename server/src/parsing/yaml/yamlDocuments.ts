@@ -125,9 +125,10 @@ export function splitDocuments(text: string): Span[] {
   return kept.length > 0 ? kept : [{ start: 0, end: text.length }];
 }
 
+// A line that is not blank, a comment, a bare document marker or a directive (or a marker with content
+// after it, `--- {a: 1}`): the chunk holds a document.
+const CONTENT_LINE = /^(?:---[ \t]+[^\s#]|(?!(?:---|\.\.\.)(?:[ \t\r]|$))[ \t]*[^\s#%])/m;
+
 function hasContent(chunk: string): boolean {
-  return chunk.split('\n').some((line) => {
-    const t = line.trim();
-    return t !== '' && !t.startsWith('#') && t !== '---' && t !== '...' && !t.startsWith('%');
-  });
+  return CONTENT_LINE.test(chunk);
 }
