@@ -1,9 +1,11 @@
+import logging
 import os
 import signal
 import sys
 
 import redis
 
+logging.basicConfig(filename="worker.log", level=logging.INFO)
 queue = redis.Redis.from_url(os.environ["REDIS_URL"])
 running = True
 
@@ -18,6 +20,6 @@ signal.signal(signal.SIGTERM, stop)
 while running:
     item = queue.blpop("orders", timeout=5)
     if item:
-        print(f"processing order {item[1].decode()}", flush=True)
+        logging.info("processing order %s", item[1].decode())
 
 sys.exit(0)
