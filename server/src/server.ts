@@ -51,6 +51,7 @@ const configDiagnostics = new ConfigFileDiagnostics(folders, files, (uri) => doc
   connection.sendDiagnostics({ uri, diagnostics }),
 );
 let canPullConfiguration = false;
+let canFollowFolders = false;
 const settings = new SettingsCache(
   async (uri) =>
     canPullConfiguration ? ((await connection.workspace.getConfiguration({ scopeUri: uri, section: 'twelveFactor' })) as TwelveFactorSettingsSection) : {},
@@ -96,6 +97,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   // The tree-sitter runtime starts asynchronously, once; grammars then load on first use.
   await prepareCodeParsing().catch((error: unknown) => log(`Code files cannot be parsed: ${error instanceof Error ? error.stack : String(error)}`));
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  canFollowFolders = params.capabilities.workspace?.workspaceFolders === true;
   const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   folders.setFolders(folderUris);
   return {
@@ -111,11 +113,15 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
 
 connection.onInitialized(() => {
   if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'twelveFactor' });
-  connection.workspace.onDidChangeWorkspaceFolders(async () => {
-    folders.setFolders((await connection.workspace.getWorkspaceFolders())?.map((f) => f.uri) ?? []);
-    revalidateAll();
-    void indexer.indexFolders(folders.all());
-  });
+  // Clients without workspace folders (some editors, single-file sessions) cannot send folder changes;
+  // asking for them would throw and stop the rest of start-up.
+  if (canFollowFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders(async () => {
+      folders.setFolders((await connection.workspace.getWorkspaceFolders())?.map((f) => f.uri) ?? []);
+      revalidateAll();
+      void indexer.indexFolders(folders.all());
+    });
+  }
   configDiagnostics.publishAll();
   void indexer.indexFolders(folders.all());
 });
