@@ -40,7 +40,7 @@ describe('language server: cross-file rules read the background workspace index'
     fs.rmSync(hpaPath);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(hpaPath).href, type: 3 }] });
     const back = await client.waitForDiagnostics(uri, has);
-    assert.match(back.find((x) => x.code === SINGLE_REPLICA)!.message, /Deployment api runs one replica/);
+    assert.match(String(back.find((x) => x.code === SINGLE_REPLICA)!.message), /Deployment api runs one replica/);
   });
 
   it('an autoscaler typed into another open document counts before it is saved', async () => {

@@ -6,9 +6,23 @@ import type { SecretVerdict } from './secrets';
  */
 export const NON_PRODUCTION_WORDS: ReadonlySet<string> = new Set(['dev', 'develop', 'development', 'local', 'override', 'debug', 'test', 'tests', 'testing', 'ci', 'e2e']);
 
+/** The subset that marks one developer's machine rather than a test run: a local-only file. */
+export const LOCAL_DEVELOPMENT_WORDS: ReadonlySet<string> = new Set(['dev', 'develop', 'development', 'local', 'override', 'debug']);
+
 /** True when a name (a profile, a file name's words) is one of {@link NON_PRODUCTION_WORDS}. */
 export function isNonProductionWord(word: string | undefined): boolean {
   return word !== undefined && NON_PRODUCTION_WORDS.has(word.toLowerCase());
+}
+
+/**
+ * True when a file's name, split into words at `.`, `-` and `_`, has one of `words`:
+ * `docker-compose.dev.yml`, `Dockerfile.local`, `Procfile.test`, `settings/dev.py`. Each family
+ * passes the words that mean "not a release" for its files.
+ */
+export function hasNameWord(filePath: string, words: ReadonlySet<string> = NON_PRODUCTION_WORDS): boolean {
+  const normalized = filePath.replace(/\\/g, '/');
+  const base = normalized.slice(normalized.lastIndexOf('/') + 1).toLowerCase();
+  return base.split(/[.\-_]/).some((w) => words.has(w));
 }
 
 /**

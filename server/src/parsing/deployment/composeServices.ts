@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { parseImageReference } from '../../analysis/imageReference';
 import { get } from '../yaml/yamlNodes';
 import type { Workload } from './deploymentModel';
-import { isNonProductionWord } from '../../analysis/nonProduction';
+import { hasNameWord } from '../../analysis/nonProduction';
 
 // Words in a compose file's name, or names of its folder, that mark it as a developer's or a test
 // run's set-up rather than a release: `docker-compose.dev.yml`, `compose.override.yaml` (merged by
@@ -15,8 +15,7 @@ const NON_PRODUCTION_FOLDERS = new Set(['dev', 'development', 'local', '.devcont
  */
 export function isNonProductionComposeFile(filePath: string): boolean {
   const normalized = filePath.replace(/\\/g, '/');
-  const words = path.posix.basename(normalized).toLowerCase().split(/[.\-_]/);
-  if (words.some(isNonProductionWord)) return true;
+  if (hasNameWord(normalized)) return true;
   // Only the file's own folder: folders further up may lie outside the project (`/home/dev/…`).
   return NON_PRODUCTION_FOLDERS.has(path.posix.basename(path.posix.dirname(normalized)).toLowerCase());
 }

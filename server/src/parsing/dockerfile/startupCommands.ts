@@ -9,6 +9,7 @@ import {
 import type { Span } from '../sourceFile';
 import { effectiveStartup, runtimeStages, type DockerfileModel, type DockerInstruction } from './dockerfileModel';
 import { decodedSpan, readExecForm, type DecodedString } from './execForm';
+import { hasNameWord, LOCAL_DEVELOPMENT_WORDS } from '../../analysis/nonProduction';
 
 /** One argument of the argument vector the container starts with. */
 export interface StartupArg {
@@ -183,7 +184,5 @@ function shellOf(model: DockerfileModel, instruction: DockerInstruction): string
  * `.devcontainer/`), where installing or migrating at start is the point.
  */
 export function isDevDockerfile(filePath: string): boolean {
-  const normalized = filePath.replace(/\\/g, '/');
-  const base = normalized.slice(normalized.lastIndexOf('/') + 1).toLowerCase();
-  return normalized.includes('/.devcontainer/') || /(^|[.\-_])(dev|development|local|debug)([.\-_]|$)/.test(base);
+  return filePath.replace(/\\/g, '/').includes('/.devcontainer/') || hasNameWord(filePath, LOCAL_DEVELOPMENT_WORDS);
 }

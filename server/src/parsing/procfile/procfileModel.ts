@@ -1,6 +1,7 @@
 import { expandWrappers, parseShell, type ShellScript, type SimpleCommand } from '../../analysis/shellCommand';
 import { ParseError } from '../parseError';
 import type { SourceFile, Span, SpannedValue } from '../sourceFile';
+import { hasNameWord, LOCAL_DEVELOPMENT_WORDS } from '../../analysis/nonProduction';
 
 /** One `name: command` line of a Procfile. */
 export interface ProcessLine {
@@ -79,6 +80,8 @@ export function processNamed(model: ProcfileModel, name: string): ProcessLine | 
 
 /** `Procfile.dev`, `Procfile.local`, `Procfile.windows` and the like are read by local process managers only. */
 export function isDevProcfile(filePath: string): boolean {
-  const base = filePath.replace(/\\/g, '/').split('/').pop() ?? '';
-  return /^Procfile\.(.*[.\-_])?(dev|development|local|windows|test|debug)([.\-_].*)?$/i.test(base);
+  return hasNameWord(filePath, PROCFILE_LOCAL_WORDS);
 }
+
+/** Local development words, plus Procfiles for a test run or for Windows developers (foreman's `Procfile.windows`). */
+const PROCFILE_LOCAL_WORDS: ReadonlySet<string> = new Set([...LOCAL_DEVELOPMENT_WORDS, 'windows', 'test']);

@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import type { Node } from 'web-tree-sitter';
 import { envExampleChange } from '../../analysis/envExample';
 import { isTestFile, TEST_FILES_OPTION } from '../../analysis/testFiles';
@@ -9,13 +8,12 @@ import { valuesBoundTo } from '../../parsing/code/boundLiterals';
 import { nodeSpan, type CodeModel } from '../../parsing/code/codeModel';
 import { envReadText } from '../../parsing/code/edits/envReadText';
 import { importEdits } from '../../parsing/code/edits/imports';
+import { hasNameWord } from '../../analysis/nonProduction';
 
 interface Options {
   testFiles: string[];
 }
 
-/** Settings modules meant for one developer's machine (Django's settings/dev.py, local_settings.py). */
-const DEV_SETTINGS = /(^|[_.-])(dev|development|local|test|testing)([_.-]|$)/i;
 /** Python calls whose `debug=` switches a server or framework into debug mode. */
 const DEBUG_CALLS = /(^|\.)(run|FastAPI|Starlette|Sanic|Quart|update)$/;
 
@@ -33,7 +31,8 @@ export default defineRule<CodeModel, Options>({
   options: { testFiles: TEST_FILES_OPTION },
   fixable: true,
   check(model, ctx) {
-    if (isTestFile(ctx.file.path, ctx.options.testFiles) || DEV_SETTINGS.test(path.basename(ctx.file.path).replace(/\.\w+$/, ''))) return;
+    // Settings modules meant for a developer's machine or a test run (Django's settings/dev.py, local_settings.py) may debug.
+    if (isTestFile(ctx.file.path, ctx.options.testFiles) || hasNameWord(ctx.file.path)) return;
     for (const { value, binding } of valuesBoundTo(model, /\bdebug\b/gi)) {
       if (value.type !== 'true' || !isDebugSwitch(model, value, binding)) continue;
       ctx.report({ messageId: 'debugOn', data: { name: binding.name }, at: nodeSpan(value), fix: readDebug(model, value, binding, ctx) });
