@@ -2,7 +2,8 @@ import { parseImageReference } from './imageReference';
 
 /**
  * Which container images are backing services (databases, caches, queues, search, object stores)
- * rather than the app: their job is to keep state, and they scale by their own clustering rather
+ * rather than the app, and which family each runs (its URL schemes, variable names and port).
+ * Their job is to keep state, and they scale by their own clustering rather
  * than by adding replicas. Shared by every rule that treats such images differently (a Dockerfile
  * VOLUME, a single-replica Deployment), so they agree.
  */
@@ -23,4 +24,39 @@ export function isBackingServiceImage(image: string): boolean {
   if (BACKING_SERVICE_IMAGES.has(name)) return true;
   const core = name.replace(/^gb-/, '').replace(/-?(master|slave|leader|follower|primary|replica|server|cluster)$/, '');
   return BACKING_SERVICE_IMAGES.has(core);
+}
+
+/** Backing-service families: the image names that run them, the URL schemes and name words that ask for them, their port. */
+const FAMILIES: { family: string; images: RegExp; schemes: string[]; words: string[]; port: number }[] = [
+  { family: 'postgres', images: /^(postgres|postgis|timescaledb(-ha)?|pgvector|bitnami-postgresql|postgresql)$/, schemes: ['postgres', 'postgresql', 'jdbc:postgresql'], words: ['POSTGRES', 'POSTGRESQL', 'PG', 'PGHOST'], port: 5432 },
+  { family: 'mysql', images: /^(mysql|mariadb|percona|percona-server|mysql-server)$/, schemes: ['mysql', 'mariadb', 'jdbc:mysql', 'jdbc:mariadb'], words: ['MYSQL', 'MARIADB'], port: 3306 },
+  { family: 'mongodb', images: /^(mongo|mongodb|mongodb-community-server)$/, schemes: ['mongodb', 'mongodb+srv'], words: ['MONGO', 'MONGODB'], port: 27017 },
+  { family: 'redis', images: /^(redis|redis-stack|redis-stack-server|valkey|keydb)$/, schemes: ['redis', 'rediss'], words: ['REDIS'], port: 6379 },
+  { family: 'rabbitmq', images: /^rabbitmq$/, schemes: ['amqp', 'amqps'], words: ['RABBIT', 'RABBITMQ', 'AMQP'], port: 5672 },
+  { family: 'kafka', images: /^(kafka|cp-kafka|redpanda)$/, schemes: ['kafka'], words: ['KAFKA'], port: 9092 },
+  { family: 'elasticsearch', images: /^(elasticsearch|opensearch)$/, schemes: [], words: ['ELASTIC', 'ELASTICSEARCH', 'OPENSEARCH'], port: 9200 },
+  { family: 'memcached', images: /^memcached$/, schemes: ['memcached'], words: ['MEMCACHE', 'MEMCACHED'], port: 11211 },
+  { family: 'nats', images: /^nats$/, schemes: ['nats'], words: ['NATS'], port: 4222 },
+];
+
+/** The backing-service family an image runs (`postgres:16` → `postgres`, `bitnami/redis` → `redis`), if any. */
+export function familyOfImage(image: string): string | undefined {
+  const last = parseImageReference(image).name.split('/').pop()!.toLowerCase();
+  return FAMILIES.find((f) => f.images.test(last))?.family;
+}
+
+/** The usual port of a family's service (`postgres` → 5432). */
+export function familyPort(family: string | undefined): number | undefined {
+  return FAMILIES.find((f) => f.family === family)?.port;
+}
+
+/** The family a URL scheme asks for (`postgresql` → `postgres`). */
+export function schemeFamily(scheme: string): string | undefined {
+  return FAMILIES.find((f) => f.schemes.includes(scheme.toLowerCase()))?.family;
+}
+
+/** The family a variable name asks for through one of its words (`REDIS_HOST` → `redis`). */
+export function nameFamily(name: string): string | undefined {
+  const words = name.toUpperCase().split(/[^A-Z0-9]+/);
+  return FAMILIES.find((f) => f.words.some((w) => words.includes(w)))?.family;
 }

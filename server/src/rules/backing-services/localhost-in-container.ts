@@ -3,7 +3,8 @@ import { defineRule } from '../../engine/defineRule';
 import type { TextEdit } from '../../engine/types';
 import type { DeploymentModel, EnvEntry, Workload } from '../../parsing/deployment/deploymentModel';
 import { literalTextStart } from '../../parsing/deployment/envValue';
-import { imageFamily, isBuiltFromProject, nameFamily, schemeFamily, servedPorts } from '../../parsing/deployment/composeServices';
+import { nameFamily, schemeFamily } from '../../analysis/backingServiceImages';
+import { imageFamily, isBuiltFromProject, servedPorts } from '../../parsing/deployment/composeServices';
 import { replaceScalar, yamlScalar } from '../../parsing/yaml/yamlEdits';
 import { get, str } from '../../parsing/yaml/yamlNodes';
 
