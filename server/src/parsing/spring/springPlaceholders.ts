@@ -6,12 +6,13 @@ export interface SpringPlaceholder {
   nameSpan: Span;
   /** The default after the first `:`, when there is one (it may itself hold placeholders). */
   default?: string;
+  defaultSpan?: Span;
   /** From `${` to `}`. */
   span: Span;
 }
 
 /**
- * The placeholders in a text, nested ones in defaults included (`${DATABASE_URL:jdbc:postgresql://${DB_HOST:localhost}/app}`
+ * The placeholders in a Spring property value or a `@Value("…")` string, nested ones in defaults included (`${DATABASE_URL:jdbc:postgresql://${DB_HOST:localhost}/app}`
  * gives DATABASE_URL and DB_HOST), as Spring's PropertyPlaceholderHelper reads them: the name ends at
  * the first `:` outside nested placeholders, and `\${` is an escaped, literal `${`.
  *
@@ -25,13 +26,18 @@ export function placeholdersIn(text: string, base = 0): SpringPlaceholder[] {
     if (close < 0) continue;
     const inner = text.slice(i + 2, close);
     const colon = separatorIndex(inner);
-    const name = colon < 0 ? inner : inner.slice(0, colon);
+    const written = colon < 0 ? inner : inner.slice(0, colon);
+    const name = written.trim();
+    const nameStart = base + i + 2 + written.indexOf(name);
     const placeholder: SpringPlaceholder = {
-      name: name.trim(),
-      nameSpan: { start: base + i + 2, end: base + i + 2 + name.length },
+      name,
+      nameSpan: { start: nameStart, end: nameStart + name.length },
       span: { start: base + i, end: base + close + 1 },
     };
-    if (colon >= 0) placeholder.default = inner.slice(colon + 1);
+    if (colon >= 0) {
+      placeholder.default = inner.slice(colon + 1);
+      placeholder.defaultSpan = { start: base + i + 3 + colon, end: base + close };
+    }
     found.push(placeholder);
     // Nested placeholders (in the default, or in the name) are found by the scan going on inside this one.
   }

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { relaxedEnvName, springPlaceholders } from '../../../analysis/springPlaceholders';
+import { envNameOf, placeholdersIn } from '../../spring/springPlaceholders';
 import { anchoredMatches, type CodeModel } from '../codeModel';
 import { stringLiteral } from '../strings';
 import { readWithDefault, type EnvRead } from './envRead';
@@ -24,8 +24,9 @@ export function javaEnvReads(model: CodeModel): EnvRead[] {
   for (const m of anchoredMatches(model, ANCHOR, READS)) {
     const template = stringLiteral(m.get('template'));
     if (template) {
-      for (const p of springPlaceholders(model.file.text.slice(template.contentSpan.start, template.contentSpan.end), template.contentSpan.start)) {
-        const read: EnvRead = { name: relaxedEnvName(p.key), nameSpan: p.keySpan, span: p.span, hasDefault: p.default !== undefined, property: p.key };
+      for (const p of placeholdersIn(model.file.text.slice(template.contentSpan.start, template.contentSpan.end), template.contentSpan.start)) {
+        if (!p.name || p.name.includes('${')) continue;
+        const read: EnvRead = { name: envNameOf(p.name), nameSpan: p.nameSpan, span: p.span, hasDefault: p.default !== undefined, property: p.name };
         if (p.default !== undefined) Object.assign(read, { default: p.default, defaultSpan: p.defaultSpan });
         reads.push(read);
       }
