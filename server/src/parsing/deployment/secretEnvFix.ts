@@ -1,9 +1,9 @@
-import * as path from 'node:path';
 import type { Fix, WorkspaceFiles } from '../../engine/types';
 import type { SourceFile } from '../sourceFile';
 import { replacePair, replaceScalar } from '../yaml/yamlEdits';
 import type { YScalar } from '../yaml/yamlNodes';
 import type { EnvEntry, Platform, Workload } from './deploymentModel';
+import { besideEnvExampleChange } from '../dotenv/envFileEdits';
 
 /** An env entry whose value is written in the manifest. */
 export type LiteralEnvEntry = EnvEntry & { value: { type: 'literal'; node: YScalar } };
@@ -70,18 +70,9 @@ export function secretEnvFix(
   }
   const reference = `\${${destination.name}}`;
   const edit = entry.syntax.form === 'list-item' ? replaceScalar(entry.syntax.item, `${entry.name}=${reference}`) : replaceScalar(node, reference);
-  const otherFiles = envExampleChange(file, workspace, destination.name);
+  const change = besideEnvExampleChange(workspace, file.path, [{ name: destination.name }]);
+  const otherFiles = change ? [change] : [];
   const also = otherFiles.length ? ` and add ${destination.name}= to .env.example` : '';
   return { title: `Replace the value of ${entry.name} with ${reference}${also}`, edits: [edit], otherFiles, automatic: false };
 }
 
-/** Appends `NAME=` to the `.env.example` beside a file (creating it), unless it already lists the name. */
-function envExampleChange(file: SourceFile, workspace: WorkspaceFiles, name: string): NonNullable<Fix['otherFiles']> {
-  const examplePath = path.join(path.dirname(file.path), '.env.example');
-  const existing = workspace.readText(examplePath);
-  if (existing === undefined) return [{ path: examplePath, create: true, edits: [{ span: { start: 0, end: 0 }, text: `${name}=\n` }] }];
-  if (new RegExp(`^\\s*(export\\s+)?${name}\\s*=`, 'm').test(existing)) return [];
-  const end = existing.length;
-  const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
-  return [{ path: examplePath, edits: [{ span: { start: end, end }, text: `${separator}${name}=\n` }] }];
-}

@@ -1,5 +1,5 @@
 import { codeSecretVerdict } from '../../analysis/codeSecrets';
-import { envExampleChange } from '../../analysis/envExample';
+import { envExampleChange } from '../../parsing/dotenv/envFileEdits';
 import { isTestFile, TEST_FILES_OPTION } from '../../analysis/testFiles';
 import { defineRule } from '../../engine/defineRule';
 import type { Fix, RuleContext } from '../../engine/types';

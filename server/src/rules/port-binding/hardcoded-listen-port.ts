@@ -1,4 +1,4 @@
-import { envExampleChange } from '../../analysis/envExample';
+import { envExampleChange } from '../../parsing/dotenv/envFileEdits';
 import { isTestFile, TEST_FILES_OPTION } from '../../analysis/testFiles';
 import { defineRule } from '../../engine/defineRule';
 import type { Fix, RuleContext, TextEdit } from '../../engine/types';
