@@ -72,6 +72,7 @@ testRule(rule, { kind: 'code', fileName: 'settings.py' }, {
     { name: 'read from the environment', code: 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\nDB_PASSWORD = os.getenv("DB_PASSWORD")\n' },
     { name: 'docstrings and comments', code: 'def f():\n    """password = "hunter2hunter2" is a bad example"""\n    # SECRET_KEY = "abcdef123456"\n' },
     { name: 'a non-secret default', code: 'import os\nDEBUG = os.environ.get("DEBUG", "false")\n' },
+    { name: 'URLs without a password, or with a placeholder for it', code: 'A = "postgresql://app@db:5432/app"\nB = "redis://:${REDIS_PASSWORD}@cache:6379"\nC = f"postgresql://app:{password}@db/app"\nD = "https://user:<password>@example.com"\n' },
   ],
   invalid: [
     {
@@ -95,6 +96,15 @@ testRule(rule, { kind: 'code', fileName: 'settings.py' }, {
       // Both fixes add `import os`: the second applies in the next pass.
       output: 'import os\nfrom os import getenv\napp.config["SECRET_KEY"] = os.environ["SECRET_KEY"]\ntoken = getenv("API_TOKEN", "t0ken-value-99")\n',
       files: { '.env.example': 'SECRET_KEY=\n' },
+    },
+    {
+      name: 'a connection URL with a password, whatever it is called',
+      code: 'import psycopg2\nconn = psycopg2.connect(«"postgresql://admin:hunter2@db.internal:5432/app"»)\nDATABASE_URL = «"mysql://app:s3cret@db/app"»\n',
+      errors: [
+        { messageId: 'tokenSecret', data: { label: 'URL with a password', masked: 'postgresql://admin:h****@db.internal:5432/app' } },
+        { messageId: 'tokenSecret', data: { label: 'URL with a password', masked: 'mysql://app:s****@db/app' } },
+      ],
+      output: null,
     },
     {
       name: 'a pydantic settings default',

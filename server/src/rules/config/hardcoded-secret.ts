@@ -17,8 +17,11 @@ interface Options {
 
 /** Names that may hold a secret; the secret detector decides on each. */
 const SECRET_NAMES = /pass(?:word|wd|phrase)?|pwd|secret|token|api_?key|apikey|private_?key|access_?key|credential|auth_?key|signing_?key|session_?key/gi;
-/** Provider token formats and private keys: secrets whatever they are called. */
-const TOKEN_FORMATS = /A(?:KIA|SIA|Iza)|g(?:h[pousr]_|ithub_pat_|lpat-)|xox[abposr]-|[sr]k_live_|npm_|SG\.|eyJ|-----BEGIN/g;
+/**
+ * Provider token formats, private keys and URLs with a password (`postgres://app:pw@db/app`): secrets
+ * whatever they are called. The secret detector decides on each text hit.
+ */
+const TOKEN_FORMATS = /A(?:KIA|SIA|Iza)|g(?:h[pousr]_|ithub_pat_|lpat-)|xox[abposr]-|[sr]k_live_|npm_|SG\.|eyJ|-----BEGIN|[a-z][a-z0-9+.-]*:\/\/[^\s'"`/@:]*:[^\s'"`@]+@/gi;
 
 /** A secret written in the code: bound to a secret name, a known token format, or the fallback of an env read. */
 export default defineRule<CodeModel, Options>({
@@ -26,7 +29,7 @@ export default defineRule<CodeModel, Options>({
   factor: 'config',
   kinds: ['code'],
   defaultSeverity: 'error',
-  description: 'A string literal holding a secret: bound to a secret-named variable, key or argument, in a known token format, or as the fallback of an env read (process.env.JWT_SECRET || "dev").',
+  description: 'A string literal holding a secret: bound to a secret-named variable, key or argument, in a known token format or a URL with a password, or as the fallback of an env read (process.env.JWT_SECRET || "dev").',
   rationale: 'Credentials are config: they vary between deploys and must never be committed; code is shared, copied and kept forever in history.',
   messages: {
     boundSecret: '{{name}} is set to a literal secret ({{label}}: {{masked}}); read it from the environment instead.',
