@@ -122,6 +122,12 @@ testRule(rule, { kind: 'code', fileName: 'Config.java' }, {
   ],
   invalid: [
     {
+      name: 'a provider key as the default of an @Value placeholder is one finding, on the default',
+      code: 'class App { @Value("${app.api-key:«sk_live_abcdefghijklmnop1234»}") String apiKey; }\n',
+      errors: [{ messageId: 'fallbackSecret', data: { name: 'app.api-key', label: 'Stripe key', masked: 'sk****' } }],
+      output: 'class App { @Value("${app.api-key}") String apiKey; }\n',
+    },
+    {
       name: 'a field and a builder setter',
       code: 'class C {\n  private String apiKey = «"k3y-v4lue-1234"»;\n  DataSource ds() { return DataSourceBuilder.create().password(«"pa55word-123"»).build(); }\n}\n',
       errors: [{ messageId: 'boundSecret', data: { name: 'apiKey', label: 'key', masked: 'k3****' } }, { messageId: 'boundSecret', data: { name: 'password', label: 'password', masked: 'pa****' } }],

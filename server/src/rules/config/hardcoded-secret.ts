@@ -41,12 +41,15 @@ export default defineRule<CodeModel, Options>({
   check(model, ctx) {
     if (isTestFile(ctx.file.path, ctx.options.testFiles)) return;
     const reported = new Set<number>();
+    // Spans already reported: a token format inside a fallback (`@Value("${key:sk_live_…}")`) is that finding.
+    const reportedSpans: { start: number; end: number }[] = [];
     for (const read of envReadsOf(model)) {
       const fallback = read.defaultSpan && model.tree.rootNode.descendantForIndex(read.defaultSpan.start, read.defaultSpan.end);
       const literal = stringLiteral(fallback) ?? (read.property !== undefined && read.default !== undefined ? { value: read.default } : undefined);
       const verdict = literal && codeSecretVerdict(read.name, literal.value, 'fallback');
       if (!verdict || !read.defaultSpan) continue;
       if (fallback) reported.add(fallback.id);
+      reportedSpans.push(read.defaultSpan);
       ctx.report({ messageId: 'fallbackSecret', data: { name: read.property ?? read.name, label: verdict.label, masked: verdict.masked }, at: read.defaultSpan, fix: dropFallback(model, read) });
     }
     for (const { value, binding } of valuesBoundTo(model, SECRET_NAMES)) {
@@ -57,6 +60,7 @@ export default defineRule<CodeModel, Options>({
       ctx.report({ messageId: 'boundSecret', data: { name: binding.name, label: verdict.label, masked: verdict.masked }, at: nodeSpan(value), fix: readFromEnv(model, value, binding.kind === 'const' ? undefined : envNameFor(binding.name), ctx) });
     }
     for (const hit of model.file.text.matchAll(TOKEN_FORMATS)) {
+      if (reportedSpans.some((r) => r.start <= hit.index && hit.index < r.end)) continue;
       const node = model.tree.rootNode.descendantForIndex(hit.index);
       const literal = node && (stringLiteral(node) ?? stringLiteral(node.parent));
       const verdict = literal && !reported.has(literal.node.id) && codeSecretVerdict(undefined, literal.value);
