@@ -41,6 +41,7 @@ testRule(rule, { kind: 'code', fileName: 'worker.py' }, {
     { name: 'os.environ', code: 'import os\nimport redis\nqueue = redis.Redis.from_url(os.environ["REDIS_URL"])\n' },
     { name: 'a local default of getenv', code: 'import os\nengine = create_engine(os.getenv("DATABASE_URL", "postgresql://localhost/app"))\n' },
     { name: 'SQLite is no backing service', code: 'engine = create_engine("sqlite:///app.db")\n' },
+    { name: 'a host= that is no connection string', code: 'url = "https://example.com/?host=a"\nlabel = "host=primary"\n' },
   ],
   invalid: [
     {
@@ -50,6 +51,13 @@ testRule(rule, { kind: 'code', fileName: 'worker.py' }, {
       // Both fixes add `import os`: the second applies in the next pass.
       output: 'import os\nimport pika\nimport redis\ncache = redis.Redis(host=os.environ["REDIS_HOST"], port=6379)\nparams = pika.URLParameters("amqp://rabbit.internal:5672/")\n',
       files: { '.env.example': 'REDIS_HOST=\nAMQP_URL=\n' },
+    },
+    {
+      name: 'a libpq connection string; with a password, a local one keeps no default',
+      code: 'import os\nconn = psycopg2.connect(«"host=db.internal dbname=orders user=app"»)\nlocal = psycopg2.connect(«"host=localhost dbname=orders password=s3cret"»)\n',
+      errors: [{ messageId: 'url', data: { scheme: 'postgres', host: 'db.internal', env: 'DATABASE_URL' } }, { messageId: 'url', data: { scheme: 'postgres', host: 'localhost', env: 'DATABASE_URL' } }],
+      output: 'import os\nconn = psycopg2.connect(os.environ["DATABASE_URL"])\nlocal = psycopg2.connect(os.environ["DATABASE_URL"])\n',
+      files: { '.env.example': 'DATABASE_URL=\n' },
     },
     {
       name: 'a local URL keeps its default',

@@ -14,10 +14,16 @@ export interface ServiceLiteral {
   host: string;
   /** The env variable a fix should read: the binding's URL-like name, else the conventional one. */
   envName: string;
+  /** The literal also holds a password (a libpq `password=`): a fix must not keep it as a default. */
+  credentials?: boolean;
 }
 
 const SCHEME_HITS = /\b(?:jdbc:[a-z0-9]+|postgres(?:ql)?|mysql|mariadb|mongodb|rediss?|amqps?|kafka|nats|memcached)(?:\+[a-z0-9]+)?:\/\//gi;
 const HOST_KEYS = /\b(?:host|hostname|Addr|addr)\b/g;
+/** A libpq key/value connection string (`host=db user=app dbname=app`), as `sql.Open("postgres", …)` and psycopg2 take. */
+const DSN_HOST = /(?:^|\s)host=([^\s'"]+)/;
+const DSN_KEYS = /(?:^|\s)(?:dbname|user|sslmode|port)=/;
+const DSN_PASSWORD = /(?:^|\s)password=(\S+)/;
 /** Database, cache and queue clients whose `host` option names a backing service. */
 const CLIENTS = /(Pool|Client|createClient|createConnection|createPool|Redis|StrictRedis|MongoClient|connect|Sequelize|knex|Jedis|JedisPool|ConnectionFactory|ConnectionParameters|Options|NewClient|Dial|Cluster)$/;
 /** Keys of per-environment sections, whose local addresses are dev defaults by design (knexfile, config.js). */
@@ -25,7 +31,8 @@ const DEV_SECTIONS = /^(development|dev|local|test|testing)$/i;
 const CALLS = new Set(['call_expression', 'new_expression', 'call', 'method_invocation', 'object_creation_expression', 'composite_literal']);
 
 /**
- * Service URLs (`postgres://…`, `jdbc:mysql://…`, `redis://…`) in string literals, and host literals
+ * Service URLs (`postgres://…`, `jdbc:mysql://…`, `redis://…`) and libpq connection strings
+ * (`host=db user=app dbname=app`) in string literals, and host literals
  * passed to database, cache and queue clients (`new Pool({ host: "db.internal" })`,
  * `redis.Redis(host="cache")`, `redis.Options{Addr: "cache:6379"}`). Not: the fallback of an env read
  * (a dev default chosen on purpose), URLs with a password (a secret, reported as one), placeholders,
@@ -45,6 +52,15 @@ export function serviceLiterals(model: CodeModel): ServiceLiteral[] {
     if (seen.has(literal.node.id) || skipped(literal, isFallback) || urlCredentials(literal.value)) continue;
     seen.add(literal.node.id);
     out.push({ literal, scheme: address.scheme, host: address.host, envName: urlEnvName(literal.node) ?? schemeEnvName(address.scheme) });
+  }
+  for (const hit of model.file.text.matchAll(/host=/g)) {
+    const leaf = root.descendantForIndex(hit.index);
+    const literal = leaf && (stringLiteral(leaf) ?? stringLiteral(leaf.parent));
+    const host = literal && DSN_KEYS.test(literal.value) ? DSN_HOST.exec(literal.value)?.[1] : undefined;
+    if (!literal || !host || seen.has(literal.node.id) || skipped(literal, isFallback)) continue;
+    seen.add(literal.node.id);
+    const password = DSN_PASSWORD.exec(literal.value)?.[1];
+    out.push({ literal, scheme: 'postgres', host, envName: urlEnvName(literal.node) ?? 'DATABASE_URL', credentials: password !== undefined && !isPlaceholderValue(password) });
   }
   for (const { value } of valuesBoundTo(model, HOST_KEYS)) {
     const literal = stringLiteral(value);

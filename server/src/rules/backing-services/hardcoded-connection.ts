@@ -41,7 +41,7 @@ export default defineRule<CodeModel, Options>({
  * documented dev default, in the languages whose read takes one); a remote one goes.
  */
 function readFromEnv(model: CodeModel, service: ServiceLiteral, ctx: RuleContext<Options>): Fix {
-  const local = LOCAL_HOSTS.test(service.host.replace(/:\d+$/, '')) && model.language !== 'go';
+  const local = LOCAL_HOSTS.test(service.host.replace(/:\d+$/, '')) && model.language !== 'go' && !service.credentials;
   const text = envReadText(model, service.envName, 'string', local ? service.literal.node.text : undefined);
   const example = envExampleChange(ctx.workspace, ctx.file.path, [{ name: service.envName }]);
   return {
