@@ -27,6 +27,7 @@ describe('workspace index', () => {
     const index = new WorkspaceIndex();
     assert.equal(index.update('/w/web.yaml', deployment), true);
     assert.equal(index.update('/w/web.yaml', `${deployment}# a comment\n`), false, 'a comment changes no fact');
+    assert.equal(index.update('/w/web.yaml', `# moved down a line\n${deployment}`), false, 'moved spans change no fact');
     assert.equal(index.update('/w/web.yaml', deployment.replace('name: web,', 'name: api,')), true);
     assert.equal(index.update('/w/web.yaml', 'just: text\n'), true, 'no longer a manifest');
     assert.equal(index.size, 0);

@@ -63,7 +63,7 @@ export class WorkspaceIndex implements WorkspaceIndexView {
   /** Records facts already extracted (the language server passes those of a model it just parsed). */
   set(path: string, kind: FileKind, facts: FileFacts): boolean {
     const previous = this.byPath.get(path);
-    const changed = !previous || previous.kind !== kind || JSON.stringify(previous.facts) !== JSON.stringify(facts);
+    const changed = !previous || previous.kind !== kind || factsKey(previous.facts) !== factsKey(facts);
     this.byPath.set(path, { path, kind, facts });
     return changed;
   }
@@ -87,4 +87,12 @@ export class WorkspaceIndex implements WorkspaceIndexView {
   get size(): number {
     return this.byPath.size;
   }
+}
+
+/**
+ * What of a file's facts other files' findings depend on: everything but positions. Typing above an
+ * env entry moves its span, which must not re-lint every other open document on each keystroke.
+ */
+function factsKey(facts: FileFacts): string {
+  return JSON.stringify(facts, (key, value: unknown) => (key === 'span' || key.endsWith('Span') ? undefined : value));
 }
