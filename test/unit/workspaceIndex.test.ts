@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { WorkspaceIndexer } from '../../server/src/lsp/workspaceIndexer';
 import { workspaceFilesOnDisk } from '../../server/src/audit/auditFs';
+import { isInsideFolder } from '../../server/src/workspace/paths';
 import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 
 const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web, namespace: shop }\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers:\n        - name: web\n          env: [{ name: PORT, value: "8080" }]\n';
@@ -35,6 +36,13 @@ describe('workspace index', () => {
     index.update('/w/b/y.yaml', deployment);
     index.removeUnder('/w/a');
     assert.deepEqual([...index.entries()].map((e) => e.path), ['/w/b/y.yaml']);
+  });
+
+  it('a path is inside a folder only below a separator, not by a shared prefix', () => {
+    const folder = path.join(path.sep, 'w', 'app');
+    assert.equal(isInsideFolder(folder, path.join(folder, 'k8s', 'a.yaml')), true);
+    assert.equal(isInsideFolder(folder, folder), true);
+    assert.equal(isInsideFolder(folder, `${folder}-old${path.sep}a.yaml`), false);
   });
 
   it('the server indexer walks folders by the CLI rules, skips open documents, and follows disk changes', async () => {

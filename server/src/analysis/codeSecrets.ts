@@ -37,7 +37,7 @@ export function codeSecretVerdict(name: string | undefined, value: string, where
   // A lexer's `token: 'linkified'` is a token type; a real token is no lowercase word.
   if (name !== undefined && /^tokens?$/i.test(name) && /^[a-z]+$/.test(value)) return undefined;
   // An identifier names a constant; as the fallback of a secret's env read, it is the secret all the same.
-  if (where === 'bound' && (isIdentifierLike(value) || namesItself(name, value))) return undefined;
+  if (where === 'bound' && (isIdentifierLike(value) || sharesNameWords(name, value))) return undefined;
   if (name !== undefined && isSecretName(name) && !isCodeSecretName(name)) name = undefined;
   const verdict = detectSecret(name, value);
   if (!verdict || verdict.reason !== 'name') return verdict;
@@ -61,7 +61,7 @@ function isIdentifierLike(value: string): boolean {
 }
 
 /** `FLOW_PASSWORD_REQUIRED_V2 = "FlowPasswordRequiredResultV2"`: an identifier sharing two words or more with its name is an enum value. */
-function namesItself(name: string | undefined, value: string): boolean {
+function sharesNameWords(name: string | undefined, value: string): boolean {
   if (name === undefined || !/^[A-Za-z0-9]+(?:[_.:-][A-Za-z0-9]+)*$/.test(value)) return false;
   const own = new Set(nameWords(name));
   return nameWords(value).filter((w) => own.has(w)).length >= 2;

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { detectKind, type FileKindInfo } from '../parsing/fileKind';
 import { ignoreScope, isIgnored, type IgnoreScope } from '../workspace/gitignore';
 import { nodeAuditFs, type AuditFs } from './auditFs';
+import { isInsideFolder } from '../workspace/paths';
 
 /**
  * Folders never walked, at any depth: dependencies installed or vendored from elsewhere, tool caches
@@ -135,7 +136,7 @@ function* walkFolder(dir: string, relDir: string, outer: IgnoreScope[], ctx: Wal
 function linkedFileType(abs: string, ctx: WalkContext): 'file' | undefined {
   try {
     const real = ctx.fs.realpath(abs);
-    if (!isInside(ctx.rootReal, real)) return undefined;
+    if (!isInsideFolder(ctx.rootReal, real)) return undefined;
     return ctx.fs.stat(abs)?.type === 'file' ? 'file' : undefined;
   } catch {
     return undefined;
@@ -193,7 +194,3 @@ function ancestorScopes(rootAbs: string, fs: AuditFs): IgnoreScope[] {
   }
 }
 
-function isInside(parent: string, child: string): boolean {
-  if (child === parent) return true;
-  return child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
-}

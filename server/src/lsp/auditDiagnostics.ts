@@ -1,9 +1,9 @@
-import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { AuditResult } from '../audit/runAudit';
 import { detectKind } from '../parsing/fileKind';
 import { auditDiagnostic } from './diagnostics';
 import { pathToUri } from './workspaceFolders';
+import { isInsideFolder } from '../workspace/paths';
 
 /** What the handover needs from the server. */
 export interface AuditDiagnosticsHost {
@@ -50,7 +50,7 @@ export class AuditDiagnostics {
       else this.publish(uri, r.findings.map((f) => auditDiagnostic(f, this.host.docsDir)));
     }
     for (const [uri, filePath] of this.covered) {
-      if (current.has(uri) || !folders.some((folder) => isInside(folder, filePath))) continue;
+      if (current.has(uri) || !folders.some((folder) => isInsideFolder(folder, filePath))) continue;
       this.covered.delete(uri);
       if (!this.host.isOpen(uri)) this.publish(uri, []);
     }
@@ -98,6 +98,3 @@ function isConfigFile(filePath: string): boolean {
   return kind === 'twelve-factor-config' || kind === 'vscode-settings';
 }
 
-function isInside(folder: string, filePath: string): boolean {
-  return filePath === folder || filePath.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
-}

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findWorkspaceRoot, locateConfig, loadTeamConfig } from '../engine';
 import type { TeamConfig } from '../engine/config/teamConfig';
 import type { WorkspaceFiles } from '../engine/types';
+import { isInsideFolder } from '../workspace/paths';
 
 /** A file path from a `file:` URI, or undefined for other schemes (untitled, git, …). */
 export function uriToPath(uri: string): string | undefined {
@@ -38,7 +38,7 @@ export class WorkspaceFolders {
 
   /** The root a file belongs to: the innermost workspace folder containing it, else the nearest folder with a config. */
   rootFor(filePath: string): string {
-    const folder = this.folders.find((f) => filePath === f || filePath.startsWith(f + path.sep));
+    const folder = this.folders.find((f) => isInsideFolder(f, filePath));
     return folder ?? findWorkspaceRoot(filePath, (p) => fs.existsSync(p));
   }
 

@@ -3,6 +3,7 @@ import { detectKind, type FileKind, type FileKindInfo } from '../parsing/fileKin
 import { PARSERS } from '../parsing/parsers';
 import { SourceFile } from '../parsing/sourceFile';
 import { extractFacts, type FileFacts } from './facts';
+import { isInsideFolder } from './paths';
 
 /** The facts of one indexed file. */
 export interface IndexEntry {
@@ -75,8 +76,7 @@ export class WorkspaceIndex implements WorkspaceIndexView {
 
   /** Forgets every file under a folder (a workspace folder was removed). */
   removeUnder(folder: string): void {
-    const prefix = folder.endsWith('/') ? folder : `${folder}/`;
-    for (const p of [...this.byPath.keys()]) if (p.startsWith(prefix)) this.byPath.delete(p);
+    for (const p of [...this.byPath.keys()]) if (isInsideFolder(folder, p)) this.byPath.delete(p);
   }
 
   entries(): Iterable<IndexEntry> {
