@@ -1,5 +1,6 @@
 import type { FileKind } from '../parsing/fileKind';
 import type { Range, SourceFile, Span } from '../parsing/sourceFile';
+import type { Fingerprint } from '../baseline/fingerprint';
 import type { WorkspaceIndexView } from '../workspace/workspaceIndex';
 
 /** The twelve factors, as the slugs used in rule ids. */
@@ -138,4 +139,6 @@ export interface Finding {
   span: Span;
   range: Range;
   fix?: Fix;
+  /** What identifies the finding across edits, for the baseline; the audit sets it where it has the text. */
+  fingerprint?: Fingerprint;
 }
