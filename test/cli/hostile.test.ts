@@ -1,0 +1,26 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { symlinkSync } from 'node:fs';
+import * as path from 'node:path';
+import { auditJson, ensureBuilt, filesWith, makeWorkspace, removeWorkspaces, UNPINNED } from './cliHarness';
+
+const FROM_NODE = 'FROM node\n';
+const posix = process.platform !== 'win32';
+
+describe('cli: hostile workspaces get a verdict, never a hang', function () {
+  this.timeout(120_000);
+  before(ensureBuilt);
+  after(removeWorkspaces);
+
+  it('a .gitignore that is a FIFO or a link to /dev/zero is passed over, and the rest is audited', function () {
+    if (!posix) this.skip();
+    const fifo = makeWorkspace({ Dockerfile: FROM_NODE });
+    execFileSync('mkfifo', [path.join(fifo, '.gitignore')]);
+    // The CLI harness kills a run after 30 s: a blocking read of the FIFO fails the test instead of hanging it.
+    assert.deepEqual(filesWith(auditJson(['.'], fifo).findings, UNPINNED), ['Dockerfile']);
+    const zero = makeWorkspace({ Dockerfile: FROM_NODE, 'svc/Dockerfile': FROM_NODE });
+    symlinkSync('/dev/zero', path.join(zero, '.gitignore'));
+    symlinkSync('/dev/zero', path.join(zero, 'svc', '.gitignore'));
+    assert.deepEqual(filesWith(auditJson(['.'], zero).findings, UNPINNED), ['Dockerfile', 'svc/Dockerfile']);
+  });
+});
