@@ -1,11 +1,11 @@
 import * as jsonc from 'jsonc-parser';
-import { parseDocument } from 'yaml';
+import { parseYaml } from '../../parsing/yaml/yamlParse';
 import { fromJsonc, fromPlain, fromYaml, describeType, type Located } from './locatedValue';
 import { emptyTeamConfig, validateRules, validateTeamConfig, type ConfigProblem, type RuleSetting, type TeamConfig, type Validated } from './teamConfig';
 
 /** Reads `.twelve-factor.yaml` text. Syntax errors are problems; the defaults then apply. */
 export function readTeamConfig(text: string): Validated<TeamConfig> {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseYaml(text, { prettyErrors: false });
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => ({
       span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) },

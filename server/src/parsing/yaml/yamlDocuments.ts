@@ -1,7 +1,8 @@
-import { parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import { ParseError } from '../parseError';
 import type { SourceFile, Span } from '../sourceFile';
 import { convertDocument, shiftNode, type YNode } from './yamlNodes';
+import { parseYaml } from './yamlParse';
 import { maskTemplates } from './yamlTemplates';
 
 /** One document of a YAML file, with spans absolute in the file. */
@@ -98,7 +99,7 @@ function placeRoot(parsed: ParsedChunk, start: number, text: string, templates: 
 
 function parseChunk(text: string, templated: boolean): ParsedChunk {
   yamlParseStats.documentsParsed++;
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: !templated, merge: true, strict: false, stringKeys: false });
+  const doc = parseYaml(text, { prettyErrors: false, uniqueKeys: !templated, merge: true, strict: false, stringKeys: false });
   const first = doc.errors[0];
   if (!first) return { doc, readable: true };
   const [start, end] = first.pos;
