@@ -24,3 +24,16 @@ describe('cli: hostile workspaces get a verdict, never a hang', function () {
     assert.deepEqual(filesWith(auditJson(['.'], zero).findings, UNPINNED), ['Dockerfile', 'svc/Dockerfile']);
   });
 });
+
+describe('cli: the size limit applies to configuration too', function () {
+  this.timeout(120_000);
+  before(ensureBuilt);
+  after(removeWorkspaces);
+
+  it('a .twelve-factor.yaml above the size limit is reported and its rules are not applied', () => {
+    const root = makeWorkspace({ Dockerfile: FROM_NODE, '.twelve-factor.yaml': `rules:\n  ${UNPINNED}: off\n# ${'x'.repeat(2 * 1024 * 1024)}\n` });
+    const { findings } = auditJson(['.'], root);
+    assert.deepEqual(filesWith(findings, UNPINNED), ['Dockerfile']);
+    assert.deepEqual(filesWith(findings, 'codebase/unparsable-file'), ['.twelve-factor.yaml']);
+  });
+});

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { MAX_READ_BYTES } from '../engine/lint';
+import { MAX_READ_BYTES, unanalysableText } from '../engine/limits';
 import type { WorkspaceFiles } from '../engine/types';
 
 /** What a directory entry is, without following links. */
@@ -96,7 +96,7 @@ function fsError(code: string, path: string): NodeJS.ErrnoException {
 /**
  * Workspace files as the engine reads them (package.json, lockfiles, config files), from disk: the
  * text without a byte-order mark, or undefined when the path is not a readable file or is larger
- * than the engine would analyse. The CLI and the language server both read through this, so that
+ * than the engine would analyse (so that no rule parses what lint would refuse). The CLI and the language server both read through this, so that
  * they see the same files the same way.
  */
 export function workspaceFilesOnDisk(source: AuditFs = nodeAuditFs): WorkspaceFiles {
@@ -104,7 +104,8 @@ export function workspaceFilesOnDisk(source: AuditFs = nodeAuditFs): WorkspaceFi
     readText(path) {
       try {
         const stat = source.stat(path);
-        return stat?.type === 'file' && stat.size <= MAX_READ_BYTES ? source.readText(path) : undefined;
+        const text = stat?.type === 'file' && stat.size <= MAX_READ_BYTES ? source.readText(path) : undefined;
+        return text !== undefined && unanalysableText(text) !== 'tooLarge' ? text : undefined;
       } catch {
         return undefined;
       }

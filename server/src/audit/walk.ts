@@ -3,6 +3,7 @@ import { detectKind, type FileKindInfo } from '../parsing/fileKind';
 import { ignoreScope, isIgnored, type IgnoreScope } from '../workspace/gitignore';
 import { nodeAuditFs, type AuditFs } from './auditFs';
 import { isInsideFolder } from '../workspace/paths';
+import { MAX_READ_BYTES } from '../engine/limits';
 
 /**
  * Folders never walked, at any depth: dependencies installed or vendored from elsewhere, tool caches
@@ -22,8 +23,6 @@ export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
   '.gradle',
 ]);
 
-/** YAML files above this size are not read to sniff their kind: real manifests are far smaller. */
-export const MAX_SNIFF_BYTES = 16 * 1024 * 1024;
 
 /** A file the walk found and recognised. */
 export interface WalkedFile {
@@ -158,7 +157,7 @@ function recognise(abs: string, rel: string, ctx: WalkContext): WalkedFile | und
   if (!YAML.test(abs)) return undefined;
   const size = ctx.fs.stat(abs)?.size;
   if (size === undefined) return undefined;
-  if (size > MAX_SNIFF_BYTES) {
+  if (size > MAX_READ_BYTES) {
     ctx.onSkip({ path: abs, relativePath: rel, folder: false, reason: 'tooLarge' });
     return undefined;
   }

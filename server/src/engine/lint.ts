@@ -15,11 +15,9 @@ import { parseSuppressions, type SuppressionDirective } from './suppressions';
 import { EMPTY_INDEX, type WorkspaceIndexView } from '../workspace/workspaceIndex';
 import type { AnyRule, Finding, Fix, Rule, RuleReport, Severity, WorkspaceFiles } from './types';
 
-/** Files above this size are reported, not parsed: real manifests and Dockerfiles are far smaller. */
-export const MAX_FILE_CHARS = 2 * 1024 * 1024;
+import { MAX_FILE_CHARS, unanalysableText } from './limits';
 
-/** Files above this many bytes hold more than `MAX_FILE_CHARS` characters whatever their content (UTF-8 spends at most 3 bytes per UTF-16 unit). */
-export const MAX_READ_BYTES = 3 * MAX_FILE_CHARS;
+export { MAX_FILE_CHARS, MAX_READ_BYTES, unanalysableText } from './limits';
 
 /** What the engine needs to lint one file. */
 export interface LintInput {
@@ -171,13 +169,6 @@ function reportExpiredIgnores(team: TeamConfig, config: ResolvedConfig, emit: (r
       emit(suppressionPolicy, { messageId: 'expiredIgnore', data: { date: entry.expires ?? '' }, at: entry.expiresSpan });
     }
   }
-}
-
-/** Why a text is not analysed at all (the engine reports it as `codebase/unparsable-file`), if it is not. */
-export function unanalysableText(text: string): 'tooLarge' | 'binary' | undefined {
-  if (text.length > MAX_FILE_CHARS) return 'tooLarge';
-  if (text.slice(0, 8192).includes('\u0000')) return 'binary';
-  return undefined;
 }
 
 function checkReadable(file: SourceFile): RuleReport | undefined {

@@ -1,10 +1,12 @@
 import * as jsonc from 'jsonc-parser';
+import { MAX_FILE_CHARS, unanalysableText } from '../limits';
 import { parseYaml } from '../../parsing/yaml/yamlParse';
 import { fromJsonc, fromPlain, fromYaml, describeType, type Located } from './locatedValue';
 import { emptyTeamConfig, validateRules, validateTeamConfig, type ConfigProblem, type RuleSetting, type TeamConfig, type Validated } from './teamConfig';
 
 /** Reads `.twelve-factor.yaml` text. Syntax errors are problems; the defaults then apply. */
 export function readTeamConfig(text: string): Validated<TeamConfig> {
+  if (unanalysableText(text)) return unreadConfig('.twelve-factor.yaml', text, emptyTeamConfig());
   const doc = parseYaml(text, { prettyErrors: false });
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => ({
@@ -14,6 +16,12 @@ export function readTeamConfig(text: string): Validated<TeamConfig> {
     return { value: emptyTeamConfig(), problems };
   }
   return validateTeamConfig(fromYaml(doc.contents));
+}
+
+/** A configuration file too large (or binary) to read: it is not applied, and says so at its top. */
+function unreadConfig<T>(name: string, text: string, value: T): Validated<T> {
+  const why = unanalysableText(text) === 'tooLarge' ? `is larger than ${MAX_FILE_CHARS / 1024} KiB` : 'holds binary content';
+  return { value, problems: [{ span: { start: 0, end: 0 }, message: `${name} ${why}, so it is not read; the defaults apply until it is fixed.` }] };
 }
 
 /** The `twelveFactor.*` settings this tool reads, as found in one settings source. */
@@ -32,6 +40,7 @@ const TRACE_VALUES = ['off', 'messages', 'verbose'];
  * (`"twelveFactor.rules"`) or nested (`"twelveFactor": { "rules" }`). Other keys are not ours.
  */
 export function readSettingsJson(text: string): Validated<EditorSettings> {
+  if (unanalysableText(text)) return unreadConfig('settings.json', text, {});
   const errors: jsonc.ParseError[] = [];
   const tree = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || !tree) {
