@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readTeamConfig } from '../../server/src/engine/config/configFiles';
 import { SourceFile } from '../../server/src/parsing/sourceFile';
 import { parseYamlFile } from '../../server/src/parsing/yaml/yamlDocuments';
+import { maskTemplates } from '../../server/src/parsing/yaml/yamlTemplates';
 
 let counter = 0;
 const parse = (text: string) => parseYamlFile(new SourceFile(`/w/hostile-${counter++}.yaml`, text));
@@ -24,5 +25,22 @@ describe('YAML layer on hostile input', () => {
     const { problems } = readTeamConfig(`rules:\n${rules}  fake/rule-1: error\n`);
     assert.equal(problems.length, 1);
     assert.match(problems[0].message, /not valid YAML \(Map keys must be unique\)/);
+  });
+});
+
+describe('Helm template masking on hostile input', () => {
+  it('masks 300,000 unbalanced {{ in linear time (the lazy regex took 16 s for 128,000)', () => {
+    const text = `metadata:\n  name: "${'{{ '.repeat(300_000)}"\n`;
+    const masked = maskTemplates(text);
+    assert.equal(masked.text, text, 'no directive is closed, so nothing is masked');
+    assert.deepEqual(masked.spans, []);
+  });
+
+  it('masks 100,000 directives on one line in linear time, each as a value', () => {
+    const line = `  name: ${'{{ .x }}'.repeat(100_000)}\n`;
+    const masked = maskTemplates(`metadata:\n${line}{{ end }}\n`);
+    assert.equal(masked.spans.length, 100_001);
+    assert.equal(masked.text, `metadata:\n  name: ${'_'.repeat(8 * 100_000)}\n         \n`);
+    assert.ok(parse(`metadata:\n${line}`).documents[0].templated);
   });
 });

@@ -3,7 +3,7 @@ import { ParseError } from '../parseError';
 import type { SourceFile, Span } from '../sourceFile';
 import { convertDocument, shiftNode, type YNode } from './yamlNodes';
 import { parseYaml } from './yamlParse';
-import { maskTemplates } from './yamlTemplates';
+import { maskTemplates, overlapsTemplate } from './yamlTemplates';
 
 /** One document of a YAML file, with spans absolute in the file. */
 export interface YamlDocument {
@@ -59,7 +59,7 @@ export function parseYamlFile(file: SourceFile): YamlFile {
   const documents: YamlDocument[] = [];
   for (const chunk of splitDocuments(masked.text)) {
     const text = masked.text.slice(chunk.start, chunk.end);
-    const templated = masked.spans.some((t) => t.start < chunk.end && chunk.start < t.end);
+    const templated = overlapsTemplate(chunk, masked.spans);
     let parsed = next.get(text) ?? previous?.get(text);
     if (!parsed) parsed = parseChunk(text, templated);
     next.set(text, parsed);
