@@ -1,4 +1,5 @@
 import * as jsonc from 'jsonc-parser';
+import { echoSafe } from '../../analysis/secrets';
 import { MAX_FILE_CHARS, unanalysableText } from '../limits';
 import { parseYaml } from '../../parsing/yaml/yamlParse';
 import { fromJsonc, fromPlain, fromYaml, describeType, type Located } from './locatedValue';
@@ -11,11 +12,16 @@ export function readTeamConfig(text: string): Validated<TeamConfig> {
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => ({
       span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) },
-      message: `.twelve-factor.yaml is not valid YAML (${e.message.split('\n')[0]}); the defaults apply until it is fixed.`,
+      message: `.twelve-factor.yaml is not valid YAML (${echoWords(e.message.split('\n')[0])}); the defaults apply until it is fixed.`,
     }));
     return { value: emptyTeamConfig(), problems };
   }
   return validateTeamConfig(fromYaml(doc.contents));
+}
+
+/** A parser's message with any secret it quotes from the file masked, word by word. */
+function echoWords(message: string): string {
+  return message.replace(/[^\s"'`(),]+/g, echoSafe);
 }
 
 /** A configuration file too large (or binary) to read: it is not applied, and says so at its top. */
@@ -77,7 +83,7 @@ function validateSettings(root: Located): Validated<EditorSettings> {
         problems.push({ span: value.span, message: `"twelveFactor.trace.server" must be one of ${TRACE_VALUES.join(', ')}.` });
       }
     } else {
-      problems.push({ span: entry.keySpan, message: `Unknown setting "${key}". Known settings: ${SETTING_KEYS.join(', ')}.` });
+      problems.push({ span: entry.keySpan, message: `Unknown setting "${echoSafe(key)}". Known settings: ${SETTING_KEYS.join(', ')}.` });
     }
   }
   return { value: settings, problems };

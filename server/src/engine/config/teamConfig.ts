@@ -1,3 +1,4 @@
+import { echoSafe } from '../../analysis/secrets';
 import type { Span } from '../../parsing/sourceFile';
 import { factorPattern, findRule, isCheckedRule, isKnownPattern, suggestRuleId } from '../registry';
 import { SEVERITY_SETTINGS, type OptionSchema, type SeveritySetting } from '../types';
@@ -96,7 +97,7 @@ export function validateTeamConfig(root: Located): Validated<TeamConfig> {
         break;
       }
       default:
-        problems.push({ span: entry.keySpan, message: `Unknown key "${entry.key}" in .twelve-factor.yaml. Known keys: ${Object.keys(TEAM_CONFIG_KEYS).join(', ')}.` });
+        problems.push({ span: entry.keySpan, message: `Unknown key "${echoSafe(entry.key)}" in .twelve-factor.yaml. Known keys: ${Object.keys(TEAM_CONFIG_KEYS).join(', ')}.` });
     }
   }
   return { value: config, problems };
@@ -118,7 +119,7 @@ export function validateRules(node: Located, where: string): Validated<Map<strin
   for (const entry of node.entries) {
     if (!isKnownPattern(entry.key)) {
       const hint = suggestRuleId(entry.key);
-      problems.push({ span: entry.keySpan, message: `Unknown rule "${entry.key}" in ${where}.${hint ? ` Did you mean "${hint}"?` : ''}` });
+      problems.push({ span: entry.keySpan, message: `Unknown rule "${echoSafe(entry.key)}" in ${where}.${hint ? ` Did you mean "${hint}"?` : ''}` });
       continue;
     }
     const setting = validateRuleSetting(entry.key, entry.value, `${where}.${entry.key}`, problems);
@@ -133,7 +134,7 @@ function validateRuleSetting(pattern: string, node: Located, where: string, prob
     if (typeof node.value === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(node.value)) {
       return { severity: node.value as SeveritySetting };
     }
-    problems.push({ span: node.span, message: `Invalid value ${JSON.stringify(node.value)} for "${where}": expected ${SEVERITY_SETTINGS.join(', ')} or { severity, options }.` });
+    problems.push({ span: node.span, message: `Invalid value ${JSON.stringify(typeof node.value === 'string' ? echoSafe(node.value) : node.value)} for "${where}": expected ${SEVERITY_SETTINGS.join(', ')} or { severity, options }.` });
     return undefined;
   }
   if (node.type !== 'map') {
@@ -149,7 +150,7 @@ function validateRuleSetting(pattern: string, node: Located, where: string, prob
       const options = validateOptions(pattern, entry.value, `${where}.options`, problems);
       if (options) setting.options = options;
     } else {
-      problems.push({ span: entry.keySpan, message: `Unknown key "${entry.key}" in "${where}". Known keys: severity, options.` });
+      problems.push({ span: entry.keySpan, message: `Unknown key "${echoSafe(entry.key)}" in "${where}". Known keys: severity, options.` });
     }
   }
   return setting;
@@ -171,7 +172,7 @@ function validateOptions(pattern: string, node: Located, where: string, problems
     const option = schema[entry.key];
     if (!option) {
       const known = Object.keys(schema);
-      problems.push({ span: entry.keySpan, message: `Unknown option "${entry.key}" for ${rule.id}.${known.length ? ` Known options: ${known.join(', ')}.` : ' It has no options.'}` });
+      problems.push({ span: entry.keySpan, message: `Unknown option "${echoSafe(entry.key)}" for ${rule.id}.${known.length ? ` Known options: ${known.join(', ')}.` : ' It has no options.'}` });
       continue;
     }
     const error = checkOptionValue(option, entry.value);
@@ -203,7 +204,7 @@ function validatePatternList(node: Located, where: string): Validated<string[]> 
       problems.push({ span: item.span, message: `"${where}" takes rule ids or factor/* patterns, not ${describeType(item)}.` });
     } else if (!isKnownPattern(item.value)) {
       const hint = suggestRuleId(item.value);
-      problems.push({ span: item.span, message: `Unknown rule "${item.value}" in ${where}.${hint ? ` Did you mean "${hint}"?` : ''}` });
+      problems.push({ span: item.span, message: `Unknown rule "${echoSafe(item.value)}" in ${where}.${hint ? ` Did you mean "${hint}"?` : ''}` });
     } else {
       patterns.push(item.value);
     }
@@ -261,7 +262,7 @@ function validateIgnoreEntry(item: Located, problems: ConfigProblem[]): IgnoreEn
         found.push({ span: value.span, message: '"ignore[].expires" must be a date written YYYY-MM-DD.' });
       }
     } else {
-      found.push({ span: field.keySpan, message: `Unknown key "${field.key}" in an ignore entry. Known keys: ${Object.keys(IGNORE_ENTRY_KEYS).join(', ')}.` });
+      found.push({ span: field.keySpan, message: `Unknown key "${echoSafe(field.key)}" in an ignore entry. Known keys: ${Object.keys(IGNORE_ENTRY_KEYS).join(', ')}.` });
     }
   }
   if (!item.entries.some((f) => f.key === 'files')) found.push({ span: item.span, message: 'An "ignore" entry needs "files": the path globs it applies to.' });
