@@ -37,3 +37,24 @@ describe('cli: the size limit applies to configuration too', function () {
     assert.deepEqual(filesWith(findings, 'codebase/unparsable-file'), ['.twelve-factor.yaml']);
   });
 });
+
+describe('cli: a team config linked from outside the workspace', function () {
+  this.timeout(120_000);
+  before(ensureBuilt);
+  after(removeWorkspaces);
+
+  it('is refused with a finding, and its rules are not applied; a link inside the workspace is followed', function () {
+    if (!posix) this.skip();
+    const outside = makeWorkspace({ 'policy.yaml': `rules:\n  ${UNPINNED}: off\n` });
+    const root = makeWorkspace({ Dockerfile: FROM_NODE });
+    symlinkSync(path.join(outside, 'policy.yaml'), path.join(root, '.twelve-factor.yaml'));
+    const { findings } = auditJson(['.'], root);
+    assert.deepEqual(filesWith(findings, UNPINNED), ['Dockerfile']);
+    const refused = findings.filter((f) => f.ruleId === 'codebase/invalid-config');
+    assert.deepEqual(refused.map((f) => [f.file, /link to a file outside the workspace/.test(f.message)]), [['.twelve-factor.yaml', true]]);
+
+    const inside = makeWorkspace({ Dockerfile: FROM_NODE, 'config/policy.yaml': `rules:\n  ${UNPINNED}: off\n` });
+    symlinkSync(path.join('config', 'policy.yaml'), path.join(inside, '.twelve-factor.yaml'));
+    assert.deepEqual(auditJson(['.'], inside).findings, []);
+  });
+});

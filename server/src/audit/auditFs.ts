@@ -110,6 +110,13 @@ export function workspaceFilesOnDisk(source: AuditFs = nodeAuditFs): WorkspaceFi
         return undefined;
       }
     },
+    realPath(path) {
+      try {
+        return source.realpath(path);
+      } catch {
+        return undefined;
+      }
+    },
   };
 }
 
@@ -157,5 +164,6 @@ export function cachedWorkspaceFiles(source: AuditFs): WorkspaceFiles {
       if (!cache.has(p)) cache.set(p, files.readText(p));
       return cache.get(p);
     },
+    realPath: (p) => files.realPath?.(p),
   };
 }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { detectKind, type FileKindInfo } from '../parsing/fileKind';
+import { CONFIG_FILE_NAMES, detectKind, type FileKindInfo } from '../parsing/fileKind';
 import { ignoreScope, isIgnored, type IgnoreScope } from '../workspace/gitignore';
 import { nodeAuditFs, type AuditFs } from './auditFs';
 import { isInsideFolder } from '../workspace/paths';
@@ -131,11 +131,15 @@ function* walkFolder(dir: string, relDir: string, outer: IgnoreScope[], ctx: Wal
   }
 }
 
-/** A symlink counts as a file only when it resolves to a file inside the tree; linked folders are never followed. */
+/**
+ * A symlink counts as a file only when it resolves to a file inside the tree; linked folders are never
+ * followed. A team config linked from outside is yielded all the same, so that the engine reports that
+ * it refuses it.
+ */
 function linkedFileType(abs: string, ctx: WalkContext): 'file' | undefined {
   try {
     const real = ctx.fs.realpath(abs);
-    if (!isInsideFolder(ctx.rootReal, real)) return undefined;
+    if (!isInsideFolder(ctx.rootReal, real) && !CONFIG_FILE_NAMES.includes(path.basename(abs))) return undefined;
     return ctx.fs.stat(abs)?.type === 'file' ? 'file' : undefined;
   } catch {
     return undefined;

@@ -98,5 +98,6 @@ export function workspaceFiles(openText: (filePath: string) => string | undefine
       if (open === undefined) return disk.readText(filePath);
       return unanalysableText(open) === 'tooLarge' ? undefined : open;
     },
+    realPath: (filePath) => disk.realPath?.(filePath),
   };
 }
