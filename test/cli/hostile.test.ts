@@ -45,4 +45,19 @@ describe('cli: hostile workspaces get a verdict, never a hang', function () {
     symlinkSync(path.join('config', 'policy.yaml'), path.join(inside, '.twelve-factor.yaml'));
     assert.deepEqual(auditJson(['.'], inside).findings, []);
   });
+
+  it('deep nesting gets the same verdict and columns on the main thread and on workers', () => {
+    const deep = `services:\n app:\n  image: app:1.0\n  labels:\n${Array.from({ length: 1900 }, (_, i) => `${' '.repeat(i + 3)}k${i}:\n`).join('')}`;
+    const root = makeWorkspace({
+      'compose.yaml': deep,
+      'k8s/flow.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: ${'['.repeat(3000)}${']'.repeat(3000)}\n`,
+      '.vscode/settings.json': `{"twelveFactor.rules": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`,
+      'app.js': `const x = ${'['.repeat(20_000)}${']'.repeat(20_000)};\n`,
+      Dockerfile: FROM_NODE,
+    });
+    const one = auditJson(['.', '--jobs', '1'], root).findings;
+    assert.deepEqual(auditJson(['.', '--jobs', '2'], root).findings, one);
+    const tooDeep = one.filter((f) => /nested deeper than 200 levels/.test(f.message)).map((f) => [f.file, f.range.start.line]);
+    assert.deepEqual(tooDeep, [['.vscode/settings.json', 0], ['compose.yaml', 201], ['k8s/flow.yaml', 5]]);
+  });
 });

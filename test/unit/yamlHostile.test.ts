@@ -1,7 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { readTeamConfig } from '../../server/src/engine/config/configFiles';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { isMap, isPair, isSeq, parseAllDocuments, type Document } from 'yaml';
+import { readSettingsJson, readTeamConfig } from '../../server/src/engine/config/configFiles';
 import { SourceFile } from '../../server/src/parsing/sourceFile';
 import { parseYamlFile } from '../../server/src/parsing/yaml/yamlDocuments';
+import { yamlNestingOverflow } from '../../server/src/parsing/yaml/yamlDepth';
 import { maskTemplates } from '../../server/src/parsing/yaml/yamlTemplates';
 
 let counter = 0;
@@ -44,3 +48,70 @@ describe('Helm template masking on hostile input', () => {
     assert.ok(parse(`metadata:\n${line}`).documents[0].templated);
   });
 });
+
+describe('nesting depth is a parser limit', () => {
+  const deepBlock = (n: number) => `services:\n app:\n  labels:\n${Array.from({ length: n }, (_, i) => `${' '.repeat(i + 3)}k${i}:\n`).join('')}${' '.repeat(n + 3)}v: 1\n`;
+
+  it('refuses a document nested deeper than the limit, at the first line too deep, without parsing it', () => {
+    const text = deepBlock(1900);
+    const [doc] = parse(text).documents;
+    assert.match(doc.error?.message ?? '', /nested deeper than 200 levels/);
+    assert.equal(text.slice(0, doc.error!.span.start).split('\n').length - 1, 200);
+    assert.equal(doc.root, undefined);
+  });
+
+  it('refuses deep flow collections in linear time (the yaml CST parser is quadratic in their depth)', () => {
+    const [doc] = parse(`a: ${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}\n`).documents;
+    assert.match(doc.error?.message ?? '', /nested deeper than 200 levels/);
+  });
+
+  it('accepts what is just under the limit, and counts sequences beside their key, compact items and flow levels', () => {
+    assert.equal(yamlNestingOverflow(deepBlock(190)), undefined);
+    assert.ok(parse(deepBlock(190)).documents[0].root);
+    // Map, map, sequence at its key's column, map; map, flow seq, flow map, flow seq; three sequences
+    // and the scalar (a scalar after an indicator counts as a level: one too many is safe); map, sequence, block scalar skipped.
+    const shapes = ['spec:\n  ports:\n  - name: a\n    port: 1\n', 'a: [{b: [1]}]\n', '- - - x\n', 'a:\n  - |\n    text\n     more\n  - b: 1\n'];
+    assert.deepEqual(shapes.map((t) => depthOf(t)), [4, 4, 4, 3]);
+  });
+
+  it('never counts fewer levels than the parser finds, on every YAML fixture and example', () => {
+    for (const file of yamlFiles(path.resolve(__dirname, '../fixtures')).concat(yamlFiles(path.resolve(__dirname, '../../examples')))) {
+      const text = readFileSync(file, 'utf8');
+      if (text.includes('{{')) continue;
+      assert.ok(depthOf(text) >= parsedDepth(text), file);
+    }
+  });
+
+  it('applies to settings.json as well', () => {
+    const { problems } = readSettingsJson(`{"a": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    assert.match(problems[0].message, /nested deeper than 200 levels/);
+  });
+});
+
+/** The smallest limit the text stays within. */
+function depthOf(text: string): number {
+  let depth = 0;
+  while (yamlNestingOverflow(text, depth)) depth++;
+  return depth;
+}
+
+function parsedDepth(text: string): number {
+  let max = 0;
+  const walk = (node: unknown, depth: number): void => {
+    if (isMap(node) || isSeq(node)) {
+      max = Math.max(max, depth + 1);
+      for (const item of node.items as unknown[]) {
+        if (isPair(item)) walk(item.key, depth + 1), walk(item.value, depth + 1);
+        else walk(item, depth + 1);
+      }
+    }
+  };
+  for (const doc of parseAllDocuments(text) as Document[]) walk(doc.contents, 0);
+  return max;
+}
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name));
+}

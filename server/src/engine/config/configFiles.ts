@@ -1,6 +1,7 @@
 import * as jsonc from 'jsonc-parser';
 import { echoSafe } from '../../analysis/secrets';
 import { MAX_FILE_CHARS, unanalysableText } from '../limits';
+import { jsoncNestingOverflow } from '../../parsing/yaml/yamlDepth';
 import { parseYaml } from '../../parsing/yaml/yamlParse';
 import { fromJsonc, fromPlain, fromYaml, describeType, type Located } from './locatedValue';
 import { emptyTeamConfig, validateRules, validateTeamConfig, type ConfigProblem, type RuleSetting, type TeamConfig, type Validated } from './teamConfig';
@@ -47,6 +48,10 @@ const TRACE_VALUES = ['off', 'messages', 'verbose'];
  */
 export function readSettingsJson(text: string): Validated<EditorSettings> {
   if (unanalysableText(text)) return unreadConfig('settings.json', text, {});
+  const tooDeep = jsoncNestingOverflow(text);
+  if (tooDeep) {
+    return { value: {}, problems: [{ span: { start: tooDeep.offset, end: tooDeep.offset + 1 }, message: `settings.json cannot be read (nested deeper than ${tooDeep.limit} levels); twelveFactor settings in it are ignored.` }] };
+  }
   const errors: jsonc.ParseError[] = [];
   const tree = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || !tree) {

@@ -1,14 +1,21 @@
-import { type Document, isMap, isScalar, isSeq, parseAllDocuments, parseDocument, YAMLParseError, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseAllDocuments, parseDocument, YAMLParseError, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+
+import { yamlNestingOverflow, type NestingOverflow } from './yamlDepth';
 
 /** Options of {@link parseYaml}; `uniqueKeys` only switches the duplicate-key check on or off. */
 export type YamlParseOptions = Omit<ParseOptions & DocumentOptions & SchemaOptions, 'uniqueKeys'> & { uniqueKeys?: boolean };
 
 /**
- * Every YAML text the tool reads goes through here. The duplicate-key check is ours, with a set per
- * map, because `yaml`'s compares each key with every earlier one (quadratic in the keys of one map).
+ * Every YAML text the tool reads goes through here. Two guards make the `yaml` package safe on
+ * hostile input: nesting deeper than `MAX_YAML_DEPTH` is refused before the parser sees it (see
+ * yamlDepth.ts: the same verdict on the main thread and in a worker), and the duplicate-key check is
+ * ours, with a set per map, because `yaml`'s compares each key with every earlier one (quadratic in
+ * the keys of one map).
  * The duplicate-key errors are `yaml`'s own (code, message, position), so callers see no difference.
  */
 export function parseYaml(text: string, options: YamlParseOptions = {}): Document {
+  const tooDeep = yamlNestingOverflow(text);
+  if (tooDeep) return refused(tooDeep);
   const doc = parseDocument(text, { ...options, uniqueKeys: false });
   if (options.uniqueKeys !== false) addDuplicateKeyErrors(doc);
   return doc;
@@ -16,10 +23,18 @@ export function parseYaml(text: string, options: YamlParseOptions = {}): Documen
 
 /** {@link parseYaml} for a text of several documents (`---`): an empty list when it is nested too deep. */
 export function parseYamlDocuments(text: string, options: YamlParseOptions = {}): Document[] {
+  if (yamlNestingOverflow(text)) return [];
   const docs = parseAllDocuments(text, { ...options, uniqueKeys: false });
   const list = Array.isArray(docs) ? docs : [];
   if (options.uniqueKeys !== false) list.forEach(addDuplicateKeyErrors);
   return list as Document[];
+}
+
+/** An empty document whose one error says where the text nests too deep. */
+function refused(overflow: NestingOverflow): Document {
+  const doc = new Document(null);
+  doc.errors.push(new YAMLParseError([overflow.offset, overflow.offset + 1], 'BAD_INDENT', `Collections are nested deeper than ${overflow.limit} levels`));
+  return doc;
 }
 
 /** Adds a DUPLICATE_KEY error at each scalar key that repeats an earlier key of its map, as `yaml` would. */
