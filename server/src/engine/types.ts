@@ -99,6 +99,8 @@ export interface RuleReport {
 export interface WorkspaceFiles {
   /** The text of a file, or undefined when it does not exist or cannot be read. */
   readText(absolutePath: string): string | undefined;
+  /** The path with every link resolved, or undefined when it cannot be resolved; absent where there are no links (tests). */
+  realPath?(absolutePath: string): string | undefined;
 }
 
 /**
