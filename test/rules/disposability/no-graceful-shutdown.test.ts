@@ -11,6 +11,7 @@ testRule(rule, { kind: 'code', fileName: 'server.js' }, {
     { name: 'no server at all', code: "const result = compute();\nconsole.log(result);\n" },
     { name: 'an LSP document manager listens on a connection', code: 'const documents = new TextDocuments(TextDocument);\ndocuments.listen(connection);\nconnection.listen();\n' },
     { name: 'an event source listens with a handler', code: 'bus.listen(onMessage);\nwatcher.listen(() => rebuild());\n' },
+    { name: 'a listen on port 0 probes for a free port', code: "const srv = createServer();\nsrv.listen(0, '127.0.0.1', () => srv.close());\n" },
   ],
   invalid: [
     {

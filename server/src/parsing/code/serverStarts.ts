@@ -79,13 +79,16 @@ const PORT_NAME = /(^|\.|_)(port|addr|address|host|hostname|socket|socketPath)$/
  * A JS `listen` call starts a server only on a server object (by name, or the result of a call such
  * as `http.createServer(app).listen`), or when its first argument is a port or address: a number, a
  * string, a port-named value, an options object with `port`, `host` or `path`. So
- * `documents.listen(connection)` (an LSP document manager) and `emitter.listen(handler)` are none.
+ * `documents.listen(connection)` (an LSP document manager) and `emitter.listen(handler)` are none,
+ * and neither is a listen on port 0.
  */
 function startsServer(call: Node): boolean {
+  const first = call.childForFieldName('arguments')?.namedChildren[0] ?? undefined;
+  // Port 0 asks the OS for any free port: a probe or a test server, never a process a router reaches.
+  if (first?.type === 'number' && Number(first.text) === 0) return false;
   const receiver = call.childForFieldName('function')?.childForFieldName('object');
   if (receiver && (receiver.type === 'call_expression' || receiver.type === 'await_expression' || SERVER_RECEIVER.test(receiver.text))) return true;
-  const first = call.childForFieldName('arguments')?.namedChildren[0];
-  return first !== undefined && first !== null && isPortLike(first);
+  return first !== undefined && isPortLike(first);
 }
 
 function isPortLike(node: Node): boolean {
