@@ -67,5 +67,7 @@ export function schemeFamily(scheme: string): string | undefined {
 /** The family a variable name asks for through one of its words (`REDIS_HOST` → `redis`). */
 export function nameFamily(name: string): string | undefined {
   const words = name.toUpperCase().split(/[^A-Z0-9]+/);
-  return FAMILIES.find((f) => f.words.some((w) => words.includes(w)))?.family;
+  // Glued names count too: REDISHOST, MYSQLADDR, MONGOURL (the Memorystore and Cloud SQL samples write them so).
+  const glued = words.map((word) => word.replace(/(HOST|HOSTNAME|ADDR|ADDRESS|URL|URI|SERVER|SERVERS|PORT)$/, ''));
+  return FAMILIES.find((f) => f.words.some((w) => words.includes(w) || glued.includes(w)))?.family;
 }
