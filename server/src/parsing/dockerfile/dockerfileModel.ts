@@ -43,9 +43,10 @@ export interface DockerInstruction {
   command?: CommandForm;
   /** Present for ENV and ARG. */
   properties?: DockerProperty[];
-  /** Present for COPY and ADD: the source paths (flags removed), and the `--from` value. */
+  /** Present for COPY and ADD: the source paths (flags removed), and the `--from` value with its span. */
   sources?: SpannedValue[];
   copyFrom?: string;
+  copyFromSpan?: Span;
 }
 
 /** A build stage: its FROM and what follows until the next FROM. */
@@ -119,6 +120,8 @@ export function parseDockerfile(file: SourceFile): DockerfileModel {
       instruction.sources = args.slice(0, -1);
       const fromFlag = node instanceof Copy ? node.getFromFlag() : null;
       instruction.copyFrom = fromFlag?.getValue() ?? undefined;
+      const fromRange = fromFlag?.getValueRange();
+      if (fromRange) instruction.copyFromSpan = toSpan(fromRange);
     }
     instructions.push(instruction);
     if (instruction.stage < 0) {
