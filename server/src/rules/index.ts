@@ -38,6 +38,7 @@ import floatingBuildpack from './dependencies/floating-buildpack';
 import mutableImageTag from './build-release-run/mutable-image-tag';
 import containerNameBlocksScaling from './concurrency/container-name-blocks-scaling';
 import singleInstance from './concurrency/single-instance';
+import severalProcesses from './concurrency/several-processes';
 import localhostInContainer from './backing-services/localhost-in-container';
 import hardcodedServiceUrl from './backing-services/hardcoded-service-url';
 import missingHealthcheck from './disposability/missing-healthcheck';
@@ -111,6 +112,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   singleReplica,
   containerNameBlocksScaling,
   singleInstance,
+  severalProcesses,
   // logs
   logToFile,
   logFileProperty,
