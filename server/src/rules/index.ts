@@ -39,6 +39,7 @@ import mutableImageTag from './build-release-run/mutable-image-tag';
 import containerNameBlocksScaling from './concurrency/container-name-blocks-scaling';
 import singleInstance from './concurrency/single-instance';
 import severalProcesses from './concurrency/several-processes';
+import workerInWeb from './concurrency/worker-in-web';
 import localhostInContainer from './backing-services/localhost-in-container';
 import hardcodedServiceUrl from './backing-services/hardcoded-service-url';
 import missingHealthcheck from './disposability/missing-healthcheck';
@@ -113,6 +114,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   containerNameBlocksScaling,
   singleInstance,
   severalProcesses,
+  workerInWeb,
   // logs
   logToFile,
   logFileProperty,
