@@ -16,6 +16,12 @@ export interface ExtraProcess {
   command: SimpleCommand;
 }
 
+/** How an extra process keeps running, for messages: `runs celery in the background`. */
+export function describeExtra(extra: ExtraProcess): string {
+  if (extra.how === 'background') return `runs ${extra.program} in the background`;
+  return extra.how === 'service' ? `starts the ${extra.program} service` : `starts ${extra.program}, which detaches itself`;
+}
+
 /** The program of `service <name> start`, `/etc/init.d/<name> start`, `rc-service <name> start`, `systemctl start <name>`. */
 function serviceStart(argv: readonly string[]): string | undefined {
   const [first, second, third] = argv;

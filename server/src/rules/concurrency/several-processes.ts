@@ -1,4 +1,4 @@
-import { extraProcesses, processManager, runsMainProcess, type ExtraProcess } from '../../analysis/processStarts';
+import { describeExtra, extraProcesses, processManager, runsMainProcess, type ExtraProcess } from '../../analysis/processStarts';
 import { commandArgv, parseShell, programName, type ShellScript } from '../../analysis/shellCommand';
 import { defineRule } from '../../engine/defineRule';
 import type { RuleContext } from '../../engine/types';
@@ -8,8 +8,6 @@ import { copiedFrom } from '../../parsing/dockerfile/copiedFiles';
 import type { DockerfileModel } from '../../parsing/dockerfile/dockerfileModel';
 import { isDevDockerfile, startupOf } from '../../parsing/dockerfile/startupCommands';
 import type { Span } from '../../parsing/sourceFile';
-
-const HOW = { background: 'runs {{program}} in the background', service: 'starts the {{program}} service', daemon: 'starts {{program}}, which detaches itself' };
 
 /** Several long-running processes in one container: daemons or background jobs beside the main process, or a process manager. */
 export default defineRule<DockerfileModel | DeploymentModel>({
@@ -49,7 +47,7 @@ function checkDockerfile(model: DockerfileModel, ctx: RuleContext<Record<string,
   const text = ctx.file.text;
   if (startup.script) {
     for (const extra of secondProcesses(startup.script.script, text)) {
-      ctx.report({ messageId: 'extraProcess', data: { command: commandText(text, extra.command.span), how: HOW[extra.how].replace('{{program}}', extra.program), where: 'container' }, at: extra.command.span });
+      ctx.report({ messageId: 'extraProcess', data: { command: commandText(text, extra.command.span), how: describeExtra(extra), where: 'container' }, at: extra.command.span });
     }
   }
   const main = startup.main;
@@ -64,7 +62,7 @@ function checkDockerfile(model: DockerfileModel, ctx: RuleContext<Record<string,
     const source = copiedFrom(model, word.value).map((p) => ctx.workspace.readText(p)).find((t) => t !== undefined);
     if (source === undefined) continue;
     for (const extra of secondProcesses(parseShell(source), source)) {
-      const data = { script: programName(word.value), how: HOW[extra.how].replace('{{program}}', extra.program), command: commandText(source, extra.command.span) };
+      const data = { script: programName(word.value), how: describeExtra(extra), command: commandText(source, extra.command.span) };
       ctx.report({ messageId: 'extraProcessInScript', data, at: word.span });
     }
   }
@@ -91,7 +89,7 @@ function checkDeployment(model: DeploymentModel, ctx: RuleContext<Record<string,
       if (!run.script) continue;
       for (const extra of secondProcesses(run.script, text)) {
         const command = run.exact ? commandText(text, extra.command.span) : commandArgv(extra.command).join(' ');
-        ctx.report({ messageId: 'extraProcess', data: { command, how: HOW[extra.how].replace('{{program}}', extra.program), where }, at: run.exact ? extra.command.span : run.span });
+        ctx.report({ messageId: 'extraProcess', data: { command, how: describeExtra(extra), where }, at: run.exact ? extra.command.span : run.span });
       }
     }
   }

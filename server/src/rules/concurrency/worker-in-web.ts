@@ -1,4 +1,4 @@
-import { extraProcesses, runsMainProcess, type ExtraProcess } from '../../analysis/processStarts';
+import { describeExtra, extraProcesses, runsMainProcess, type ExtraProcess } from '../../analysis/processStarts';
 import { defineRule } from '../../engine/defineRule';
 import type { Fix } from '../../engine/types';
 import { processNamed, type ProcessLine, type ProcfileModel } from '../../parsing/procfile/procfileModel';
@@ -25,8 +25,7 @@ export default defineRule<ProcfileModel>({
         const name = newProcessName(taken);
         taken = [...taken, name];
         const command = ctx.file.slice(extra.command.span);
-        const how = extra.how === 'background' ? `runs ${extra.program} in the background` : extra.how === 'service' ? `starts the ${extra.program} service` : `starts ${extra.program}, which detaches itself`;
-        ctx.report({ messageId: 'extraProcess', data: { process: process.name.value, how, command, name }, at: extra.command.span, fix: moveToOwnLine(model, process, extra, name) });
+        ctx.report({ messageId: 'extraProcess', data: { process: process.name.value, how: describeExtra(extra), command, name }, at: extra.command.span, fix: moveToOwnLine(model, process, extra, name) });
       }
     }
   },
