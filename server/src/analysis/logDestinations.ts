@@ -17,8 +17,12 @@ export interface LogFile {
   span: Span;
 }
 
-/** True for a path that names a log: under `/var/log` or a `log`/`logs` folder, or a `.log`, `.out` or `.err` file. */
+/**
+ * True for a path that names a log: under `/var/log` or a `log`/`logs` folder, or a `.log`, `.out` or
+ * `.err` file. Paths under /dev, /proc, /sys and /run are devices and sockets (`/dev/log` is syslog's).
+ */
 export function isLogPath(target: string): boolean {
+  if (/^\/(dev|proc|sys|run)(\/|$)/.test(target)) return false;
   return /(^|\/)(var\/log|logs?)(\/|$)|\.(log|out|err)$|(^|[/._-])logs?[._-]/i.test(target);
 }
 

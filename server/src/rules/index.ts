@@ -29,6 +29,7 @@ import committedEnvFile from './config/committed-env-file';
 import envExampleDrift from './config/env-example-drift';
 import literalSecretProperty from './config/literal-secret-property';
 import logFileProperty from './logs/log-file-property';
+import logVolume from './logs/log-volume';
 import hardcodedDatasource from './backing-services/hardcoded-datasource';
 import singleReplica from './concurrency/single-replica';
 import portEnvMismatch from './port-binding/port-env-mismatch';
@@ -118,4 +119,5 @@ export const ALL_RULES: readonly AnyRule[] = [
   // logs
   logToFile,
   logFileProperty,
+  logVolume,
 ];
