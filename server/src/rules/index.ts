@@ -2,6 +2,7 @@ import type { AnyRule } from '../engine/types';
 import invalidConfig from './codebase/invalid-config';
 import suppressionPolicy from './codebase/suppression-policy';
 import unparsableFile from './codebase/unparsable-file';
+import unpinnedCodeFetch from './codebase/unpinned-code-fetch';
 import unpinnedBaseImage from './dependencies/unpinned-base-image';
 import installWithoutLockfile from './dependencies/install-without-lockfile';
 import remoteScriptPipe from './dependencies/remote-script-pipe';
@@ -58,6 +59,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   invalidConfig,
   suppressionPolicy,
   unparsableFile,
+  unpinnedCodeFetch,
   // dependencies
   unpinnedBaseImage,
   installWithoutLockfile,
