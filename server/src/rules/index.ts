@@ -49,6 +49,7 @@ import localFileState from './processes/local-file-state';
 import inMemorySession from './processes/in-memory-session';
 import hardcodedListenPort from './port-binding/hardcoded-listen-port';
 import hardcodedConnection from './backing-services/hardcoded-connection';
+import developmentMode from './dev-prod-parity/development-mode';
 
 /**
  * The registry: every rule, listed once. Adding a rule means adding its file, its doc, its test and
@@ -116,4 +117,6 @@ export const ALL_RULES: readonly AnyRule[] = [
   // logs
   logToFile,
   logFileProperty,
+  // dev-prod-parity
+  developmentMode,
 ];
