@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { detectKind, type FileKindInfo } from '../parsing/fileKind';
 import { PARSERS } from '../parsing/parsers';
 import type { SourceFile, Span } from '../parsing/sourceFile';
@@ -122,6 +123,7 @@ function runRules(input: LintInput, kind: FileKindInfo, model: unknown, emit: (r
         options: effective.options,
         workspace: input.workspace,
         index: input.index ?? EMPTY_INDEX,
+        root: workspaceRootOf(input.file.path, input.relativePath),
         // A value shared through a YAML anchor is one piece of text: one finding and one fix.
         report: onePerSpan((report) => emit(rule, report)),
       });
@@ -171,6 +173,15 @@ function reportExpiredIgnores(team: TeamConfig, config: ResolvedConfig, emit: (r
       emit(suppressionPolicy, { messageId: 'expiredIgnore', data: { date: entry.expires ?? '' }, at: entry.expiresSpan });
     }
   }
+}
+
+/** The workspace folder of a file, from its path and its workspace-relative path; undefined when the file lies outside it. */
+function workspaceRootOf(filePath: string, relativePath: string): string | undefined {
+  const absolute = path.resolve(filePath);
+  const relative = relativePath.split('/').join(path.sep);
+  const prefix = absolute.slice(0, absolute.length - relative.length);
+  if (relative === '' || relative.startsWith('..') || !absolute.endsWith(relative) || !prefix.endsWith(path.sep)) return undefined;
+  return prefix.length > 1 ? prefix.slice(0, -1) : prefix;
 }
 
 /** Why a text is not analysed at all (the engine reports it as `codebase/unparsable-file`), if it is not. */

@@ -50,6 +50,7 @@ import inMemorySession from './processes/in-memory-session';
 import hardcodedListenPort from './port-binding/hardcoded-listen-port';
 import hardcodedConnection from './backing-services/hardcoded-connection';
 import developmentMode from './dev-prod-parity/development-mode';
+import serviceVersionDrift from './dev-prod-parity/service-version-drift';
 
 /**
  * The registry: every rule, listed once. Adding a rule means adding its file, its doc, its test and
@@ -119,4 +120,5 @@ export const ALL_RULES: readonly AnyRule[] = [
   logFileProperty,
   // dev-prod-parity
   developmentMode,
+  serviceVersionDrift,
 ];

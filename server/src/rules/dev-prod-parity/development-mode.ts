@@ -1,9 +1,9 @@
-import * as path from 'node:path';
 import { developmentSetting, isDevelopmentName } from '../../analysis/developmentMode';
-import { NON_PRODUCTION_WORDS, hasNameWord } from '../../analysis/nonProduction';
+import { hasNameWord } from '../../analysis/nonProduction';
 import { defineRule } from '../../engine/defineRule';
 import type { Fix } from '../../engine/types';
-import { isDevelopmentService, isNonProductionComposeFile } from '../../parsing/deployment/composeServices';
+import { isDevelopmentService } from '../../parsing/deployment/composeServices';
+import { isNonProductionManifest } from '../../parsing/deployment/nonProductionManifest';
 import { displayName, type DeploymentModel, type EnvEntry, type ManifestObject } from '../../parsing/deployment/deploymentModel';
 import { replaceScalar } from '../../parsing/yaml/yamlEdits';
 import { get, getPath, pairs, str, type YScalar } from '../../parsing/yaml/yamlNodes';
@@ -28,7 +28,7 @@ export default defineRule<DeploymentModel>({
   },
   fixable: true,
   check(model, ctx) {
-    if (isDevelopmentFile(ctx.file.path, model.platform)) return;
+    if (isNonProductionManifest(ctx.file.path, model.platform)) return;
     for (const workload of model.workloads) {
       if (isLabelledDevelopment(workload) || (model.platform === 'compose' && isDevelopmentService(workload))) continue;
       for (const entry of workload.containers.flatMap((c) => c.env)) {
@@ -52,17 +52,6 @@ export default defineRule<DeploymentModel>({
     }
   },
 });
-
-/**
- * A file for a developer's machine or a test run: its name says so (`docker-compose.dev.yml`,
- * `manifest-local.yml`), or, for Kubernetes, one of its nearest folders does (`overlays/dev/`).
- */
-function isDevelopmentFile(filePath: string, platform: DeploymentModel['platform']): boolean {
-  if (platform === 'compose') return isNonProductionComposeFile(filePath);
-  if (hasNameWord(filePath)) return true;
-  const folders = path.dirname(filePath.replace(/\\/g, '/')).split('/').slice(-3);
-  return platform === 'kubernetes' && folders.some((f) => NON_PRODUCTION_WORDS.has(f.toLowerCase()) || isDevelopmentName(f));
-}
 
 /** A Kubernetes object or its pod template labelled for a development environment (`environment: development`). */
 function isLabelledDevelopment(object: ManifestObject): boolean {
