@@ -51,6 +51,7 @@ import hardcodedListenPort from './port-binding/hardcoded-listen-port';
 import hardcodedConnection from './backing-services/hardcoded-connection';
 import developmentMode from './dev-prod-parity/development-mode';
 import serviceVersionDrift from './dev-prod-parity/service-version-drift';
+import devImageDrift from './dev-prod-parity/dev-image-drift';
 
 /**
  * The registry: every rule, listed once. Adding a rule means adding its file, its doc, its test and
@@ -121,4 +122,5 @@ export const ALL_RULES: readonly AnyRule[] = [
   // dev-prod-parity
   developmentMode,
   serviceVersionDrift,
+  devImageDrift,
 ];
