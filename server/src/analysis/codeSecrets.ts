@@ -38,7 +38,8 @@ export function codeSecretVerdict(name: string | undefined, value: string, where
   if (name !== undefined && /^tokens?$/i.test(name) && /^[a-z]+$/.test(value)) return undefined;
   // An identifier names a constant; as the fallback of a secret's env read, it is the secret all the same.
   if (where === 'bound' && (isIdentifierLike(value) || sharesNameWords(name, value))) return undefined;
-  if (name !== undefined && isSecretName(name) && !isCodeSecretName(name)) name = undefined;
+  // An env variable's name is a config name like any other; only a code identifier may be a label or a lookup key.
+  if (where === 'bound' && name !== undefined && isSecretName(name) && !isCodeSecretName(name)) name = undefined;
   const verdict = detectSecret(name, value);
   if (!verdict || verdict.reason !== 'name') return verdict;
   // Prose: four words or more, a sentence's end, or a capitalised label of letters only ("Mot de passe", "Jeton").

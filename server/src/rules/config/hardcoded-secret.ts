@@ -1,5 +1,6 @@
 import { codeSecretVerdict } from '../../analysis/codeSecrets';
 import { envExampleChange } from '../../parsing/dotenv/envFileEdits';
+import { isNonProductionFile, reportsSecret } from '../../analysis/nonProduction';
 import { isTestFile, TEST_FILES_OPTION } from '../../analysis/testFiles';
 import { defineRule } from '../../engine/defineRule';
 import type { Fix, RuleContext } from '../../engine/types';
@@ -40,6 +41,8 @@ export default defineRule<CodeModel, Options>({
   fixable: true,
   check(model, ctx) {
     if (isTestFile(ctx.file.path, ctx.options.testFiles)) return;
+    // A development settings module's (`settings/dev.py`) throwaway password is no leak; a provider token still is.
+    const nonProduction = isNonProductionFile(ctx.file.path);
     const reported = new Set<number>();
     // Spans already reported: a token format inside a fallback (`@Value("${key:sk_live_…}")`) is that finding.
     const reportedSpans: { start: number; end: number }[] = [];
@@ -47,7 +50,7 @@ export default defineRule<CodeModel, Options>({
       const fallback = read.defaultSpan && model.tree.rootNode.descendantForIndex(read.defaultSpan.start, read.defaultSpan.end);
       const literal = stringLiteral(fallback) ?? (read.property !== undefined && read.default !== undefined ? { value: read.default } : undefined);
       const verdict = literal && codeSecretVerdict(read.name, literal.value, 'fallback');
-      if (!verdict || !read.defaultSpan) continue;
+      if (!verdict || !read.defaultSpan || !reportsSecret(verdict, nonProduction)) continue;
       if (fallback) reported.add(fallback.id);
       reportedSpans.push(read.defaultSpan);
       ctx.report({ messageId: 'fallbackSecret', data: { name: read.property ?? read.name, label: verdict.label, masked: verdict.masked }, at: read.defaultSpan, fix: dropFallback(model, read) });
@@ -55,7 +58,7 @@ export default defineRule<CodeModel, Options>({
     for (const { value, binding } of valuesBoundTo(model, SECRET_NAMES)) {
       const literal = stringLiteral(value);
       const verdict = literal && !reported.has(value.id) && codeSecretVerdict(binding.name, literal.value);
-      if (!verdict) continue;
+      if (!verdict || !reportsSecret(verdict, nonProduction)) continue;
       reported.add(value.id);
       ctx.report({ messageId: 'boundSecret', data: { name: binding.name, label: verdict.label, masked: verdict.masked }, at: nodeSpan(value), fix: readFromEnv(model, value, binding.kind === 'const' ? undefined : envNameFor(binding.name), ctx) });
     }
@@ -64,7 +67,7 @@ export default defineRule<CodeModel, Options>({
       const node = model.tree.rootNode.descendantForIndex(hit.index);
       const literal = node && (stringLiteral(node) ?? stringLiteral(node.parent));
       const verdict = literal && !reported.has(literal.node.id) && codeSecretVerdict(undefined, literal.value);
-      if (!literal || !verdict) continue;
+      if (!literal || !verdict || !reportsSecret(verdict, nonProduction)) continue;
       reported.add(literal.node.id);
       ctx.report({ messageId: 'tokenSecret', data: { label: verdict.label, masked: verdict.masked }, at: nodeSpan(literal.node) });
     }
