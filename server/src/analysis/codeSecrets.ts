@@ -27,9 +27,11 @@ export function isCodeSecretName(name: string): boolean {
 /**
  * The secret verdict for a literal in code, or undefined. On top of {@link detectSecret}: a value
  * that names an environment variable (`"DB_PASSWORD"`, `PASSWORD_VAR = "DB_PASSWORD"`) or reads as
- * prose (a message about a password) is not a secret.
+ * prose (a message about a password) is not a secret. `where` says how the value is given: bound to a name,
+ * as the fallback of an env read, or as a password argument (`HTTPBasicAuth(user, "…")`); only a bound value
+ * may be an identifier-like constant rather than a secret.
  */
-export function codeSecretVerdict(name: string | undefined, value: string, where: 'bound' | 'fallback' = 'bound'): SecretVerdict | undefined {
+export function codeSecretVerdict(name: string | undefined, value: string, where: 'bound' | 'fallback' | 'argument' = 'bound'): SecretVerdict | undefined {
   // An env variable's name, or a dotted property key (`spring.datasource.password`).
   if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(value) || /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/.test(value)) return undefined;
   // fetch's `credentials` modes, short numbers (versions, counts) and values too short to be a secret.

@@ -5,6 +5,7 @@ import { isTestFile, TEST_FILES_OPTION } from '../../analysis/testFiles';
 import { defineRule } from '../../engine/defineRule';
 import type { Fix, RuleContext } from '../../engine/types';
 import { valuesBoundTo } from '../../parsing/code/boundLiterals';
+import { credentialArguments } from '../../parsing/code/credentialArguments';
 import { nodeSpan, type CodeModel } from '../../parsing/code/codeModel';
 import { envNameFor, envReadText } from '../../parsing/code/edits/envReadText';
 import { importEdits } from '../../parsing/code/edits/imports';
@@ -36,6 +37,7 @@ export default defineRule<CodeModel, Options>({
     boundSecret: '{{name}} is set to a literal secret ({{label}}: {{masked}}); read it from the environment instead.',
     fallbackSecret: 'The fallback of {{name}} is a literal secret ({{label}}: {{masked}}), used whenever the variable is missing; drop it so that a missing secret fails loudly.',
     tokenSecret: 'A secret is written in the code ({{label}}: {{masked}}); read it from the environment, and rotate it.',
+    argumentSecret: 'The password given to {{call}} is a literal secret ({{label}}: {{masked}}); read it from the environment instead.',
   },
   options: { testFiles: TEST_FILES_OPTION },
   fixable: true,
@@ -61,6 +63,13 @@ export default defineRule<CodeModel, Options>({
       if (!verdict || !reportsSecret(verdict, nonProduction)) continue;
       reported.add(value.id);
       ctx.report({ messageId: 'boundSecret', data: { name: binding.name, label: verdict.label, masked: verdict.masked }, at: nodeSpan(value), fix: readFromEnv(model, value, binding.kind === 'const' ? undefined : envNameFor(binding.name), ctx) });
+    }
+    // Credentials by position: HTTPBasicAuth(user, "…"), auth=(user, "…"), getConnection(url, user, "…").
+    for (const { literal, call } of credentialArguments(model)) {
+      const verdict = !reported.has(literal.node.id) && codeSecretVerdict('password', literal.value, 'argument');
+      if (!verdict || !reportsSecret(verdict, nonProduction)) continue;
+      reported.add(literal.node.id);
+      ctx.report({ messageId: 'argumentSecret', data: { call, label: verdict.label, masked: verdict.masked }, at: nodeSpan(literal.node) });
     }
     for (const hit of model.file.text.matchAll(TOKEN_FORMATS)) {
       if (reportedSpans.some((r) => r.start <= hit.index && hit.index < r.end)) continue;
