@@ -116,6 +116,14 @@ describe('secrets', () => {
       assert.equal(urlCredentials('jdbc:sqlserver://db:1433;databaseName=app;user=sa;password=pa55word')?.password, 'pa55word');
       assert.equal(urlCredentials('odbc://db/app?uid=sa&pwd=pa55word')?.password, 'pa55word');
     });
+    it('finds the password of a Go MySQL DSN, not a DSN without one', () => {
+      const value = 'app:pa55word@tcp(db.internal:3306)/orders';
+      const found = urlCredentials(value);
+      assert.equal(found?.password, 'pa55word');
+      assert.equal(value.slice(found!.passwordStart, found!.passwordStart + 8), 'pa55word');
+      assert.equal(urlCredentials('app@tcp(db:3306)/orders'), undefined);
+      assert.equal(urlCredentials('app:${DB_PASSWORD}@tcp(db:3306)/orders'), undefined);
+    });
     it('ignores placeholders, harmless parameters and non-URLs', () => {
       assert.equal(urlCredentials('postgres://app:${DB_PASSWORD}@db/app'), undefined);
       assert.equal(urlCredentials('postgres://db/app?password=${DB_PASSWORD}'), undefined);

@@ -87,8 +87,8 @@ export interface UrlCredentials {
 }
 
 /**
- * Finds the credentials in a URL-shaped value: `user:password@` in the authority, or a secret-named
- * parameter (`?password=`, `;password=` in JDBC, `&access_token=`). Undefined when there is none or
+ * Finds the credentials in a URL-shaped value: `user:password@` in the authority (or in a Go MySQL
+ * DSN, `user:password@tcp(host)/db`), or a secret-named parameter (`?password=`, `;password=` in JDBC, `&access_token=`). Undefined when there is none or
  * the password is a placeholder.
  */
 export function urlCredentials(value: string): UrlCredentials | undefined {
@@ -99,6 +99,9 @@ export function urlCredentials(value: string): UrlCredentials | undefined {
     const passwordStart = value.indexOf(match[0]) + match[1].length + match[2].length + 1;
     return { user: match[2], password, passwordStart };
   }
+  // The Go MySQL driver's DSN: `user:password@tcp(host:3306)/db`.
+  const dsn = /^([^:@/\s()]+):([^@\s]+)@(?:tcp|unix)\(/.exec(value.trim());
+  if (dsn && !isPlaceholderValue(dsn[2])) return { user: dsn[1], password: dsn[2], passwordStart: value.indexOf(dsn[0]) + dsn[1].length + 1 };
   return parameterCredentials(value);
 }
 

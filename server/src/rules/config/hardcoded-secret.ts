@@ -20,10 +20,11 @@ interface Options {
 /** Names that may hold a secret; the secret detector decides on each. */
 const SECRET_NAMES = /pass(?:word|wd|phrase)?|pwd|secret|token|api_?key|apikey|private_?key|access_?key|credential|auth_?key|signing_?key|session_?key/gi;
 /**
- * Provider token formats, private keys and URLs with a password (`postgres://app:pw@db/app`): secrets
+ * Provider token formats, private keys and URLs or Go DSNs with a password (`postgres://app:pw@db/app`,
+ * `app:pw@tcp(db)/app`): secrets
  * whatever they are called. The secret detector decides on each text hit.
  */
-const TOKEN_FORMATS = /A(?:KIA|SIA|Iza)|g(?:h[pousr]_|ithub_pat_|lpat-)|xox[abposr]-|[sr]k_live_|npm_|SG\.|eyJ|-----BEGIN|[a-z][a-z0-9+.-]*:\/\/[^\s'"`/@:]*:[^\s'"`@]+@/gi;
+const TOKEN_FORMATS = /A(?:KIA|SIA|Iza)|g(?:h[pousr]_|ithub_pat_|lpat-)|xox[abposr]-|[sr]k_live_|npm_|SG\.|eyJ|-----BEGIN|[a-z][a-z0-9+.-]*:\/\/[^\s'"`/@:]*:[^\s'"`@]+@|@tcp\(/gi;
 
 /** A secret written in the code: bound to a secret name, a known token format, or the fallback of an env read. */
 export default defineRule<CodeModel, Options>({
