@@ -42,10 +42,17 @@ const files = workspaceFiles((filePath) => documents.get(pathToUri(filePath))?.g
 const folders = new WorkspaceFolders(workspaceFiles(() => undefined));
 const disk = workspaceFiles(() => undefined);
 // The indexer speaks only when it stops at its file limit: the user should know cross-file checks are partial.
-const indexer = new WorkspaceIndexer(disk, (filePath) => documents.get(pathToUri(filePath)) !== undefined, () => revalidateAll(), (message) => {
-  log(message);
-  void connection.window.showInformationMessage(`Twelve-Factor Guide: ${message}`);
-});
+// The index runs in slices and steps aside while an open document waits to be linted.
+const indexer = new WorkspaceIndexer(
+  disk,
+  (filePath) => documents.get(pathToUri(filePath)) !== undefined,
+  () => revalidateAll(),
+  (message) => {
+    log(message);
+    void connection.window.showInformationMessage(`Twelve-Factor Guide: ${message}`);
+  },
+  { log, busy: () => pending.size > 0 || linting > 0 },
+);
 const linter = new DocumentLinter(folders, files, log, indexer.index, (uri) => revalidateOthers(uri));
 const configDiagnostics = new ConfigFileDiagnostics(folders, files, (uri) => documents.get(uri) !== undefined, (uri, diagnostics) =>
   connection.sendDiagnostics({ uri, diagnostics }),
@@ -92,6 +99,8 @@ const debounceFor = (uri: string) => {
   return last < FAST_LINT_MS ? 0 : Math.min(MAX_DEBOUNCE_MS, last);
 };
 const pending = new Map<string, NodeJS.Timeout>();
+/** How many lints have started and not yet published (they await settings first). */
+let linting = 0;
 
 connection.onInitialize(async (params): Promise<InitializeResult> => {
   // The tree-sitter runtime starts asynchronously, once; grammars then load on first use.
@@ -164,7 +173,10 @@ function schedule(document: TextDocument, delay = debounceFor(document.uri)): vo
     document.uri,
     setTimeout(() => {
       pending.delete(document.uri);
-      validate(document).catch((error) => log(`Validation of ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`));
+      linting++;
+      validate(document)
+        .catch((error) => log(`Validation of ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`))
+        .finally(() => linting--);
     }, delay),
   );
 }

@@ -17,6 +17,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const EDITS = Number(process.env.BENCH_EDITS ?? 60);
 const WARM_UP_EDITS = 10;
 const WORKSPACE_FILES = 3100;
+// For profiling one case: BENCH_ONLY is a pattern over file names ("workspace" for the big workspace); BENCH_PEERS=0 leaves the peers out.
+const ONLY = new RegExp(process.env.BENCH_ONLY ?? '', 'i');
+const WITH_PEERS = process.env.BENCH_PEERS !== '0';
 
 interface Server {
   name: string;
@@ -31,7 +34,9 @@ interface Server {
 const ours: Server = {
   name: 'twelve-factor',
   languages: ['dockerfile', 'yaml', 'typescript'],
-  start: () => TestLspClient.startScript(SERVER_BUNDLE, ['--stdio'], { ...process.env, TWELVE_FACTOR_DEBOUNCE_MS: '0' }),
+  // BENCH_CPU_PROF=<folder> writes a CPU profile of each of our server's runs there.
+  start: () =>
+    TestLspClient.startScript(SERVER_BUNDLE, ['--stdio'], { ...process.env, TWELVE_FACTOR_DEBOUNCE_MS: '0' }, process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
   versioned: true,
 };
 const dockerLangserver: Server = {
@@ -120,7 +125,7 @@ function typingCell(runs: Runs, key: string): string {
 }
 
 async function main(): Promise<void> {
-  const files = benchFiles();
+  const files = benchFiles().filter((f) => ONLY.test(f.name));
   const big = kubernetesFile();
   const workspace = makeWorkspace(WORKSPACE_FILES, { 'deploy/cluster.yaml': big });
   const runs = new Runs();
@@ -131,6 +136,7 @@ async function main(): Promise<void> {
         for (const server of [ours, ...PEERS]) {
           if (!server.languages.includes(file.languageId)) continue;
           // The peers type into the first shape of their language only, to keep a run short.
+          if (server !== ours && !WITH_PEERS) continue;
           if (server !== ours && files.find((f) => f.languageId === file.languageId) !== file) continue;
           const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-bench-'));
           const full = path.join(dir, file.fileName);
@@ -148,7 +154,8 @@ async function main(): Promise<void> {
         }
       }
       // The generated Kubernetes file inside the big workspace: start-up, then typing at once, while the index runs.
-      for (const server of [ours, yamlLanguageServer]) {
+      for (const server of WITH_PEERS ? [ours, yamlLanguageServer] : [ours]) {
+        if (!ONLY.test('workspace')) continue;
         const { session, startMs } = await Session.open(server, workspace, path.join(workspace, 'deploy/cluster.yaml'), 'yaml', big);
         try {
           runs.add(`${server.name}|start|workspace`, startMs);

@@ -78,9 +78,9 @@ export class TestLspClient {
     return new TestLspClient(child, createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child)));
   }
 
-  /** Starts any language server that speaks LSP over stdio (the benchmark's peers), from a Node script. */
-  static startScript(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): TestLspClient {
-    const child = spawn(process.execPath, [script, ...args], { stdio: ['pipe', 'pipe', 'ignore'], env });
+  /** Starts any language server that speaks LSP over stdio (the benchmark's peers), from a Node script, with Node's own options (`--cpu-prof`). */
+  static startScript(script: string, args: string[], env: NodeJS.ProcessEnv = process.env, nodeOptions: string[] = []): TestLspClient {
+    const child = spawn(process.execPath, [...nodeOptions, script, ...args], { stdio: ['pipe', 'pipe', 'ignore'], env });
     return new TestLspClient(child, createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)));
   }
 
