@@ -18,6 +18,8 @@ export interface AuditArgs {
   output?: string;
   /** Worker threads that analyse files; 1 analyses on the main thread. */
   jobs: number;
+  /** Print only the findings: no summary or list of skipped files, no notes on stderr. */
+  quiet: boolean;
 }
 
 /** What the command line asks for. */
@@ -30,7 +32,7 @@ export class UsageError extends Error {
 
 /** The one-line synopsis, printed under every usage error. */
 export const SYNOPSIS =
-  'Usage: twelve-factor audit [<paths…>] [--format text|json|sarif|markdown] [--fail-on error|warning|info|none] [--config <file>] [--output <file>] [--jobs <n>]';
+  'Usage: twelve-factor audit [<paths…>] [--format text|json|sarif|markdown] [--fail-on error|warning|info|none] [--config <file>] [--output <file>] [--jobs <n>] [--quiet]';
 
 /** The full `--help` text. */
 export const USAGE = `${SYNOPSIS}
@@ -47,6 +49,8 @@ Options:
   --config <file>      use this file instead of each root's .twelve-factor.yaml
   --output <file>      write the report to a file instead of standard output
   --jobs <n>           analyse with n worker threads (default 1); the report is the same
+  -q, --quiet          print only the findings (text: no summary, no skipped files; no notes
+                       on stderr), for pre-commit hooks and editors' task runners
   -h, --help           show this help
   --version            show the version
 
@@ -55,6 +59,7 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
 `;
 
 const VALUE_OPTIONS = ['--format', '--fail-on', '--config', '--output', '--jobs'] as const;
+const QUIET = ['--quiet', '-q'];
 
 /** The most worker threads `--jobs` accepts. */
 export const MAX_JOBS = 64;
@@ -69,11 +74,16 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 
   const positionals: string[] = [];
   const values: Partial<Record<ValueOption, string>> = {};
+  let quiet = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
       positionals.push(...argv.slice(i + 1));
       break;
+    }
+    if (QUIET.includes(arg)) {
+      quiet = true;
+      continue;
     }
     if (!arg.startsWith('-') || arg === '-') {
       positionals.push(arg);
@@ -81,6 +91,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg : arg.slice(0, eq);
+    if (QUIET.includes(name)) throw new UsageError(`Option ${name} takes no value.`);
     if (!(VALUE_OPTIONS as readonly string[]).includes(name)) throw new UsageError(`Unknown option ${name}.`);
     let value: string | undefined;
     if (eq !== -1) value = arg.slice(eq + 1);
@@ -99,6 +110,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     format: choice('--format', values['--format'], REPORT_FORMATS, 'text'),
     failOn: choice('--fail-on', values['--fail-on'], FAIL_ON_VALUES, 'error'),
     jobs: jobCount(values['--jobs']),
+    quiet,
     ...(values['--config'] !== undefined ? { config: values['--config'] } : {}),
     ...(values['--output'] !== undefined ? { output: values['--output'] } : {}),
   };
