@@ -7,7 +7,7 @@ import {
   statSync, writeFileSync,
 } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createBrotliDecompress } from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
@@ -90,18 +90,18 @@ function freshPackageDir(dir) {
 const NPM_INSTALL = ['install', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel', 'error'];
 
 /**
- * The environment for the inner npm under Node 24. Under `npm test` the outer npm (Node 20) exports
- * npm_config_* and npm_* variables; the inner npm would read them as its own config. Drop them.
+ * The environment of the inner npm: under `npm test` the outer npm exports npm_* variables (its user
+ * agent, the script's package), which are not the inner install's. Its own node and configuration
+ * (the machine's npmrc: registry, CA file) stay: nothing runs under Node 24 during the install.
  */
-function node24Env(paths) {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_|NODE$|INIT_CWD$)/i.test(k)));
-  return { ...inherited, PATH: join(paths.nodeDir, 'bin') + delimiter + process.env.PATH };
+function npmEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_|INIT_CWD$)/i.test(k)));
 }
 
 async function installNode(paths) {
   const dir = join(paths.cache, 'node24');
   freshPackageDir(dir);
-  await run('npm', [...NPM_INSTALL, NODE_SPEC], { cwd: dir, log: paths.log });
+  await run('npm', [...NPM_INSTALL, NODE_SPEC], { cwd: dir, env: npmEnv(), log: paths.log });
   // The C headers are for native builds; nothing is compiled here.
   rmSync(join(paths.nodeDir, 'include'), { recursive: true, force: true });
   if (!existsSync(paths.node)) throw new Error(`${paths.node} is missing after the install`);
@@ -119,7 +119,7 @@ async function installNode(paths) {
 async function installCodeServer(paths) {
   const dir = join(paths.cache, 'code-server');
   freshPackageDir(dir);
-  const env = node24Env(paths);
+  const env = npmEnv();
   await run('npm', [...NPM_INSTALL, '--ignore-scripts', `code-server@${CODE_SERVER_VERSION}`], { cwd: dir, env, log: paths.log });
   const vscode = join(paths.codeServerDir, 'lib', 'vscode');
   await run('npm', [...NPM_INSTALL, '--omit=dev', '--ignore-scripts'], { cwd: vscode, env, log: paths.log });
@@ -165,7 +165,7 @@ async function installChromium(paths) {
   rmSync(paths.chromiumDir, { recursive: true, force: true });
   mkdirSync(paths.chromiumDir, { recursive: true });
   try {
-    await run('npm', [...NPM_INSTALL, '--ignore-scripts', '--no-save', CHROMIUM_SPEC], { cwd: download, log: paths.log });
+    await run('npm', [...NPM_INSTALL, '--ignore-scripts', CHROMIUM_SPEC], { cwd: download, env: npmEnv(), log: paths.log });
     const bin = join(download, 'node_modules', '@sparticuz', 'chromium', 'bin');
     const executable = join(paths.chromiumDir, 'chromium');
     await pipeline(createReadStream(join(bin, 'chromium.br')), createBrotliDecompress(),
