@@ -5,6 +5,13 @@ export const MAX_FILE_CHARS = 2 * 1024 * 1024;
 export const MAX_READ_BYTES = 3 * MAX_FILE_CHARS;
 
 /**
+ * How long the analysis of one file may take, parse and rules together. The engine checks it after
+ * the parse and after each rule; a file over it is reported as too slow and the audit goes on, and
+ * the editor's thread is handed back. Real files take milliseconds; the budget is for hostile ones.
+ */
+export const FILE_TIME_BUDGET_MS = 2000;
+
+/**
  * Why a text is not analysed at all (the engine reports it as `codebase/unparsable-file`), if it is
  * not. Every parse of a workspace text asks this first: linting, the index's facts, configuration
  * files and the other files rules read.
