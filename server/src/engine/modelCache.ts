@@ -1,4 +1,5 @@
 import type { FileKind } from '../parsing/fileKind';
+import { setupTime } from './limits';
 import { ParseError, PARSERS, type KindParser, type TextChange } from '../parsing/parsers';
 import type { SourceFile } from '../parsing/sourceFile';
 
@@ -44,13 +45,13 @@ export class ModelCache {
     if (cached && cached.version === file.version && cached.kind === kind && cached.text === file.text) return cached.outcome;
     let outcome: ParseOutcome;
     const previous = cached?.inStep && cached.kind === kind ? cached.outcome.model : undefined;
-    const started = performance.now();
+    const started = performance.now() - setupTime();
     try {
       outcome = { model: previous === undefined ? parser.parse(file) : parser.parse(file, previous) };
     } catch (error) {
       outcome = { error: error instanceof ParseError ? error : new ParseError(error instanceof Error ? error.message : String(error)) };
     }
-    outcome.ms = performance.now() - started;
+    outcome.ms = performance.now() - setupTime() - started;
     this.entries.set(file.path, { version: file.version, text: file.text, kind, outcome });
     if (this.options.keepNativeModels === false && parser.dispose && outcome.model !== undefined) this.keepOnlyNative(file.path);
     return outcome;
