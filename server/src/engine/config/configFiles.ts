@@ -35,10 +35,16 @@ function unreadConfig<T>(name: string, text: string, value: T): Validated<T> {
 export interface EditorSettings {
   enable?: boolean;
   rules?: Map<string, RuleSetting>;
+  baselineFindings?: BaselineFindings;
 }
 
+/** How the editor shows findings the baseline accepted: as hints marked "(baseline)", or not at all. */
+export type BaselineFindings = 'hint' | 'hide';
+
+const BASELINE_FINDINGS: readonly BaselineFindings[] = ['hint', 'hide'];
+
 /** The settings contributed by the extension, with descriptions (also used by package.json generation). */
-export const SETTING_KEYS = ['twelveFactor.enable', 'twelveFactor.rules', 'twelveFactor.trace.server'] as const;
+export const SETTING_KEYS = ['twelveFactor.enable', 'twelveFactor.rules', 'twelveFactor.baselineFindings', 'twelveFactor.trace.server'] as const;
 
 const TRACE_VALUES = ['off', 'messages', 'verbose'];
 
@@ -83,6 +89,9 @@ function validateSettings(root: Located): Validated<EditorSettings> {
       const rules = validateRules(value, 'twelveFactor.rules');
       settings.rules = rules.value;
       problems.push(...rules.problems);
+    } else if (key === 'twelveFactor.baselineFindings') {
+      if (value.type === 'scalar' && (BASELINE_FINDINGS as readonly unknown[]).includes(value.value)) settings.baselineFindings = value.value as BaselineFindings;
+      else problems.push({ span: value.span, message: `"twelveFactor.baselineFindings" must be one of ${BASELINE_FINDINGS.join(', ')}.` });
     } else if (key === 'twelveFactor.trace.server') {
       if (!(value.type === 'scalar' && TRACE_VALUES.includes(String(value.value)))) {
         problems.push({ span: value.span, message: `"twelveFactor.trace.server" must be one of ${TRACE_VALUES.join(', ')}.` });
