@@ -43,10 +43,17 @@ const files = workspaceFiles((filePath) => documents.get(pathToUri(filePath))?.g
 const folders = new WorkspaceFolders(workspaceFiles(() => undefined));
 const disk = workspaceFiles(() => undefined);
 // The indexer speaks only when it stops at its file limit: the user should know cross-file checks are partial.
-const indexer = new WorkspaceIndexer(disk, (filePath) => documents.get(pathToUri(filePath)) !== undefined, () => revalidateAll(), (message) => {
-  log(message);
-  void connection.window.showInformationMessage(`Twelve-Factor Guide: ${message}`);
-});
+// The index runs in slices and steps aside while an open document waits to be linted.
+const indexer = new WorkspaceIndexer(
+  disk,
+  (filePath) => documents.get(pathToUri(filePath)) !== undefined,
+  () => revalidateAll(),
+  (message) => {
+    log(message);
+    void connection.window.showInformationMessage(`Twelve-Factor Guide: ${message}`);
+  },
+  { log, busy: () => pending.size > 0 || linting > 0 },
+);
 // Accepted findings (.twelve-factor-baseline.json) show as hints, matched as the CLI matches them.
 const baselines = new Baselines(disk.readText, (message) => {
   log(message);
@@ -99,6 +106,8 @@ const debounceFor = (uri: string) => {
   return last < FAST_LINT_MS ? 0 : Math.min(MAX_DEBOUNCE_MS, last);
 };
 const pending = new Map<string, NodeJS.Timeout>();
+/** How many lints have started and not yet published (they await settings first). */
+let linting = 0;
 
 connection.onInitialize(async (params): Promise<InitializeResult> => {
   // The tree-sitter runtime starts asynchronously, once; grammars then load on first use.
@@ -178,7 +187,10 @@ function schedule(document: TextDocument, delay = debounceFor(document.uri)): vo
     document.uri,
     setTimeout(() => {
       pending.delete(document.uri);
-      validate(document).catch((error) => log(`Validation of ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`));
+      linting++;
+      validate(document)
+        .catch((error) => log(`Validation of ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`))
+        .finally(() => linting--);
     }, delay),
   );
 }

@@ -71,3 +71,27 @@ export function nameFamily(name: string): string | undefined {
   const glued = words.map((word) => word.replace(/(HOST|HOSTNAME|ADDR|ADDRESS|URL|URI|SERVER|SERVERS|PORT)$/, ''));
   return FAMILIES.find((f) => f.words.some((w) => words.includes(w) || glued.includes(w)))?.family;
 }
+
+/** Image names that run one product under another name; versions compare within a product. */
+const PRODUCT_ALIASES: Record<string, string> = {
+  postgresql: 'postgres', 'bitnami-postgresql': 'postgres', 'mysql-server': 'mysql', mongodb: 'mongo',
+  'mongodb-community-server': 'mongo', 'redis-stack-server': 'redis-stack',
+};
+
+/**
+ * The backing-service product an image runs and the major version its tag names, or undefined
+ * when it is no backing service or its tag names no version (`latest`, `alpine`, a variable).
+ * Products are compared by image name, not family: MariaDB 10 and MySQL 8 number apart, as do
+ * Valkey and Redis. PostgreSQL before 10 counted its major in two parts (`9.6`).
+ */
+export function serviceVersion(image: string): { product: string; major: string } | undefined {
+  const reference = parseImageReference(image);
+  const last = reference.name.split('/').pop()!.toLowerCase();
+  if (!familyOfImage(image) || reference.tag === undefined || /[${}]/.test(image)) return undefined;
+  // A `v1` tag is an image's own numbering (`registry.k8s.io/redis:v1`), not the product's release.
+  const version = /^(\d+)(?:\.(\d+))?/.exec(reference.tag);
+  if (!version) return undefined;
+  const product = PRODUCT_ALIASES[last] ?? last;
+  const major = product === 'postgres' && Number(version[1]) < 10 && version[2] !== undefined ? `${version[1]}.${version[2]}` : version[1];
+  return { product, major };
+}

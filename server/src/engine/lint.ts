@@ -134,6 +134,7 @@ function runRules(input: LintInput, kind: FileKindInfo, model: unknown, emit: (r
         options: effective.options,
         workspace: input.workspace,
         index: input.index ?? EMPTY_INDEX,
+        root: workspaceRootOf(input.file.path, input.relativePath),
         // A value shared through a YAML anchor is one piece of text: one finding and one fix.
         report: onePerSpan((report) => emit(rule, report)),
       });
@@ -183,6 +184,15 @@ function reportExpiredIgnores(team: TeamConfig, config: ResolvedConfig, emit: (r
       emit(suppressionPolicy, { messageId: 'expiredIgnore', data: { date: entry.expires ?? '' }, at: entry.expiresSpan });
     }
   }
+}
+
+/** The workspace folder of a file, from its path and its workspace-relative path; undefined when the file lies outside it. */
+function workspaceRootOf(filePath: string, relativePath: string): string | undefined {
+  const absolute = path.resolve(filePath);
+  const relative = relativePath.split('/').join(path.sep);
+  const prefix = absolute.slice(0, absolute.length - relative.length);
+  if (relative === '' || relative.startsWith('..') || !absolute.endsWith(relative) || !prefix.endsWith(path.sep)) return undefined;
+  return prefix.length > 1 ? prefix.slice(0, -1) : prefix;
 }
 
 function checkReadable(file: SourceFile): RuleReport | undefined {

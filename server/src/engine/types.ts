@@ -82,6 +82,8 @@ export interface RuleContext<Options> {
   readonly workspace: WorkspaceFiles;
   /** Facts about the workspace's other files (HPAs, compose services, env providers) for cross-file rules. */
   readonly index: WorkspaceIndexView;
+  /** The workspace folder the file belongs to, when known (cross-file rules relate files of one app through it). */
+  readonly root?: string;
   /** Reports one finding. */
   report(report: RuleReport): void;
 }

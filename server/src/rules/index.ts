@@ -2,6 +2,7 @@ import type { AnyRule } from '../engine/types';
 import invalidConfig from './codebase/invalid-config';
 import suppressionPolicy from './codebase/suppression-policy';
 import unparsableFile from './codebase/unparsable-file';
+import unpinnedCodeFetch from './codebase/unpinned-code-fetch';
 import unpinnedBaseImage from './dependencies/unpinned-base-image';
 import installWithoutLockfile from './dependencies/install-without-lockfile';
 import remoteScriptPipe from './dependencies/remote-script-pipe';
@@ -51,6 +52,9 @@ import localFileState from './processes/local-file-state';
 import inMemorySession from './processes/in-memory-session';
 import hardcodedListenPort from './port-binding/hardcoded-listen-port';
 import hardcodedConnection from './backing-services/hardcoded-connection';
+import developmentMode from './dev-prod-parity/development-mode';
+import serviceVersionDrift from './dev-prod-parity/service-version-drift';
+import devImageDrift from './dev-prod-parity/dev-image-drift';
 
 /**
  * The registry: every rule, listed once. Adding a rule means adding its file, its doc, its test and
@@ -61,6 +65,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   invalidConfig,
   suppressionPolicy,
   unparsableFile,
+  unpinnedCodeFetch,
   // dependencies
   unpinnedBaseImage,
   installWithoutLockfile,
@@ -120,4 +125,8 @@ export const ALL_RULES: readonly AnyRule[] = [
   logToFile,
   logFileProperty,
   logVolume,
+  // dev-prod-parity
+  developmentMode,
+  serviceVersionDrift,
+  devImageDrift,
 ];

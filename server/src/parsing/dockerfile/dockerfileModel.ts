@@ -9,6 +9,7 @@ import {
   type Property,
 } from 'dockerfile-ast';
 import type { SourceFile, Span, SpannedValue } from '../sourceFile';
+import './argumentsOnce';
 import { readExecForm } from './execForm';
 
 export type { SpannedValue };
