@@ -24,6 +24,7 @@ import migrationInContainerCommand from './admin-processes/migration-in-containe
 import volumeForState from './processes/volume-for-state';
 import webIgnoresPort from './port-binding/web-ignores-port';
 import migrationInWeb from './admin-processes/migration-in-web';
+import cronInContainer from './admin-processes/cron-in-container';
 import logToFile from './logs/log-to-file';
 import committedEnvFile from './config/committed-env-file';
 import envExampleDrift from './config/env-example-drift';
@@ -98,6 +99,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   // admin-processes
   migrationInEntrypoint,
   migrationInWeb,
+  cronInContainer,
   migrationInContainerCommand,
   // port-binding
   portEnvMismatch,
