@@ -1,9 +1,9 @@
 import type { AuditResult, SkippedFile } from '../audit/runAudit';
 import { SKIP_REASONS } from '../audit/walk';
-import { findRule, ruleDocUrl } from '../engine';
+import { factorDocUrl, findRule, ruleDocUrl } from '../engine';
 import type { Factor, Finding } from '../engine/types';
 import { escapeMarkdown } from './escape';
-import { FACTOR_TITLES, SEVERITY_RANK, factorUrl, summarize, summaryLine, type AuditSummary } from './summary';
+import { FACTOR_TITLES, SEVERITY_RANK, summarize, summaryLine, type AuditSummary } from './summary';
 
 /** Options of the Markdown report. */
 export interface MarkdownOptions {
@@ -30,7 +30,7 @@ export function formatMarkdown(result: AuditResult, options: MarkdownOptions = {
 function findingSections(result: AuditResult, summary: AuditSummary, options: MarkdownOptions): string[] {
   const out = ['', '| Factor | Errors | Warnings | Info | Total |', '| --- | ---: | ---: | ---: | ---: |'];
   for (const { factor, counts } of summary.byFactor) {
-    out.push(`| ${factorLink(factor)} | ${counts.error} | ${counts.warning} | ${counts.info} | ${counts.total} |`);
+    out.push(`| ${factorLink(factor, options)} | ${counts.error} | ${counts.warning} | ${counts.info} | ${counts.total} |`);
   }
   out.push(`| **All** | ${summary.error} | ${summary.warning} | ${summary.info} | ${summary.total} |`);
 
@@ -77,6 +77,6 @@ function findingItem(file: string, finding: Finding, options: MarkdownOptions): 
   return `- **${finding.severity}** ${where}: ${escapeMarkdown(finding.message)} ([${finding.ruleId}](${encodeURI(url)}))`;
 }
 
-function factorLink(factor: Factor): string {
-  return `[${FACTOR_TITLES[factor]}](${factorUrl(factor)})`;
+function factorLink(factor: Factor, options: MarkdownOptions): string {
+  return `[${FACTOR_TITLES[factor]}](${options.docsBaseUrl ? factorDocUrl(factor, options.docsBaseUrl) : factorDocUrl(factor)})`;
 }
