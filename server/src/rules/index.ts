@@ -31,6 +31,7 @@ import envExampleDrift from './config/env-example-drift';
 import literalSecretProperty from './config/literal-secret-property';
 import logFileProperty from './logs/log-file-property';
 import logVolume from './logs/log-volume';
+import logConfigFile from './logs/log-config-file';
 import hardcodedDatasource from './backing-services/hardcoded-datasource';
 import singleReplica from './concurrency/single-replica';
 import portEnvMismatch from './port-binding/port-env-mismatch';
@@ -122,4 +123,5 @@ export const ALL_RULES: readonly AnyRule[] = [
   logToFile,
   logFileProperty,
   logVolume,
+  logConfigFile,
 ];
