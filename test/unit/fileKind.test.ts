@@ -5,6 +5,7 @@ describe('detectKind', () => {
   const cases: [string, string | undefined, string | undefined][] = [
     ['/w/Dockerfile', undefined, 'dockerfile'],
     ['/w/api/Dockerfile.prod', undefined, 'dockerfile'],
+    ['/w/azure-vote/Dockerfile-for-app-service', undefined, 'dockerfile'],
     ['/w/worker.dockerfile', undefined, 'dockerfile'],
     ['/w/Containerfile', undefined, 'dockerfile'],
     ['/w/Procfile', undefined, 'procfile'],

@@ -95,6 +95,9 @@ function isDockerfileName(lower: string): boolean {
     lower === 'containerfile' ||
     lower.startsWith('dockerfile.') ||
     lower.startsWith('containerfile.') ||
+    // `Dockerfile-prod`, `Dockerfile-for-app-service`: the dash variant is as common as the dot one.
+    lower.startsWith('dockerfile-') ||
+    lower.startsWith('containerfile-') ||
     lower.endsWith('.dockerfile') ||
     lower.endsWith('.containerfile')
   );
