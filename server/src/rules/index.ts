@@ -2,6 +2,7 @@ import type { AnyRule } from '../engine/types';
 import invalidConfig from './codebase/invalid-config';
 import suppressionPolicy from './codebase/suppression-policy';
 import unparsableFile from './codebase/unparsable-file';
+import unpinnedCodeFetch from './codebase/unpinned-code-fetch';
 import unpinnedBaseImage from './dependencies/unpinned-base-image';
 import installWithoutLockfile from './dependencies/install-without-lockfile';
 import remoteScriptPipe from './dependencies/remote-script-pipe';
@@ -53,6 +54,9 @@ import localFileState from './processes/local-file-state';
 import inMemorySession from './processes/in-memory-session';
 import hardcodedListenPort from './port-binding/hardcoded-listen-port';
 import hardcodedConnection from './backing-services/hardcoded-connection';
+import developmentMode from './dev-prod-parity/development-mode';
+import serviceVersionDrift from './dev-prod-parity/service-version-drift';
+import devImageDrift from './dev-prod-parity/dev-image-drift';
 
 /**
  * The registry: every rule, listed once. Adding a rule means adding its file, its doc, its test and
@@ -63,6 +67,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   invalidConfig,
   suppressionPolicy,
   unparsableFile,
+  unpinnedCodeFetch,
   // dependencies
   unpinnedBaseImage,
   installWithoutLockfile,
@@ -124,4 +129,8 @@ export const ALL_RULES: readonly AnyRule[] = [
   logFileProperty,
   logVolume,
   logConfigFile,
+  // dev-prod-parity
+  developmentMode,
+  serviceVersionDrift,
+  devImageDrift,
 ];

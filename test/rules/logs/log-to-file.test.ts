@@ -60,6 +60,7 @@ testRule(rule, { kind: 'code', fileName: 'logger.ts' }, {
     { name: 'a data file, not a log', code: "fs.appendFileSync('orders.csv', line);\nconst out = fs.createWriteStream(path.join(dir, 'report.pdf'));\n" },
     { name: 'the DOM File constructor', code: "const file = new File(['a'], 'a.txt');\n" },
     { name: 'a log4js console appender', code: "log4js.configure({ appenders: { out: { type: 'stdout' } }, categories: { default: { appenders: ['out'], level: 'info' } } });\n" },
+    { name: 'a file-system entry with type file, no log4js', code: "const entry = { type: 'file', size: 10 };\nfunction stat(p) {\n  return { type: 'file', size: sizes.get(p) };\n}\n" },
   ],
   invalid: [
     {
@@ -71,6 +72,11 @@ testRule(rule, { kind: 'code', fileName: 'logger.ts' }, {
       name: 'a write stream to a .log file, and a log4js file appender',
       code: "const access = «fs.createWriteStream('logs/access.log', { flags: 'a' })»;\nlog4js.configure({ appenders: { app: { «type: 'file'», filename: 'app.log' } } });\n",
       errors: [{ messageId: 'codeLogFile', data: { what: 'createWriteStream' } }, { messageId: 'codeLogFile', data: { what: 'A log4js file appender' } }],
+    },
+    {
+      name: 'a log4js appender built apart in a file that requires log4js',
+      code: "const log4js = require('log4js');\nconst fileAppender = { «type: 'dateFile'», filename: 'logs/app.log' };\n",
+      errors: [{ messageId: 'codeLogFile', data: { what: 'A log4js file appender' } }],
     },
   ],
 });
