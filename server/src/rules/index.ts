@@ -25,12 +25,14 @@ import migrationInContainerCommand from './admin-processes/migration-in-containe
 import volumeForState from './processes/volume-for-state';
 import webIgnoresPort from './port-binding/web-ignores-port';
 import migrationInWeb from './admin-processes/migration-in-web';
+import cronInContainer from './admin-processes/cron-in-container';
 import logToFile from './logs/log-to-file';
 import committedEnvFile from './config/committed-env-file';
 import envExampleDrift from './config/env-example-drift';
 import literalSecretProperty from './config/literal-secret-property';
 import logFileProperty from './logs/log-file-property';
 import logVolume from './logs/log-volume';
+import logConfigFile from './logs/log-config-file';
 import hardcodedDatasource from './backing-services/hardcoded-datasource';
 import singleReplica from './concurrency/single-replica';
 import portEnvMismatch from './port-binding/port-env-mismatch';
@@ -103,6 +105,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   // admin-processes
   migrationInEntrypoint,
   migrationInWeb,
+  cronInContainer,
   migrationInContainerCommand,
   // port-binding
   portEnvMismatch,
@@ -125,6 +128,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   logToFile,
   logFileProperty,
   logVolume,
+  logConfigFile,
   // dev-prod-parity
   developmentMode,
   serviceVersionDrift,
