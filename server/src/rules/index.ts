@@ -52,6 +52,7 @@ import hardcodedConnection from './backing-services/hardcoded-connection';
 import developmentMode from './dev-prod-parity/development-mode';
 import serviceVersionDrift from './dev-prod-parity/service-version-drift';
 import devImageDrift from './dev-prod-parity/dev-image-drift';
+import embeddedStandIn from './dev-prod-parity/embedded-stand-in';
 
 /**
  * The registry: every rule, listed once. Adding a rule means adding its file, its doc, its test and
@@ -123,4 +124,5 @@ export const ALL_RULES: readonly AnyRule[] = [
   developmentMode,
   serviceVersionDrift,
   devImageDrift,
+  embeddedStandIn,
 ];
