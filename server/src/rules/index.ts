@@ -3,6 +3,7 @@ import invalidConfig from './codebase/invalid-config';
 import suppressionPolicy from './codebase/suppression-policy';
 import unparsableFile from './codebase/unparsable-file';
 import unpinnedCodeFetch from './codebase/unpinned-code-fetch';
+import buildOutsideRepository from './codebase/build-outside-repository';
 import unpinnedBaseImage from './dependencies/unpinned-base-image';
 import installWithoutLockfile from './dependencies/install-without-lockfile';
 import remoteScriptPipe from './dependencies/remote-script-pipe';
@@ -64,6 +65,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   suppressionPolicy,
   unparsableFile,
   unpinnedCodeFetch,
+  buildOutsideRepository,
   // dependencies
   unpinnedBaseImage,
   installWithoutLockfile,

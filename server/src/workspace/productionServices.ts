@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { nameFamily } from '../analysis/backingServiceImages';
 import { DEFAULT_TEST_FILES, isTestFile } from '../analysis/testFiles';
 import { isNonProductionManifest } from '../parsing/deployment/nonProductionManifest';
-import { AppScope, oneFolderHoldsTheOther } from './appScope';
+import { AppScope, BUILD_MANIFESTS, oneFolderHoldsTheOther } from './appScope';
 import type { ReadText } from './gitignore';
 import { isInsideFolder } from './paths';
 import type { WorkspaceIndexView } from './workspaceIndex';
@@ -14,9 +14,6 @@ export interface ProductionService {
   /** Absolute path of the file that shows it. */
   path: string;
 }
-
-/** Files that mark the root folder of one app (its build or dependency manifest). */
-const APP_MARKERS = ['package.json', 'pyproject.toml', 'requirements.txt', 'setup.py', 'Pipfile', 'manage.py', 'pom.xml', 'build.gradle', 'build.gradle.kts', 'go.mod', 'Gemfile'];
 
 /**
  * The first file of the app around `self` that shows production gets one of `families`: a production
@@ -50,7 +47,7 @@ export function productionServiceFor(families: readonly string[], self: string, 
 /** The nearest folder at or above a file's that holds a build or dependency manifest, up to the workspace folder. */
 function appFolder(file: string, root: string | undefined, readText: ReadText): string | undefined {
   for (let dir = path.dirname(path.resolve(file)); ; dir = path.dirname(dir)) {
-    if (APP_MARKERS.some((m) => readText(path.join(dir, m)) !== undefined)) return dir;
+    if (BUILD_MANIFESTS.some((m) => readText(path.join(dir, m)) !== undefined)) return dir;
     if ((root !== undefined && path.resolve(dir) === path.resolve(root)) || path.dirname(dir) === dir) return undefined;
   }
 }

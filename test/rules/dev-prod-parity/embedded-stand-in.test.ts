@@ -28,7 +28,7 @@ testRule(rule, { kind: 'code', fileName: 'mysite/settings.py' }, {
     {
       name: 'fakeredis where a Kubernetes manifest binds redis by its variable',
       code: 'import «fakeredis»\ncache = fakeredis.FakeRedis()\n',
-      files: { 'k8s/web.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: example/web:1.0\n          env:\n            - name: REDIS_URL\n              valueFrom: { secretKeyRef: { name: redis, key: url } }\n' },
+      files: { 'requirements.txt': 'fakeredis==2.23.2\n', 'k8s/web.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: example/web:1.0\n          env:\n            - name: REDIS_URL\n              valueFrom: { secretKeyRef: { name: redis, key: url } }\n' },
       errors: [{ messageId: 'standIn', data: { what: 'fakeredis', family: 'redis', via: 'REDIS_URL', where: '../k8s/web.yaml' } }],
     },
   ],
