@@ -26,6 +26,15 @@ export function isBackingServiceImage(image: string): boolean {
   return BACKING_SERVICE_IMAGES.has(core);
 }
 
+// The server programs of backing services, for images that build one on a generic base (the official
+// mongo image starts `mongod` on ubuntu or windowsservercore).
+const BACKING_SERVICE_PROGRAMS = /^(mongod|mongos|mysqld|mariadbd|postgres|postmaster|redis-server|valkey-server|keydb-server|rabbitmq-server|memcached|elasticsearch|opensearch|etcd|nats-server|kafka-server-start(\.sh)?|zookeeper-server-start(\.sh)?|clickhouse-server|influxd|cassandra|consul|vault|minio|neo4j|couchdb|solr)$/;
+
+/** True when a program (a path, with or without `.exe`) is a backing service's server (`mongod`, `/usr/sbin/mysqld`). */
+export function isBackingServiceProgram(program: string): boolean {
+  return BACKING_SERVICE_PROGRAMS.test(program.split(/[\\/]/).pop()!.replace(/\.exe$/i, '').toLowerCase());
+}
+
 /** Backing-service families: the image names that run them, the URL schemes and name words that ask for them, their port. */
 const FAMILIES: { family: string; images: RegExp; schemes: string[]; words: string[]; port: number }[] = [
   { family: 'postgres', images: /^(postgres|postgis|timescaledb(-ha)?|pgvector|bitnami-postgresql|postgresql)$/, schemes: ['postgres', 'postgresql', 'jdbc:postgresql'], words: ['POSTGRES', 'POSTGRESQL', 'PG', 'PGHOST'], port: 5432 },
@@ -58,7 +67,9 @@ export function schemeFamily(scheme: string): string | undefined {
 /** The family a variable name asks for through one of its words (`REDIS_HOST` → `redis`). */
 export function nameFamily(name: string): string | undefined {
   const words = name.toUpperCase().split(/[^A-Z0-9]+/);
-  return FAMILIES.find((f) => f.words.some((w) => words.includes(w)))?.family;
+  // Glued names count too: REDISHOST, MYSQLADDR, MONGOURL (the Memorystore and Cloud SQL samples write them so).
+  const glued = words.map((word) => word.replace(/(HOST|HOSTNAME|ADDR|ADDRESS|URL|URI|SERVER|SERVERS|PORT)$/, ''));
+  return FAMILIES.find((f) => f.words.some((w) => words.includes(w) || glued.includes(w)))?.family;
 }
 
 /** Image names that run one product under another name; versions compare within a product. */

@@ -31,6 +31,7 @@ import committedEnvFile from './config/committed-env-file';
 import envExampleDrift from './config/env-example-drift';
 import literalSecretProperty from './config/literal-secret-property';
 import logFileProperty from './logs/log-file-property';
+import logVolume from './logs/log-volume';
 import hardcodedDatasource from './backing-services/hardcoded-datasource';
 import singleReplica from './concurrency/single-replica';
 import portEnvMismatch from './port-binding/port-env-mismatch';
@@ -40,6 +41,8 @@ import floatingBuildpack from './dependencies/floating-buildpack';
 import mutableImageTag from './build-release-run/mutable-image-tag';
 import containerNameBlocksScaling from './concurrency/container-name-blocks-scaling';
 import singleInstance from './concurrency/single-instance';
+import severalProcesses from './concurrency/several-processes';
+import workerInWeb from './concurrency/worker-in-web';
 import localhostInContainer from './backing-services/localhost-in-container';
 import hardcodedServiceUrl from './backing-services/hardcoded-service-url';
 import missingHealthcheck from './disposability/missing-healthcheck';
@@ -119,9 +122,12 @@ export const ALL_RULES: readonly AnyRule[] = [
   singleReplica,
   containerNameBlocksScaling,
   singleInstance,
+  severalProcesses,
+  workerInWeb,
   // logs
   logToFile,
   logFileProperty,
+  logVolume,
   // dev-prod-parity
   developmentMode,
   serviceVersionDrift,

@@ -2,22 +2,15 @@ import * as path from 'node:path';
 import { familyOfImage, familyPort } from '../../analysis/backingServiceImages';
 import { get, getPath, str } from '../yaml/yamlNodes';
 import type { Mount, Workload } from './deploymentModel';
-import { hasNameWord, LOCAL_DEVELOPMENT_WORDS } from '../../analysis/nonProduction';
-
-// Words in a compose file's name, or names of its folder, that mark it as a developer's or a test
-// run's set-up rather than a release: `docker-compose.dev.yml`, `compose.override.yaml` (merged by
-// `docker compose up` on a developer's machine), `compose.local.yml`, `docker-compose.test.yml`, `dev/compose.yaml`.
-const NON_PRODUCTION_FOLDERS = new Set(['dev', 'development', 'local', '.devcontainer', 'test', 'tests', 'e2e']);
+import { isNonProductionFile, LOCAL_DEVELOPMENT_WORDS } from '../../analysis/nonProduction';
 
 /**
- * True for a compose file meant for development, local runs or tests. Rules about releases
- * (scaling, state on the host, floating tags) skip these: the file never describes a deploy.
+ * True for a compose file meant for development, local runs or tests (`docker-compose.dev.yml`,
+ * `compose.override.yaml`, merged by `docker compose up` on a developer's machine, `dev/compose.yaml`).
+ * Rules about releases (scaling, state on the host, floating tags) skip these: the file never describes a deploy.
  */
 export function isNonProductionComposeFile(filePath: string): boolean {
-  const normalized = filePath.replace(/\\/g, '/');
-  if (hasNameWord(normalized)) return true;
-  // Only the file's own folder: folders further up may lie outside the project (`/home/dev/…`).
-  return NON_PRODUCTION_FOLDERS.has(path.posix.basename(path.posix.dirname(normalized)).toLowerCase());
+  return isNonProductionFile(filePath);
 }
 
 /** True when compose builds the service's image from the project (`build:`), so it is the app, not a pulled dependency. */
