@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { repositoryRoot, type ReadText } from './gitignore';
+import type { ReadText } from './gitignore';
 import { isInsideFolder } from './paths';
 
 /** Build and dependency manifests: the files that mark one app's folder. */
@@ -39,9 +39,17 @@ export class AppScope {
   }
 
   private repositoryOf(file: string): string | undefined {
-    const dir = path.dirname(path.resolve(file));
-    if (!this.repositories.has(dir)) this.repositories.set(dir, repositoryRoot(dir, this.readText));
-    return this.repositories.get(dir);
+    return this.repositoryOfFolder(path.dirname(path.resolve(file)));
+  }
+
+  /** The nearest folder at or above `dir` that holds `.git`, each folder looked at once (memoized up the chain). */
+  private repositoryOfFolder(dir: string): string | undefined {
+    if (this.repositories.has(dir)) return this.repositories.get(dir);
+    const parent = path.dirname(dir);
+    const hasGit = this.readText(path.join(dir, '.git', 'HEAD')) !== undefined || this.readText(path.join(dir, '.git')) !== undefined;
+    const found = hasGit ? dir : parent === dir ? undefined : this.repositoryOfFolder(parent);
+    this.repositories.set(dir, found);
+    return found;
   }
 }
 

@@ -27,17 +27,17 @@ export function productionServiceFor(families: readonly string[], self: string, 
   const scope = new AppScope(root, readText);
   const app = appFolder(self, root, readText);
   const candidates: (ProductionService & { order: number })[] = [];
+  const belongs = (file: string) => scope.related(self, file) && (!app || isInsideFolder(app, file) || oneFolderHoldsTheOther(path.join(app, 'x'), file));
   for (const entry of index.entries()) {
-    if (!scope.related(self, entry.path) || (app && !isInsideFolder(app, entry.path) && !oneFolderHoldsTheOther(path.join(app, 'x'), entry.path))) continue;
     if (entry.kind === 'code') {
       if (isTestFile(entry.path, DEFAULT_TEST_FILES)) continue;
       const read = entry.facts.envReads?.find((r) => families.includes(nameFamily(r.name) ?? ''));
-      if (read) candidates.push({ family: nameFamily(read.name)!, via: read.name, path: entry.path, order: 2 });
+      if (read && belongs(entry.path)) candidates.push({ family: nameFamily(read.name)!, via: read.name, path: entry.path, order: 2 });
       continue;
     }
     if (isNonProductionManifest(entry.path, entry.kind)) continue;
     const shown = entry.facts.backingServices?.find((s) => families.includes(s.family));
-    if (shown) candidates.push({ ...shown, path: entry.path, order: entry.kind === 'spring' ? 1 : 0 });
+    if (shown && belongs(entry.path)) candidates.push({ ...shown, path: entry.path, order: entry.kind === 'spring' ? 1 : 0 });
   }
   // Deployment files first (they provide the service), then Spring profiles, then code that reads it.
   const best = candidates.sort((a, b) => a.order - b.order || a.path.localeCompare(b.path))[0];
