@@ -19,6 +19,9 @@ interface Options {
 /** The service families each stand-in replaces. */
 const FAMILIES: Record<StandInNeed, string[]> = { sql: ['postgres', 'mysql'], redis: ['redis'], mongodb: ['mongodb'] };
 
+/** Statements and expressions that choose a branch by a condition, in the four grammars. */
+const CONDITIONALS = new Set(['if_statement', 'ternary_expression', 'conditional_expression']);
+
 /** Embedded databases Spring runs in process, by JDBC URL or driver class. */
 const SPRING_EMBEDDED = /^(jdbc:(h2|hsqldb|derby):|org\.h2\.Driver$|org\.hsqldb\.|org\.apache\.derby\.)/;
 
@@ -89,9 +92,13 @@ function urlInFile(model: CodeModel, families: string[]): { family: string; via:
   return undefined;
 }
 
-/** Inside a class, function or map entry named for tests (`class TestConfig`, `'test': {…}`, `def test_…`). */
+/**
+ * Inside a class, function or map entry named for tests (`class TestConfig`, `'test': {…}`, `def test_…`),
+ * or a branch taken under tests (`if 'test' in sys.argv:`, `NODE_ENV === 'test' ? … : …`).
+ */
 function inTestSection(node: Node): boolean {
   for (let current: Node | null = node.parent; current; current = current.parent) {
+    if (CONDITIONALS.has(current.type) && /\b(test|testing|pytest)\b/i.test(current.childForFieldName('condition')?.text ?? '')) return true;
     const name = current.childForFieldName('name')?.text ?? (current.type === 'pair' ? current.childForFieldName('key')?.text : undefined);
     if (name && /^['"]?(test|testing)['"]?$|^Test|^test_|Test(ing)?(Config|Settings)$/.test(name)) return true;
   }
