@@ -21,7 +21,7 @@ export const ANALYSED_LANGUAGES = [
 ];
 
 /** Files that matter whatever language the editor gives them. */
-const FILE_PATTERNS = ['**/{Dockerfile,Containerfile}{,.*}', '**/*.{dockerfile,Dockerfile}', '**/Procfile{,.*}', '**/.env{,.*}', '**/.twelve-factor.{yaml,yml}', '**/.vscode/settings.json'];
+const FILE_PATTERNS = ['**/{Dockerfile,Containerfile}{,.*,-*,_*}', '**/*.{dockerfile,Dockerfile}', '**/Procfile{,.*}', '**/.env{,.*}', '**/.twelve-factor.{yaml,yml}', '**/.vscode/settings.json'];
 
 /** Creates the client that runs the bundled server in a Node process over IPC. */
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
@@ -43,7 +43,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
         vscode.workspace.createFileSystemWatcher('**/{*.yaml,*.yml,.env,.env.*,*.env,Procfile,Procfile.*,*.properties}'),
         vscode.workspace.createFileSystemWatcher('**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx,py,java,go}'),
         // Dockerfiles: so that an audit's Problems-panel entry of a closed file follows changes on disk.
-        vscode.workspace.createFileSystemWatcher('**/{Dockerfile,Containerfile,*.dockerfile,*.Dockerfile,*.containerfile,Dockerfile.*,Containerfile.*}'),
+        vscode.workspace.createFileSystemWatcher('**/{Dockerfile,Containerfile,*.dockerfile,*.Dockerfile,*.containerfile,Dockerfile.*,Containerfile.*,Dockerfile-*,Dockerfile_*}'),
       ],
     },
     outputChannel: output,

@@ -89,6 +89,8 @@ function isDockerfileName(lower: string): boolean {
     lower === 'containerfile' ||
     lower.startsWith('dockerfile.') ||
     lower.startsWith('containerfile.') ||
+    // `Dockerfile-for-app-service`, `Dockerfile_prod`; with no extension, so `dockerfile-utils.js` stays code.
+    /^(dockerfile|containerfile)[-_][\w-]+$/.test(lower) ||
     lower.endsWith('.dockerfile') ||
     lower.endsWith('.containerfile')
   );
