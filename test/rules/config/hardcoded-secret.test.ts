@@ -71,6 +71,7 @@ testRule(rule, { kind: 'code', fileName: 'client.py' }, {
   valid: [
     { name: 'credentials read from the environment', code: 'import os\nrequests.get(url, auth=("admin", os.environ["API_PASSWORD"]))\nserver.login(user, password)\nlogin(request, user)\n' },
     { name: 'a tuple under another keyword', code: 'requests.get(url, timeout=("connect", "read-timeout"))\n' },
+    { name: 'slot names and an anonymous FTP login', code: 'requests.get(url, auth=("user", "pass"))\nftp.login("anonymous", "guest@example.com")\n' },
   ],
   invalid: [
     {
