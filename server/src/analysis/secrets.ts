@@ -202,3 +202,15 @@ function secretLabel(name: string): string {
   if (words.includes('key') || words.some((w) => w.endsWith('key'))) return 'key';
   return 'secret';
 }
+
+/**
+ * A text from the user's configuration (a key, a rule id, a value) as a message may echo it: masked
+ * when it holds a secret on its own (a provider token, a private key, a URL with a password) or looks
+ * generated, since a pasted key in the wrong place is still a key.
+ */
+export function echoSafe(text: string): string {
+  const verdict = detectSecret(undefined, text);
+  if (verdict) return verdict.masked;
+  // A generated key has digits among its letters; a camel-case word (`requireReasonsForAll`) has none.
+  return isHighEntropy(text) && /\d/.test(text) ? maskSecret(text.trim()) : text;
+}
