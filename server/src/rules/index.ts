@@ -35,6 +35,7 @@ import logFileProperty from './logs/log-file-property';
 import logVolume from './logs/log-volume';
 import logConfigFile from './logs/log-config-file';
 import hardcodedDatasource from './backing-services/hardcoded-datasource';
+import hardcodedServiceProperty from './backing-services/hardcoded-service-property';
 import singleReplica from './concurrency/single-replica';
 import portEnvMismatch from './port-binding/port-env-mismatch';
 import hostPathVolume from './processes/host-path-volume';
@@ -90,6 +91,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   localhostInContainer,
   hardcodedServiceUrl,
   hardcodedDatasource,
+  hardcodedServiceProperty,
   hardcodedConnection,
   // build-release-run
   configBakedIntoImage,
