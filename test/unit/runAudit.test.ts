@@ -117,7 +117,9 @@ describe('auditFolders (the editor audit)', () => {
   });
 
   it('stops with AuditCancelledError when cancelled, reporting progress before', async () => {
-    const many = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`svc${i}/Dockerfile`, `FROM node\nRUN ${'x '.repeat(2000)}\n`]));
+    // Compose files have cross-file facts, so the index pass parses them too and reports its progress.
+    const environment = Array.from({ length: 40 }, (_, k) => `      VAR_${k}: value-${k}`).join('\n');
+    const many = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`svc${i}/docker-compose.yml`, `services:\n  web${i}:\n    image: node:20\n    environment:\n${environment}\n`]));
     const fs = memoryFs(ROOT, many);
     const phases = new Set<string>();
     let checked = 0;
