@@ -16,11 +16,12 @@ import { AuditDiagnostics } from './lsp/auditDiagnostics';
 import { AuditHandler } from './lsp/auditHandler';
 import { codeActions } from './lsp/codeActions';
 import { ConfigFileDiagnostics } from './lsp/configFileDiagnostics';
-import { DocumentLinter, workspaceFiles } from './lsp/documentLinter';
+import { Baselines, markAccepted } from './lsp/baselines';
+import { DocumentLinter, workspaceFiles, type DocumentResult } from './lsp/documentLinter';
 import { toDiagnostic } from './lsp/diagnostics';
 import { hoverAt } from './lsp/hover';
 import { changeReportingDocuments } from './lsp/incrementalTrees';
-import { SettingsCache } from './lsp/settingsCache';
+import { SettingsCache, type DocumentSettings } from './lsp/settingsCache';
 import { WorkspaceIndexer } from './lsp/workspaceIndexer';
 import { pathToUri, uriToPath, WorkspaceFolders } from './lsp/workspaceFolders';
 import { prepareCodeParsing } from './parsing/code/treeSitter';
@@ -54,6 +55,11 @@ const indexer = new WorkspaceIndexer(
   },
   { log, busy: () => pending.size > 0 || linting > 0, startDelayMs: 100 },
 );
+// Accepted findings (.twelve-factor-baseline.json) show as hints, matched as the CLI matches them.
+const baselines = new Baselines(disk.readText, (message) => {
+  log(message);
+  void connection.window.showWarningMessage(`Twelve-Factor Guide: ${message}`);
+});
 const linter = new DocumentLinter(folders, files, log, indexer.index, (uri) => revalidateOthers(uri));
 const configDiagnostics = new ConfigFileDiagnostics(folders, files, (uri) => documents.get(uri) !== undefined, (uri, diagnostics) =>
   connection.sendDiagnostics({ uri, diagnostics }),
@@ -80,6 +86,7 @@ const audits = new AuditHandler({
   settings,
   openTexts: () => new Map(documents.all().flatMap((d) => (uriToPath(d.uri) ? [[uriToPath(d.uri)!, d.getText()] as [string, string]] : []))),
   diagnostics: auditDiagnostics,
+  baselines,
   log,
   bundleDir: __dirname,
 });
@@ -149,7 +156,7 @@ async function validate(document: TextDocument): Promise<void> {
   }
   const started = Date.now();
   const result = linter.lint(document, filePath, documentSettings);
-  const diagnostics = result.output.findings.map((f) => toDiagnostic(f, result.file, result.output, docsDir, files));
+  const diagnostics = withBaseline(filePath, result, documentSettings);
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   const elapsed = Date.now() - started;
   lastLintMs.set(document.uri, elapsed);
@@ -165,7 +172,14 @@ async function lintClosedFile(filePath: string): Promise<Diagnostic[] | undefine
   const uri = pathToUri(filePath);
   const result = linter.lint(TextDocument.create(uri, '', 0, text), filePath, folderSettings);
   linter.forget(uri, filePath);
-  return result.output.findings.map((f) => toDiagnostic(f, result.file, result.output, docsDir, files));
+  return withBaseline(filePath, result, folderSettings);
+}
+
+/** A lint result's diagnostics, with the findings its root's baseline accepts shown as the settings ask. */
+function withBaseline(filePath: string, result: DocumentResult, documentSettings: DocumentSettings): Diagnostic[] {
+  const diagnostics = result.output.findings.map((f) => toDiagnostic(f, result.file, result.output, docsDir, files));
+  const states = baselines.states(folders.rootFor(filePath), filePath, result.file.text, result.output.findings);
+  return markAccepted(diagnostics, states, documentSettings.baselineFindings);
 }
 
 function schedule(document: TextDocument, delay = debounceFor(document.uri)): void {
@@ -216,7 +230,7 @@ connection.onDidChangeConfiguration(() => {
  * Files whose change affects configuration or rules that read them: package.json for the start
  * script, lockfiles, `.gitignore` for committed `.env` files, `.env` for its template's drift.
  */
-const CONFIG_LIKE = /(^|[\\/])(\.twelve-factor\.ya?ml|settings\.json|package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|\.gitignore|\.env(\.[^\\/]*)?|[^\\/]+\.env)$/;
+const CONFIG_LIKE = /(^|[\\/])(\.twelve-factor\.ya?ml|\.twelve-factor-baseline\.json|settings\.json|package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|\.gitignore|\.env(\.[^\\/]*)?|[^\\/]+\.env)$/;
 
 connection.onDidChangeWatchedFiles((params) => {
   // A manifest or code file changed on disk: keep the cross-file index current (it re-lints on change).
@@ -226,8 +240,9 @@ connection.onDidChangeWatchedFiles((params) => {
     void auditDiagnostics.refresh(change.uri);
   }
   if (!params.changes.some((c) => CONFIG_LIKE.test(c.uri))) return;
-  // .twelve-factor.yaml, .vscode/settings.json, package.json or a lockfile changed on disk.
+  // .twelve-factor.yaml, the baseline, .vscode/settings.json, package.json or a lockfile changed on disk.
   folders.clearTeamConfigs();
+  baselines.clear();
   settings.clear();
   configDiagnostics.publishAll();
   revalidateAll();
