@@ -38,7 +38,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     synchronize: {
       configurationSection: 'twelveFactor',
       fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/{.twelve-factor.yaml,.twelve-factor.yml,.vscode/settings.json,package.json,package-lock.json,yarn.lock,npm-shrinkwrap.json,.gitignore}'),
+        vscode.workspace.createFileSystemWatcher('**/{.twelve-factor.yaml,.twelve-factor.yml,.twelve-factor-baseline.json,.vscode/settings.json,package.json,package-lock.json,yarn.lock,npm-shrinkwrap.json,.gitignore}'),
         // Manifests, env files and code feed the server's cross-file index (HPAs, the env contract).
         vscode.workspace.createFileSystemWatcher('**/{*.yaml,*.yml,.env,.env.*,*.env,Procfile,Procfile.*,*.properties}'),
         vscode.workspace.createFileSystemWatcher('**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx,py,java,go}'),

@@ -4,6 +4,8 @@ import { version } from '../../package.json';
 import { describeFsError } from './audit/auditFs';
 import { AuditInputError, runAudit, type AuditResult } from './audit/runAudit';
 import { SKIP_REASONS } from './audit/walk';
+import { BaselineError } from './baseline/baselineFile';
+import { baselineStep } from './cli/baselineStep';
 import { parseArgs, SYNOPSIS, USAGE, UsageError, type AuditArgs, type FailOn } from './cli/args';
 import { prepareCodeParsing } from './parsing/code/treeSitter';
 import { formatReport } from './report';
@@ -36,6 +38,14 @@ async function audit(args: AuditArgs): Promise<number> {
     result = await runAudit({ paths: args.paths, configPath: args.config, jobs: args.jobs, log: (message) => warn(message.split('\n')[0]) });
   } catch (error) {
     if (error instanceof AuditInputError) return usageError(error.message);
+    throw error;
+  }
+  try {
+    const step = baselineStep(result, args.baseline);
+    result = step.result;
+    for (const note of step.notes) warn(note);
+  } catch (error) {
+    if (error instanceof BaselineError) return usageError(error.message);
     throw error;
   }
   for (const skipped of result.skipped) {

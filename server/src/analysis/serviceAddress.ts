@@ -71,7 +71,8 @@ export function loopbackMentions(value: string): LoopbackMention[] {
   const out: LoopbackMention[] = [];
   for (const match of value.matchAll(LOOPBACK)) {
     const start = match.index;
-    const before = value.slice(0, start);
+    // The scheme and user info right before the host; a bounded look back keeps long values linear.
+    const before = value.slice(Math.max(0, start - 512), start);
     const scheme = /((?:jdbc:)?[a-z][a-z0-9+.-]*):\/\/(?:[^@/\s]*@)?$/i.exec(before)?.[1]?.toLowerCase();
     out.push({ host: match[1], start, end: start + match[1].length, scheme, port: match[2] ? Number(match[2]) : undefined });
   }

@@ -302,6 +302,11 @@ export function commandWords(command: SimpleCommand): ShellWord[] {
   return words.slice(i);
 }
 
+/** The argument vector of a command after leading `VAR=value` assignments, `env …` and `exec`: `commandWords` as strings. */
+export function commandArgv(command: SimpleCommand): string[] {
+  return commandWords(command).map((w) => w.value);
+}
+
 /** True when a command starts with `exec` (after any variable assignments). */
 export function isExeced(command: SimpleCommand): boolean {
   const first = command.words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value));

@@ -1,3 +1,4 @@
+import { fingerprintOf } from '../baseline/fingerprint';
 import { findRule, lint, loadWorkspaceConfig, MAX_FILE_CHARS, MAX_READ_BYTES, ModelCache, unanalysableText, type ResolvedConfig } from '../engine';
 import type { RuleSetting } from '../engine/config/teamConfig';
 import { formatMessage } from '../engine/defineRule';
@@ -88,10 +89,15 @@ export class FileAnalyser {
     const text = this.texts.get(file.path) ?? this.load(file);
     this.texts.delete(file.path);
     const config = this.configFor(file.root);
-    if (typeof text !== 'string') return { findings: notAnalysed(config, text), notAnalysed: text.reason };
+    if (typeof text !== 'string') {
+      const findings = notAnalysed(config, text);
+      for (const f of findings) f.fingerprint = fingerprintOf(f.ruleId, '', f.span);
+      return { findings, notAnalysed: text.reason };
+    }
     const source = new SourceFile(file.path, text);
     const { findings } = lint({ file: source, kind: file.kind, config, relativePath: file.relativePath, workspace: this.workspace, log: this.log, cache: this.cache, index });
     this.cache.delete(file.path);
+    for (const f of findings) f.fingerprint = fingerprintOf(f.ruleId, text, f.span);
     const reason = unanalysableText(text);
     return reason ? { findings, notAnalysed: reason } : { findings };
   }

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { detectKind, type FileKindInfo } from '../parsing/fileKind';
 import { PARSERS } from '../parsing/parsers';
 import type { SourceFile, Span } from '../parsing/sourceFile';
@@ -5,6 +6,7 @@ import invalidConfig from '../rules/codebase/invalid-config';
 import suppressionPolicy from '../rules/codebase/suppression-policy';
 import unparsableFile from '../rules/codebase/unparsable-file';
 import { readSettingsJson, readTeamConfig } from './config/configFiles';
+import { linksOutsideRoot } from './config/workspaceConfig';
 import type { ResolvedConfig } from './config/resolvedConfig';
 import type { TeamConfig } from './config/teamConfig';
 import { formatMessage } from './defineRule';
@@ -15,11 +17,9 @@ import { parseSuppressions, type SuppressionDirective } from './suppressions';
 import { EMPTY_INDEX, type WorkspaceIndexView } from '../workspace/workspaceIndex';
 import type { AnyRule, Finding, Fix, Rule, RuleReport, Severity, WorkspaceFiles } from './types';
 
-/** Files above this size are reported, not parsed: real manifests and Dockerfiles are far smaller. */
-export const MAX_FILE_CHARS = 2 * 1024 * 1024;
+import { MAX_FILE_CHARS, unanalysableText } from './limits';
 
-/** Files above this many bytes hold more than `MAX_FILE_CHARS` characters whatever their content (UTF-8 spends at most 3 bytes per UTF-16 unit). */
-export const MAX_READ_BYTES = 3 * MAX_FILE_CHARS;
+export { MAX_FILE_CHARS, MAX_READ_BYTES, unanalysableText } from './limits';
 
 /** What the engine needs to lint one file. */
 export interface LintInput {
@@ -75,6 +75,8 @@ export function lint(input: LintInput): LintOutput {
   const unreadable = checkReadable(file);
   if (unreadable) {
     emit(unparsableFile, unreadable);
+  } else if (kind.kind === 'twelve-factor-config' && linksOutsideRoot(file.path, rootOf(input), input.workspace)) {
+    emit(invalidConfig, { messageId: 'invalid', data: { problem: LINKED_CONFIG }, at: { start: 0, end: 0 } });
   } else if (kind.kind === 'twelve-factor-config' || kind.kind === 'vscode-settings') {
     const team = kind.kind === 'twelve-factor-config' ? readTeamConfig(file.text) : undefined;
     const problems = team ? team.problems : readSettingsJson(file.text).problems;
@@ -107,6 +109,16 @@ export function lint(input: LintInput): LintOutput {
   return { kind, model, findings: kept, headerEnd, statementLine };
 }
 
+const LINKED_CONFIG = 'This .twelve-factor.yaml is a link to a file outside the workspace, so it is not applied; the defaults apply. Commit the configuration itself.';
+
+/** The workspace root: the file's path without its workspace-relative path. */
+function rootOf(input: LintInput): string {
+  const depth = input.relativePath.split('/').length;
+  let root = input.file.path;
+  for (let i = 0; i < depth; i++) root = path.dirname(root);
+  return root;
+}
+
 function ruleOf(finding: Finding, input: LintInput): AnyRule {
   return findRule(finding.ruleId) ?? (input.rules?.find((r) => r.id === finding.ruleId) as AnyRule);
 }
@@ -122,6 +134,7 @@ function runRules(input: LintInput, kind: FileKindInfo, model: unknown, emit: (r
         options: effective.options,
         workspace: input.workspace,
         index: input.index ?? EMPTY_INDEX,
+        root: workspaceRootOf(input.file.path, input.relativePath),
         // A value shared through a YAML anchor is one piece of text: one finding and one fix.
         report: onePerSpan((report) => emit(rule, report)),
       });
@@ -173,11 +186,13 @@ function reportExpiredIgnores(team: TeamConfig, config: ResolvedConfig, emit: (r
   }
 }
 
-/** Why a text is not analysed at all (the engine reports it as `codebase/unparsable-file`), if it is not. */
-export function unanalysableText(text: string): 'tooLarge' | 'binary' | undefined {
-  if (text.length > MAX_FILE_CHARS) return 'tooLarge';
-  if (text.slice(0, 8192).includes('\u0000')) return 'binary';
-  return undefined;
+/** The workspace folder of a file, from its path and its workspace-relative path; undefined when the file lies outside it. */
+function workspaceRootOf(filePath: string, relativePath: string): string | undefined {
+  const absolute = path.resolve(filePath);
+  const relative = relativePath.split('/').join(path.sep);
+  const prefix = absolute.slice(0, absolute.length - relative.length);
+  if (relative === '' || relative.startsWith('..') || !absolute.endsWith(relative) || !prefix.endsWith(path.sep)) return undefined;
+  return prefix.length > 1 ? prefix.slice(0, -1) : prefix;
 }
 
 function checkReadable(file: SourceFile): RuleReport | undefined {

@@ -1,7 +1,7 @@
 import type { AuditResult, SkippedFile } from '../audit/runAudit';
 import { SKIP_REASONS, type SkipReason } from '../audit/walk';
 import { printable } from './escape';
-import { FACTOR_TITLES, describeCounts, plural, summarize, summaryLine } from './summary';
+import { FACTOR_TITLES, baselineLine, describeCounts, plural, summarize, summaryLine } from './summary';
 
 /**
  * Why a file was passed over that the text report names: the files the user expected analysed. Ignored,
@@ -31,12 +31,16 @@ export function formatText(result: AuditResult, { quiet = false }: { quiet?: boo
   if (summary.byFactor.length > 0) {
     lines.push('By factor:');
     const width = Math.max(...summary.byFactor.map((f) => FACTOR_TITLES[f.factor].length));
-    for (const { factor, counts } of summary.byFactor) {
-      lines.push(`  ${FACTOR_TITLES[factor].padEnd(width)}  ${plural(counts.total, 'problem')} (${describeCounts(counts)})`);
+    for (const { factor, counts, accepted } of summary.byFactor) {
+      const problems = counts.total > 0 ? `${plural(counts.total, 'problem')} (${describeCounts(counts)})` : '';
+      const baseline = accepted > 0 ? `${accepted} accepted in the baseline` : '';
+      lines.push(`  ${FACTOR_TITLES[factor].padEnd(width)}  ${[problems, baseline].filter(Boolean).join(', ')}`);
     }
     lines.push('');
   }
   lines.push(summaryLine(summary));
+  const baseline = baselineLine(summary);
+  if (baseline) lines.push(baseline);
   return lines.join('\n') + '\n';
 }
 

@@ -2,6 +2,7 @@ import type { AnyRule } from '../engine/types';
 import invalidConfig from './codebase/invalid-config';
 import suppressionPolicy from './codebase/suppression-policy';
 import unparsableFile from './codebase/unparsable-file';
+import unpinnedCodeFetch from './codebase/unpinned-code-fetch';
 import unpinnedBaseImage from './dependencies/unpinned-base-image';
 import installWithoutLockfile from './dependencies/install-without-lockfile';
 import remoteScriptPipe from './dependencies/remote-script-pipe';
@@ -29,6 +30,7 @@ import committedEnvFile from './config/committed-env-file';
 import envExampleDrift from './config/env-example-drift';
 import literalSecretProperty from './config/literal-secret-property';
 import logFileProperty from './logs/log-file-property';
+import logVolume from './logs/log-volume';
 import hardcodedDatasource from './backing-services/hardcoded-datasource';
 import singleReplica from './concurrency/single-replica';
 import portEnvMismatch from './port-binding/port-env-mismatch';
@@ -38,6 +40,8 @@ import floatingBuildpack from './dependencies/floating-buildpack';
 import mutableImageTag from './build-release-run/mutable-image-tag';
 import containerNameBlocksScaling from './concurrency/container-name-blocks-scaling';
 import singleInstance from './concurrency/single-instance';
+import severalProcesses from './concurrency/several-processes';
+import workerInWeb from './concurrency/worker-in-web';
 import localhostInContainer from './backing-services/localhost-in-container';
 import hardcodedServiceUrl from './backing-services/hardcoded-service-url';
 import missingHealthcheck from './disposability/missing-healthcheck';
@@ -48,6 +52,9 @@ import localFileState from './processes/local-file-state';
 import inMemorySession from './processes/in-memory-session';
 import hardcodedListenPort from './port-binding/hardcoded-listen-port';
 import hardcodedConnection from './backing-services/hardcoded-connection';
+import developmentMode from './dev-prod-parity/development-mode';
+import serviceVersionDrift from './dev-prod-parity/service-version-drift';
+import devImageDrift from './dev-prod-parity/dev-image-drift';
 
 /**
  * The registry: every rule, listed once. Adding a rule means adding its file, its doc, its test and
@@ -58,6 +65,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   invalidConfig,
   suppressionPolicy,
   unparsableFile,
+  unpinnedCodeFetch,
   // dependencies
   unpinnedBaseImage,
   installWithoutLockfile,
@@ -111,7 +119,14 @@ export const ALL_RULES: readonly AnyRule[] = [
   singleReplica,
   containerNameBlocksScaling,
   singleInstance,
+  severalProcesses,
+  workerInWeb,
   // logs
   logToFile,
   logFileProperty,
+  logVolume,
+  // dev-prod-parity
+  developmentMode,
+  serviceVersionDrift,
+  devImageDrift,
 ];

@@ -25,6 +25,19 @@ export interface EnvFact {
   hasDefault?: boolean;
 }
 
+/** A backing-service image a manifest runs, with the product and major version its tag names. */
+export interface ServiceImageFact {
+  /** The product, as versions compare (`postgres`, `mariadb`, `redis`). */
+  product: string;
+  /** The major version (`15`, `9.6`). */
+  major: string;
+  /** The image as written. */
+  image: string;
+  /** The workload that runs it (a compose service, a Kubernetes workload). */
+  workload: string;
+  span: Span;
+}
+
 /**
  * What one file contributes to cross-file rules. Facts are small and plain (no syntax trees), so the
  * index can hold thousands of files; each family extracts them from its own model.
@@ -42,6 +55,8 @@ export interface FileFacts {
   envProvided?: EnvFact[];
   /** Environment variables the file's code reads. */
   envReads?: EnvFact[];
+  /** Backing-service images with a versioned tag that the file's workloads run. */
+  serviceImages?: ServiceImageFact[];
 }
 
 /** Extracts a file's facts from the model its parser produced. */

@@ -1,3 +1,4 @@
+import { unanalysableText } from '../engine/limits';
 import { ModelCache } from '../engine/modelCache';
 import { detectKind, type FileKind, type FileKindInfo } from '../parsing/fileKind';
 import { PARSERS } from '../parsing/parsers';
@@ -28,7 +29,8 @@ export const EMPTY_INDEX: WorkspaceIndexView = { entries: () => [] };
  */
 export function factsOf(path: string, text: string, kind: FileKindInfo, cache?: ModelCache): FileFacts | undefined {
   const parser = PARSERS[kind.kind];
-  if (!parser) return undefined;
+  // What lint refuses to parse (too large, binary), the index does not parse either.
+  if (!parser || unanalysableText(text)) return undefined;
   let model: unknown;
   try {
     const file = new SourceFile(path, text);

@@ -67,6 +67,25 @@ testRule(rule, { kind: 'code', fileName: 'config.ts' }, {
   ],
 });
 
+testRule(rule, { kind: 'code', fileName: 'client.py' }, {
+  valid: [
+    { name: 'credentials read from the environment', code: 'import os\nrequests.get(url, auth=("admin", os.environ["API_PASSWORD"]))\nserver.login(user, password)\nlogin(request, user)\n' },
+    { name: 'a tuple under another keyword', code: 'requests.get(url, timeout=("connect", "read-timeout"))\n' },
+  ],
+  invalid: [
+    {
+      name: 'credentials by position: an auth tuple, auth objects, pika and smtplib',
+      code: 'requests.get(url, auth=("admin", «"hunter2hunter2"»))\nrequests.get(url, auth=HTTPBasicAuth("admin", «"s3cr3t-pw-1"»))\ncreds = pika.PlainCredentials("guest", «"guest"»)\nserver.login("bot@example.com", «"mail-pa55word"»)\n',
+      errors: [
+        { messageId: 'argumentSecret', data: { call: 'auth', label: 'password', masked: 'hu****' } },
+        { messageId: 'argumentSecret', data: { call: 'HTTPBasicAuth', label: 'password', masked: 's3****' } },
+        { messageId: 'argumentSecret', data: { call: 'pika.PlainCredentials', label: 'default password', masked: 'g****' } },
+        { messageId: 'argumentSecret', data: { call: 'server.login', label: 'password', masked: 'ma****' } },
+      ],
+    },
+  ],
+});
+
 testRule(rule, { kind: 'code', fileName: 'settings.py' }, {
   valid: [
     { name: 'read from the environment', code: 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\nDB_PASSWORD = os.getenv("DB_PASSWORD")\n' },
@@ -115,6 +134,22 @@ testRule(rule, { kind: 'code', fileName: 'settings.py' }, {
   ],
 });
 
+testRule(rule, { kind: 'code', fileName: 'Db.java' }, {
+  valid: [{ name: 'getConnection with variables', code: 'class D { Connection c() throws Exception { return DriverManager.getConnection(url, user, System.getenv("DB_PASSWORD")); } }\n' }],
+  invalid: [
+    {
+      name: 'JDBC, HttpClient and java.net credentials by position',
+      code: 'class D {\n  void m() throws Exception {\n    DriverManager.getConnection(url, "root", «"r00t-pa55"»);\n    new UsernamePasswordCredentials("admin", «"s3cr3t-pw-2"»);\n    new PasswordAuthentication("admin", «"s3cr3t-pw-3"».toCharArray());\n    Credentials.basic("admin", «"s3cr3t-pw-4"»);\n  }\n}\n',
+      errors: [
+        { messageId: 'argumentSecret', data: { call: 'getConnection', label: 'password', masked: 'r0****' } },
+        { messageId: 'argumentSecret', data: { call: 'UsernamePasswordCredentials', label: 'password', masked: 's3****' } },
+        { messageId: 'argumentSecret', data: { call: 'PasswordAuthentication', label: 'password', masked: 's3****' } },
+        { messageId: 'argumentSecret', data: { call: 'basic', label: 'password', masked: 's3****' } },
+      ],
+    },
+  ],
+});
+
 testRule(rule, { kind: 'code', fileName: 'Config.java' }, {
   valid: [
     { name: 'getenv and a Spring placeholder without a default', code: 'class C { String p = System.getenv("DB_PASSWORD"); @Value("${jwt.secret}") String s; }\n' },
@@ -159,6 +194,37 @@ testRule(rule, { kind: 'code', fileName: 'main.go' }, {
       code: 'package main\n\nconst apiKey = «"k3y-v4lue-1234"»\n',
       errors: [{ messageId: 'boundSecret', data: { name: 'apiKey', label: 'key', masked: 'k3****' } }],
       output: null,
+    },
+  ],
+});
+
+testRule(rule, { kind: 'code', fileName: 'client.go' }, {
+  valid: [{ name: 'SetBasicAuth from the environment', code: 'package main\n\nfunc f() { req.SetBasicAuth("admin", os.Getenv("API_PASSWORD")) }\n' }],
+  invalid: [
+    {
+      name: 'SetBasicAuth and smtp.PlainAuth by position',
+      code: 'package main\n\nfunc f() {\n\treq.SetBasicAuth("admin", «"hunter2hunter2"»)\n\tauth := smtp.PlainAuth("", "bot@example.com", «"mail-pa55word"», "smtp.example.com")\n\t_ = auth\n}\n',
+      errors: [
+        { messageId: 'argumentSecret', data: { call: 'SetBasicAuth', label: 'password', masked: 'hu****' } },
+        { messageId: 'argumentSecret', data: { call: 'PlainAuth', label: 'password', masked: 'ma****' } },
+      ],
+    },
+  ],
+});
+
+testRule(rule, { kind: 'code', fileName: 'db.js' }, {
+  valid: [
+    { name: 'Sequelize from the environment, and a superagent auth with a variable', code: "const db = new Sequelize(process.env.DATABASE_URL);\nrequest.get(url).auth('admin', password);\n" },
+    { name: 'arguments that only name their slots (SQLite ignores them)', code: "const db = new Sequelize('database', 'username', 'password', { dialect: 'sqlite' });\n" },
+  ],
+  invalid: [
+    {
+      name: 'Sequelize(db, user, password) and superagent .auth(user, password)',
+      code: "const db = new Sequelize('app', 'app', «'s3cr3t-pw-5'», { host: 'localhost', dialect: 'postgres' });\nrequest.get(url).auth('admin', «'hunter2hunter2'»);\n",
+      errors: [
+        { messageId: 'argumentSecret', data: { call: 'Sequelize', label: 'password', masked: 's3****' } },
+        { messageId: 'argumentSecret', data: { call: 'auth', label: 'password', masked: 'hu****' } },
+      ],
     },
   ],
 });

@@ -55,9 +55,9 @@ testRule(rule, { kind: 'spring', fileName: 'src/main/resources/application.yml' 
       name: 'nested YAML, quoted and flow values keep valid YAML',
       code: 'spring:\n  datasource:\n    password: «root»\n    druid:\n      stat-view-servlet: { login-password: «druid» }\nminio:\n  secretKey: «"minioadmin"»\njwt:\n  secret: «\'mall-portal-secret\'»\n',
       errors: [
-        { messageId: 'literalSecret', data: { name: 'spring.datasource.password', label: 'password', masked: 'r****', env: 'SPRING_DATASOURCE_PASSWORD' } },
-        { messageId: 'literalSecret', data: { name: 'spring.datasource.druid.stat-view-servlet.login-password', label: 'password', masked: 'd****', env: 'SPRING_DATASOURCE_DRUID_STATVIEWSERVLET_LOGINPASSWORD' } },
-        { messageId: 'literalSecret', data: { name: 'minio.secretKey', label: 'key', masked: 'mi****', env: 'MINIO_SECRETKEY' } },
+        { messageId: 'literalSecret', data: { name: 'spring.datasource.password', label: 'default password', masked: 'r****', env: 'SPRING_DATASOURCE_PASSWORD' } },
+        { messageId: 'literalSecret', data: { name: 'spring.datasource.druid.stat-view-servlet.login-password', label: 'default password', masked: 'd****', env: 'SPRING_DATASOURCE_DRUID_STATVIEWSERVLET_LOGINPASSWORD' } },
+        { messageId: 'literalSecret', data: { name: 'minio.secretKey', label: 'default key', masked: 'mi****', env: 'MINIO_SECRETKEY' } },
         { messageId: 'literalSecret', data: { name: 'jwt.secret', label: 'secret', masked: 'ma****', env: 'JWT_SECRET' } },
       ],
       output:

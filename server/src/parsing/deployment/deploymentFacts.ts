@@ -1,6 +1,7 @@
 import type { SourceFile } from '../sourceFile';
 import { get, getPath, items, num, str } from '../yaml/yamlNodes';
-import { registerFactExtractor, type FileFacts, type ObjectRef, type ReplicaCount } from '../../workspace/facts';
+import { serviceVersion } from '../../analysis/backingServiceImages';
+import { registerFactExtractor, type FileFacts, type ObjectRef, type ReplicaCount, type ServiceImageFact } from '../../workspace/facts';
 import type { DeploymentModel, KubeObject, Platform } from './deploymentModel';
 
 /** Registers the extractor of a deployment kind's cross-file facts. */
@@ -29,6 +30,11 @@ export function deploymentFacts(model: DeploymentModel, _file: SourceFile): File
   if (model.platform === 'compose') facts.services = model.workloads.map((w) => w.name);
   const envProvided = model.workloads.flatMap((w) => w.containers.flatMap((c) => c.env.map((e) => ({ name: e.name, span: e.nameSpan }))));
   if (envProvided.length) facts.envProvided = envProvided;
+  const serviceImages = model.workloads.flatMap((w) => w.containers.flatMap((c): ServiceImageFact[] => {
+    const version = c.image && !c.image.templated && !c.init ? serviceVersion(c.image.text) : undefined;
+    return version ? [{ ...version, image: c.image!.text, workload: w.name, span: c.image!.span }] : [];
+  }));
+  if (serviceImages.length) facts.serviceImages = serviceImages;
   return facts;
 }
 

@@ -12,6 +12,8 @@ interface Options {
 }
 
 const LOCAL_HOSTS = /^(localhost|127\.0\.0\.1|\[?::1\]?|0\.0\.0\.0)$/i;
+/** One DNS label, as compose services and Kubernetes Services in the same namespace are called (`db`, `redis:6379`). */
+const SERVICE_NAME = /^[a-z][a-z0-9-]*(:\d+)?$/i;
 
 /** A database, cache or queue address written in the code instead of read from the environment. */
 export default defineRule<CodeModel, Options>({
@@ -24,6 +26,8 @@ export default defineRule<CodeModel, Options>({
   messages: {
     url: 'The {{scheme}} service at {{host}} is hard-coded; read its URL from {{env}} so that each deploy attaches its own.',
     host: 'The service host {{host}} is hard-coded in the client options; read it from {{env}} so that each deploy attaches its own.',
+    urlServiceName: 'The {{scheme}} service {{host}} is a name that compose or Kubernetes resolves, which works, but the address is still fixed in the code; read its URL from {{env}} so that each deploy can attach its own.',
+    hostServiceName: 'The service host {{host}} is a name that compose or Kubernetes resolves, which works, but the address is still fixed in the code; read it from {{env}} so that each deploy can attach its own.',
   },
   options: { testFiles: TEST_FILES_OPTION },
   fixable: true,
@@ -31,7 +35,9 @@ export default defineRule<CodeModel, Options>({
     if (isTestFile(ctx.file.path, ctx.options.testFiles)) return;
     for (const service of serviceLiterals(model)) {
       const data = { scheme: service.scheme ?? '', host: service.host, env: service.envName };
-      ctx.report({ messageId: service.scheme ? 'url' : 'host', data, at: nodeSpan(service.literal.node), fix: readFromEnv(model, service, ctx) });
+      const serviceName = SERVICE_NAME.test(service.host) && !LOCAL_HOSTS.test(service.host.replace(/:\d+$/, ''));
+      const messageId = service.scheme ? (serviceName ? 'urlServiceName' : 'url') : serviceName ? 'hostServiceName' : 'host';
+      ctx.report({ messageId, data, at: nodeSpan(service.literal.node), fix: readFromEnv(model, service, ctx) });
     }
   },
 });

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { isNonProductionWord, mattersOutsideProduction } from '../../analysis/nonProduction';
+import { isNonProductionFile, isNonProductionWord, reportsSecret } from '../../analysis/nonProduction';
 import { detectSecret } from '../../analysis/secrets';
 import { defineRule } from '../../engine/defineRule';
 import type { Fix, RuleContext } from '../../engine/types';
@@ -24,11 +24,13 @@ export default defineRule<SpringModel>({
   check(model, ctx) {
     // Test resources configure tests, not a deployed app.
     if (model.testResource) return;
+    const nonProductionFile = isNonProductionFile(ctx.file.path);
     for (const property of model.properties) {
       // `${…}` placeholders, `{cipher}…` and `ENC(…)` values and empty values are judged not secret by the detector.
       const verdict = detectSecret(property.name, property.value);
-      // A dev or test profile's throwaway database password is no leak; a provider token still is.
-      if (!verdict || (isNonProductionWord(property.profile) && !mattersOutsideProduction(verdict))) continue;
+      // A dev or test profile's (or file's) throwaway database password is no leak; a provider token still is.
+      const profile = property.profile;
+      if (!verdict || !reportsSecret(verdict, profile === undefined ? nonProductionFile : isNonProductionWord(profile))) continue;
       const env = envNameOf(property.name);
       ctx.report({
         messageId: 'literalSecret',
