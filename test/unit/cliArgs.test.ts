@@ -17,7 +17,6 @@ describe('cli arguments', () => {
       jobs: 2,
       quiet: false,
       baseline: 'use',
-      quiet: false,
     });
   });
 
