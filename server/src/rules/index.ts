@@ -26,13 +26,16 @@ import migrationInContainerCommand from './admin-processes/migration-in-containe
 import volumeForState from './processes/volume-for-state';
 import webIgnoresPort from './port-binding/web-ignores-port';
 import migrationInWeb from './admin-processes/migration-in-web';
+import cronInContainer from './admin-processes/cron-in-container';
 import logToFile from './logs/log-to-file';
 import committedEnvFile from './config/committed-env-file';
 import envExampleDrift from './config/env-example-drift';
 import literalSecretProperty from './config/literal-secret-property';
 import logFileProperty from './logs/log-file-property';
 import logVolume from './logs/log-volume';
+import logConfigFile from './logs/log-config-file';
 import hardcodedDatasource from './backing-services/hardcoded-datasource';
+import hardcodedServiceProperty from './backing-services/hardcoded-service-property';
 import singleReplica from './concurrency/single-replica';
 import portEnvMismatch from './port-binding/port-env-mismatch';
 import hostPathVolume from './processes/host-path-volume';
@@ -88,6 +91,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   localhostInContainer,
   hardcodedServiceUrl,
   hardcodedDatasource,
+  hardcodedServiceProperty,
   hardcodedConnection,
   // build-release-run
   configBakedIntoImage,
@@ -106,6 +110,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   // admin-processes
   migrationInEntrypoint,
   migrationInWeb,
+  cronInContainer,
   migrationInContainerCommand,
   // port-binding
   portEnvMismatch,
@@ -128,6 +133,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   logToFile,
   logFileProperty,
   logVolume,
+  logConfigFile,
   // dev-prod-parity
   developmentMode,
   serviceVersionDrift,

@@ -79,6 +79,11 @@ export function registerFactExtractor(kind: FileKind, extractor: FactExtractor):
   extractors.set(kind, extractor);
 }
 
+/** Whether files of a kind contribute facts at all: the index need not parse the others. */
+export function hasFactExtractor(kind: FileKind): boolean {
+  return extractors.has(kind);
+}
+
 /** The facts of a parsed file, or none when its kind contributes nothing across files. */
 export function extractFacts(kind: FileKind, model: unknown, file: SourceFile): FileFacts | undefined {
   return extractors.get(kind)?.(model, file);
