@@ -25,7 +25,7 @@ export const LOG_CONFIG_PATTERNS = ['**/{logback,logback-spring,log4j2,log4j2-sp
 
 /** Files that matter whatever language the editor gives them. */
 const FILE_PATTERNS = [
-  '**/{Dockerfile,Containerfile}{,.*,-*}', '**/*.{dockerfile,Dockerfile}', '**/Procfile{,.*}', '**/.env{,.*}', '**/.twelve-factor.{yaml,yml}', '**/.vscode/settings.json',
+  '**/{Dockerfile,Containerfile}{,.*,-*,_*}', '**/*.{dockerfile,Dockerfile}', '**/Procfile{,.*}', '**/.env{,.*}', '**/.twelve-factor.{yaml,yml}', '**/.vscode/settings.json',
   // Logging configurations: logback, log4j2 and log4j XML, Python's logging.conf.
   ...LOG_CONFIG_PATTERNS,
 ];
@@ -50,7 +50,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
         vscode.workspace.createFileSystemWatcher('**/{*.yaml,*.yml,.env,.env.*,*.env,Procfile,Procfile.*,*.properties}'),
         vscode.workspace.createFileSystemWatcher('**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx,py,java,go}'),
         // Dockerfiles: so that an audit's Problems-panel entry of a closed file follows changes on disk.
-        vscode.workspace.createFileSystemWatcher('**/{Dockerfile,Containerfile,*.dockerfile,*.Dockerfile,*.containerfile,Dockerfile.*,Containerfile.*,Dockerfile-*,Containerfile-*}'),
+        vscode.workspace.createFileSystemWatcher('**/{Dockerfile,Containerfile,*.dockerfile,*.Dockerfile,*.containerfile,Dockerfile.*,Containerfile.*,Dockerfile-*,Dockerfile_*,Containerfile-*,Containerfile_*}'),
         ...LOG_CONFIG_PATTERNS.map((pattern) => vscode.workspace.createFileSystemWatcher(pattern)),
       ],
     },

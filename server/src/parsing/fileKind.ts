@@ -95,9 +95,8 @@ function isDockerfileName(lower: string): boolean {
     lower === 'containerfile' ||
     lower.startsWith('dockerfile.') ||
     lower.startsWith('containerfile.') ||
-    // `Dockerfile-prod`, `Dockerfile-for-app-service`: the dash variant is as common as the dot one.
-    lower.startsWith('dockerfile-') ||
-    lower.startsWith('containerfile-') ||
+    // `Dockerfile-for-app-service`, `Dockerfile_prod`; with no extension, so `dockerfile-utils.js` stays code.
+    /^(dockerfile|containerfile)[-_][\w-]+$/.test(lower) ||
     lower.endsWith('.dockerfile') ||
     lower.endsWith('.containerfile')
   );

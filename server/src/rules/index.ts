@@ -3,6 +3,7 @@ import invalidConfig from './codebase/invalid-config';
 import suppressionPolicy from './codebase/suppression-policy';
 import unparsableFile from './codebase/unparsable-file';
 import unpinnedCodeFetch from './codebase/unpinned-code-fetch';
+import buildOutsideRepository from './codebase/build-outside-repository';
 import unpinnedBaseImage from './dependencies/unpinned-base-image';
 import installWithoutLockfile from './dependencies/install-without-lockfile';
 import remoteScriptPipe from './dependencies/remote-script-pipe';
@@ -34,6 +35,7 @@ import logFileProperty from './logs/log-file-property';
 import logVolume from './logs/log-volume';
 import logConfigFile from './logs/log-config-file';
 import hardcodedDatasource from './backing-services/hardcoded-datasource';
+import hardcodedServiceProperty from './backing-services/hardcoded-service-property';
 import singleReplica from './concurrency/single-replica';
 import portEnvMismatch from './port-binding/port-env-mismatch';
 import hostPathVolume from './processes/host-path-volume';
@@ -57,6 +59,7 @@ import hardcodedConnection from './backing-services/hardcoded-connection';
 import developmentMode from './dev-prod-parity/development-mode';
 import serviceVersionDrift from './dev-prod-parity/service-version-drift';
 import devImageDrift from './dev-prod-parity/dev-image-drift';
+import embeddedStandIn from './dev-prod-parity/embedded-stand-in';
 
 /**
  * The registry: every rule, listed once. Adding a rule means adding its file, its doc, its test and
@@ -68,6 +71,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   suppressionPolicy,
   unparsableFile,
   unpinnedCodeFetch,
+  buildOutsideRepository,
   // dependencies
   unpinnedBaseImage,
   installWithoutLockfile,
@@ -87,6 +91,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   localhostInContainer,
   hardcodedServiceUrl,
   hardcodedDatasource,
+  hardcodedServiceProperty,
   hardcodedConnection,
   // build-release-run
   configBakedIntoImage,
@@ -133,4 +138,5 @@ export const ALL_RULES: readonly AnyRule[] = [
   developmentMode,
   serviceVersionDrift,
   devImageDrift,
+  embeddedStandIn,
 ];
