@@ -20,6 +20,8 @@ export interface AuditArgs {
   jobs: number;
   /** What to do with each root's `.twelve-factor-baseline.json`: apply it (the default), ignore it, or rewrite it. */
   baseline: BaselineMode;
+  /** Print only the findings: no summary or list of skipped files, no notes on stderr. */
+  quiet: boolean;
 }
 
 /** `use` reads the baseline when it exists, `ignore` is `--no-baseline`, `update` is `--update-baseline`. */
@@ -35,7 +37,7 @@ export class UsageError extends Error {
 
 /** The one-line synopsis, printed under every usage error. */
 export const SYNOPSIS =
-  'Usage: twelve-factor audit [<paths…>] [--format text|json|sarif|markdown] [--fail-on error|warning|info|none] [--config <file>] [--output <file>] [--jobs <n>] [--no-baseline | --update-baseline]';
+  'Usage: twelve-factor audit [<paths…>] [--format text|json|sarif|markdown] [--fail-on error|warning|info|none] [--config <file>] [--output <file>] [--jobs <n>] [--quiet] [--no-baseline | --update-baseline]';
 
 /** The full `--help` text. */
 export const USAGE = `${SYNOPSIS}
@@ -55,6 +57,8 @@ Options:
   --update-baseline    accept every current finding: write each root's .twelve-factor-baseline.json
                        (entries of files not audited now are kept; fixed ones are dropped)
   --no-baseline        report findings the baseline accepted too
+  -q, --quiet          print only the findings (text: no summary, no skipped files; no notes
+                       on stderr), for pre-commit hooks and editors' task runners
   -h, --help           show this help
   --version            show the version
 
@@ -67,6 +71,7 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
 
 const VALUE_OPTIONS = ['--format', '--fail-on', '--config', '--output', '--jobs'] as const;
 const FLAG_OPTIONS = ['--no-baseline', '--update-baseline'] as const;
+const QUIET = ['--quiet', '-q'];
 
 /** The most worker threads `--jobs` accepts. */
 export const MAX_JOBS = 64;
@@ -82,11 +87,16 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const positionals: string[] = [];
   const values: Partial<Record<ValueOption, string>> = {};
   const flags = new Set<string>();
+  let quiet = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
       positionals.push(...argv.slice(i + 1));
       break;
+    }
+    if (QUIET.includes(arg)) {
+      quiet = true;
+      continue;
     }
     if (!arg.startsWith('-') || arg === '-') {
       positionals.push(arg);
@@ -99,6 +109,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg : arg.slice(0, eq);
     if ((FLAG_OPTIONS as readonly string[]).includes(name)) throw new UsageError(`Option ${name} takes no value.`);
+    if (QUIET.includes(name)) throw new UsageError(`Option ${name} takes no value.`);
     if (!(VALUE_OPTIONS as readonly string[]).includes(name)) throw new UsageError(`Unknown option ${name}.`);
     let value: string | undefined;
     if (eq !== -1) value = arg.slice(eq + 1);
@@ -119,6 +130,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     failOn: choice('--fail-on', values['--fail-on'], FAIL_ON_VALUES, 'error'),
     jobs: jobCount(values['--jobs']),
     baseline: flags.has('--update-baseline') ? 'update' : flags.has('--no-baseline') ? 'ignore' : 'use',
+    quiet,
     ...(values['--config'] !== undefined ? { config: values['--config'] } : {}),
     ...(values['--output'] !== undefined ? { output: values['--output'] } : {}),
   };
