@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ruleDocRelativePath } from '../../server/src/engine/docs';
@@ -68,6 +68,11 @@ describe('cli: the npm package (npm pack)', function () {
     // A runtime library goes into devDependencies: esbuild bundles it into server/out/cli.js.
     assert.deepEqual(manifest.dependencies ?? {}, {});
     assert.equal(manifest.bundleDependencies ?? manifest.bundledDependencies, undefined);
+  });
+
+  it('chooses its files with .npmignore, since vsce refuses a "files" field beside .vscodeignore', () => {
+    assert.equal((pkg as unknown as Record<string, unknown>).files, undefined);
+    assert.ok(existsSync(path.join(REPO, '.npmignore')) && existsSync(path.join(REPO, '.vscodeignore')));
   });
 
   it('installs from the tarball in an empty folder, offline, and `npx twelve-factor audit .` runs there', () => {
