@@ -17,7 +17,7 @@ import { parseSuppressions, type SuppressionDirective } from './suppressions';
 import { EMPTY_INDEX, type WorkspaceIndexView } from '../workspace/workspaceIndex';
 import type { AnyRule, Finding, Fix, Rule, RuleReport, Severity, WorkspaceFiles } from './types';
 
-import { MAX_FILE_CHARS, unanalysableText } from './limits';
+import { FILE_TIME_BUDGET_MS, MAX_FILE_CHARS, setupTime, unanalysableText } from './limits';
 
 export { MAX_FILE_CHARS, MAX_READ_BYTES, unanalysableText } from './limits';
 
@@ -38,6 +38,10 @@ export interface LintInput {
   log?: (message: string) => void;
   /** Facts about the workspace's other files, for cross-file rules; empty when not given. */
   index?: WorkspaceIndexView;
+  /** The file's time budget in milliseconds ({@link FILE_TIME_BUDGET_MS} when not given). */
+  budgetMs?: number;
+  /** The clock the budget is measured with (`performance.now` when not given; tests pass their own). */
+  now?: () => number;
 }
 
 /** What linting one file produced. */
@@ -86,7 +90,10 @@ export function lint(input: LintInput): LintOutput {
     const parser = PARSERS[kind.kind];
     if (parser) {
       const outcome = (input.cache ?? new ModelCache()).get(file, kind.kind, parser);
-      if (outcome.error) {
+      const budget = timeBudget(input, outcome.ms ?? 0);
+      if (budget.spent()) {
+        emit(unparsableFile, budget.report);
+      } else if (outcome.error) {
         emit(unparsableFile, { messageId: 'parseError', data: { detail: outcome.error.message }, at: outcome.error.span });
       } else {
         model = outcome.model;
@@ -95,11 +102,17 @@ export function lint(input: LintInput): LintOutput {
         for (const problem of parser.problems?.(outcome.model) ?? []) {
           emit(unparsableFile, { messageId: problem.analysed ? 'syntaxProblem' : 'parseError', data: { detail: problem.message }, at: problem.span });
         }
-        runRules(input, kind, outcome.model, emit);
-        const directives = parseSuppressions(file, kind);
-        const parsed = outcome.model;
-        statementLine = (offset: number) => file.lineAt(parser.statementStart?.(parsed, offset) ?? offset);
-        applySuppressions(findings, directives, input, statementLine, emit);
+        runRules(input, kind, outcome.model, emit, budget.spent);
+        if (budget.spent()) {
+          // Findings of some rules but not others would mislead: the file is reported as not analysed.
+          findings.length = 0;
+          emit(unparsableFile, budget.report);
+        } else {
+          const directives = parseSuppressions(file, kind);
+          const parsed = outcome.model;
+          statementLine = (offset: number) => file.lineAt(parser.statementStart?.(parsed, offset) ?? offset);
+          applySuppressions(findings, directives, input, statementLine, emit);
+        }
       }
     }
   }
@@ -123,9 +136,19 @@ function ruleOf(finding: Finding, input: LintInput): AnyRule {
   return findRule(finding.ruleId) ?? (input.rules?.find((r) => r.id === finding.ruleId) as AnyRule);
 }
 
-function runRules(input: LintInput, kind: FileKindInfo, model: unknown, emit: (rule: AnyRule, report: RuleReport) => void) {
+/** The file's time budget, already charged with its parse: whether it is spent, and the finding that says so. */
+function timeBudget(input: LintInput, parseMs: number): { spent: () => boolean; report: RuleReport } {
+  // One-time start-up work during the file's analysis is not the file's.
+  const now = input.now ?? (() => performance.now() - setupTime());
+  const limit = input.budgetMs ?? FILE_TIME_BUDGET_MS;
+  const deadline = now() - parseMs + limit;
+  return { spent: () => now() > deadline, report: { messageId: 'tooSlow', data: { limit: `${limit / 1000} s` }, at: { start: 0, end: 0 } } };
+}
+
+function runRules(input: LintInput, kind: FileKindInfo, model: unknown, emit: (rule: AnyRule, report: RuleReport) => void, spent: () => boolean) {
   const rules = input.rules?.filter((r) => r.kinds.includes(kind.kind)) ?? rulesForKind(kind.kind);
   for (const rule of rules) {
+    if (spent()) return;
     const effective = input.config.rule(rule);
     if (effective.severity === 'off') continue;
     try {
