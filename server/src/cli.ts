@@ -49,11 +49,11 @@ async function audit(args: AuditArgs): Promise<number> {
     throw error;
   }
   for (const skipped of result.skipped) {
-    if (skipped.reason === 'unknownKind') warn(`skipped ${skipped.displayPath}: ${SKIP_REASONS.unknownKind}.`);
+    if (skipped.reason === 'unknownKind' && !args.quiet) warn(`skipped ${skipped.displayPath}: ${SKIP_REASONS.unknownKind}.`);
   }
 
   const ruleDocs = args.format === 'sarif' ? readRuleDocs(__dirname) : undefined;
-  const report = formatReport(args.format, result, { version, ruleDocs, srcRoot: sourceRoot(result) });
+  const report = formatReport(args.format, result, { version, ruleDocs, srcRoot: sourceRoot(result), quiet: args.quiet });
   if (args.output === undefined) {
     process.stdout.write(report);
   } else {

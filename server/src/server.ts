@@ -43,7 +43,8 @@ const files = workspaceFiles((filePath) => documents.get(pathToUri(filePath))?.g
 const folders = new WorkspaceFolders(workspaceFiles(() => undefined));
 const disk = workspaceFiles(() => undefined);
 // The indexer speaks only when it stops at its file limit: the user should know cross-file checks are partial.
-// The index runs in slices and steps aside while an open document waits to be linted.
+// The index starts once the documents opened with the workspace are linted, runs in slices, and
+// steps aside whenever an open document waits to be linted.
 const indexer = new WorkspaceIndexer(
   disk,
   (filePath) => documents.get(pathToUri(filePath)) !== undefined,
@@ -52,7 +53,7 @@ const indexer = new WorkspaceIndexer(
     log(message);
     void connection.window.showInformationMessage(`Twelve-Factor Guide: ${message}`);
   },
-  { log, busy: () => pending.size > 0 || linting > 0 },
+  { log, busy: () => pending.size > 0 || linting > 0, startDelayMs: 100 },
 );
 // Accepted findings (.twelve-factor-baseline.json) show as hints, matched as the CLI matches them.
 const baselines = new Baselines(disk.readText, (message) => {

@@ -12,6 +12,11 @@ describe('AppScope', () => {
     assert.equal(scope.related(p('compose.yaml'), p('blog', 'k8s', 'db.yaml')), true);
   });
 
+  it('relates every file when the workspace folder is a project itself', () => {
+    const scope = new AppScope(p(), (file) => (file === p('requirements.txt') ? 'django\n' : undefined));
+    assert.equal(scope.related(p('mysite', 'settings.py'), p('k8s', 'web.yaml')), true);
+  });
+
   it('relates the files of one git repository, and no file across two', () => {
     const heads = new Set([p('shop', '.git', 'HEAD'), p('blog', '.git', 'HEAD')]);
     const scope = new AppScope(p(), (file) => (heads.has(file) ? 'ref: refs/heads/main\n' : undefined));

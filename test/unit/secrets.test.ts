@@ -54,14 +54,14 @@ describe('secrets', () => {
 
   describe('isPlaceholderValue', () => {
     for (const value of [
-      'changeme', '<token>', '${DB_PASSWORD}', '$DB_PASSWORD', '((db-password))', '{{ .Values.password }}', '/run/secrets/db_password',
+      'changeme', '<token>', '${DB_PASSWORD}', '$DB_PASSWORD', '$db_password', 'pre-$DB_PASSWORD', '((db-password))', '{{ .Values.password }}', '/run/secrets/db_password',
       'your-api-key', '****', '', 'CHANGEME00000000', 'change_this_secret', 'your_token_here', 'yourpassword', 'HF_TOKEN',
       'GOOGLE_API_KEY_VAL', 'nvapi-NVKEY', 'key.json', 'tls.key', 'file:/etc/creds', '{cipher}AQA3kDx', 'ENC(G6N718UuyPE5bHyWKyuLQSm02auQPUtm)',
       'ENC[AES256_GCM,data:abc]', 'somerandomtoken', 'REPLACE_LICENSE_KEY_HERE', 'sk-ant-api03-PLACEHOLDER', 'replace-with-your-key', 'ref+vault://secret/app#/password', 'on', 'off',
     ]) {
       it(`"${value}" is a placeholder`, () => assert.equal(isPlaceholderValue(value), true));
     }
-    for (const value of ['s3cr3t-Value', 'postgres', 'mysecretpassword', 'YourStrong@Passw0rd', 'example_123', 'secret', 'password', 'pass']) {
+    for (const value of ['s3cr3t-Value', 'postgres', 'mysecretpassword', 'YourStrong@Passw0rd', 'example_123', 'secret', 'password', 'pass', '2^f+3@v7$v1f8yt0!s)3-1t']) {
       it(`"${value}" is a literal`, () => assert.equal(isPlaceholderValue(value), false));
     }
   });

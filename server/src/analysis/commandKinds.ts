@@ -232,6 +232,13 @@ export function buildCommand(argv: readonly string[]): string | undefined {
   }
 }
 
+/** A label for a command that compiles the app and then runs it (`go run`, `cargo run`, `dotnet run`), or undefined. */
+export function compileAndRunCommand(argv: readonly string[]): string | undefined {
+  const words = stripRunners(argv);
+  const tool = toolName(words[0] ?? '');
+  return ['go', 'cargo', 'dotnet'].includes(tool) && words[1] === 'run' ? `${tool} run` : undefined;
+}
+
 /** Commands that end at once and serve nothing: a migration, a seed, an echo, a one-off `manage.py` task. */
 export function isOneOffCommand(argv: readonly string[]): boolean {
   const words = stripRunners(argv);

@@ -62,7 +62,7 @@ export function movingFetches(scripts: readonly ShellScript[], text: string, con
   sequence.forEach((step, i) => {
     const words = stripSudo(commandWords(step.command));
     const later = sequence.slice(i + 1).map((s) => stripSudo(commandWords(s.command)));
-    const fetch = gitClone(words, later) ?? download(words, step) ?? goFetch(words, context);
+    const fetch = gitClone(words, later) ?? gitPull(words, step.command.span) ?? download(words, step) ?? goFetch(words, context);
     found.push(...(fetch ? [fetch] : packageFetches(words)));
   });
   return found;
@@ -87,6 +87,16 @@ function gitClone(words: ShellWord[], later: ShellWord[][]): MovingFetch | undef
   if (branch !== undefined && (branch.includes('$') || !isMovingRef(branch))) return undefined;
   if (later.some(checksOutFixedRef)) return undefined;
   return { tool: 'git clone', source: url.value, ref: branch ? `branch ${branch}` : 'the default branch', span: url.span };
+}
+
+/** `git pull` (at build or start): the checkout moves to whatever its branch holds now, unless a fixed ref is pulled. */
+function gitPull(words: ShellWord[], span: Span): MovingFetch | undefined {
+  const args = gitArgs(words);
+  if (args?.[0]?.value !== 'pull') return undefined;
+  const positional = args.slice(1).filter((w) => !w.value.startsWith('-'));
+  const ref = positional[1]?.value;
+  if (ref !== undefined && (ref.includes('$') || !isMovingRef(ref))) return undefined;
+  return { tool: 'git pull', source: positional[0]?.value ?? 'its remote', ref: ref ? `branch ${ref}` : 'the tracked branch', span };
 }
 
 /** The words after `git` and its global options (`git -C dir clone …` → `clone …`). */

@@ -77,8 +77,15 @@ export function isKeepAlive(argv: readonly string[]): boolean {
   return tool === 'sleep' && (argv[1] === 'infinity' || Number(argv[1]) >= 3600);
 }
 
-/** cron's daemons belong to the admin-processes rule about cron. */
-const isCron = (argv: readonly string[]) => /^(cron|crond|busybox)$/.test(toolName(argv[0] ?? '')) && (toolName(argv[0] ?? '') !== 'busybox' || argv[1] === 'crond');
+/**
+ * True when a command starts a cron daemon: `cron`, `crond`, `busybox crond`, `supercronic`, or the
+ * cron service. cron's daemons belong to the admin-processes rule about cron.
+ */
+export function isCronStart(argv: readonly string[]): boolean {
+  const tool = toolName(argv[0] ?? '');
+  if (tool === 'cron' || tool === 'crond' || tool === 'supercronic' || (tool === 'busybox' && argv[1] === 'crond')) return true;
+  return /^(cron|crond|cronie)$/.test(serviceStart(argv) ?? '');
+}
 
 /**
  * The long-running processes a script starts beside its final command: commands sent to the
@@ -93,7 +100,7 @@ export function extraProcesses(script: ShellScript, text: string, depth = 0): Ex
     const inner = depth < 3 ? wrappedScript(command, text) : undefined;
     if (inner) return extraProcesses(inner, text, depth + 1);
     const argv = commandArgv(command);
-    if (argv.length === 0 || isCron(argv) || serviceStart(argv)?.match(/^cron/)) return [];
+    if (argv.length === 0 || isCronStart(argv)) return [];
     const program = toolName(stripRunners(argv)[0] ?? '');
     if (script.separators[i] === '&') {
       if (isOneOffCommand(argv) || isKeepAlive(argv) || program === 'sleep' || (program === 'nohup' && argv.length < 2)) return [];
@@ -115,5 +122,5 @@ export function runsMainProcess(script: ShellScript): boolean {
   const last = script.commands[script.commands.length - 1];
   if (!last || script.separators[script.commands.length - 1] === '&') return false;
   const argv = commandArgv(last);
-  return argv.length > 0 && !isKeepAlive(argv) && !isOneOffCommand(argv);
+  return argv.length > 0 && !isKeepAlive(argv) && !isOneOffCommand(argv) && !isCronStart(argv);
 }

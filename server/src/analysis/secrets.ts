@@ -44,7 +44,8 @@ export function isPlaceholderValue(value: string): boolean {
   const v = value.trim();
   const lower = v.toLowerCase();
   if (PLACEHOLDER_WORDS.has(lower)) return true;
-  if (/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$\(|\(\([^)]*\)\)|\{\{[^}]*\}\}|#\{[^}]*\}|%\([^)]*\)s/.test(v)) return true;
+  // `$VAR` references a variable; a lower-case `$v1f8` inside a generated value (Django's SECRET_KEY) is one of its characters.
+  if (/\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*(?![a-z])|^\$[A-Za-z_][A-Za-z0-9_]*$|\$\(|\(\([^)]*\)\)|\{\{[^}]*\}\}|#\{[^}]*\}|%\([^)]*\)s/.test(v)) return true;
   if (/^<[^<>]*>$/.test(v) || /^\[[^\]]*\]$/.test(v)) return true;
   if (/^(your|my|some|insert|put|enter|add|replace|change|fill)[-_ ]/i.test(v) || /^(your|some)[-_ ]?(random[-_ ]?)?(password|passwd|pass|secret|token|api[-_ ]?key|key)$/i.test(v)) return true;
   if (/^change[-_ ]?(me|it|this)/i.test(v) || /[-_ ]here$/i.test(v)) return true;

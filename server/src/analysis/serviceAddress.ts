@@ -106,3 +106,18 @@ export function addressRole(name: string): 'self' | 'outside' | 'backing' | unde
   if (SELF_NAMES.has(upper) || words.some((w) => SELF_WORDS.has(w))) return 'self';
   return words.some((w) => BACKING_WORDS.has(w)) ? 'backing' : undefined;
 }
+
+/** What a host says about where it lives: this machine, a private network, a name a platform resolves, or elsewhere. */
+export type HostReach = 'loopback' | 'private' | 'service-name' | 'named';
+
+/**
+ * Where a host (without its port) can be reached from: `loopback` (`localhost`, `127.0.0.1`, `0.0.0.0`),
+ * `private` (an RFC 1918 address, reachable from one network only), `service-name` (one DNS label, as compose
+ * services and Kubernetes Services are called: `db`, `rabbitmq`), or `named` (a qualified name or a public address).
+ */
+export function hostReach(host: string): HostReach {
+  const h = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
+  if (/^(localhost|127(\.\d{1,3}){3}|::1|0\.0\.0\.0)$/.test(h)) return 'loopback';
+  if (/^(10(\.\d{1,3}){3}|192\.168(\.\d{1,3}){2}|172\.(1[6-9]|2\d|3[01])(\.\d{1,3}){2})$/.test(h)) return 'private';
+  return /^[a-z][a-z0-9-]*$/.test(h) ? 'service-name' : 'named';
+}

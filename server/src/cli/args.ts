@@ -18,6 +18,8 @@ export interface AuditArgs {
   output?: string;
   /** Worker threads that analyse files; 1 analyses on the main thread. */
   jobs: number;
+  /** Print only the findings: no summary or list of skipped files, no notes on stderr. */
+  quiet: boolean;
   /** What to do with each root's `.twelve-factor-baseline.json`: apply it (the default), ignore it, or rewrite it. */
   baseline: BaselineMode;
 }
@@ -35,7 +37,7 @@ export class UsageError extends Error {
 
 /** The one-line synopsis, printed under every usage error. */
 export const SYNOPSIS =
-  'Usage: twelve-factor audit [<paths…>] [--format text|json|sarif|markdown] [--fail-on error|warning|info|none] [--config <file>] [--output <file>] [--jobs <n>] [--no-baseline | --update-baseline]';
+  'Usage: twelve-factor audit [<paths…>] [--format text|json|sarif|markdown] [--fail-on error|warning|info|none] [--config <file>] [--output <file>] [--jobs <n>] [--no-baseline | --update-baseline] [--quiet]';
 
 /** The full `--help` text. */
 export const USAGE = `${SYNOPSIS}
@@ -55,6 +57,8 @@ Options:
   --update-baseline    accept every current finding: write each root's .twelve-factor-baseline.json
                        (entries of files not audited now are kept; fixed ones are dropped)
   --no-baseline        report findings the baseline accepted too
+  -q, --quiet          print only the findings (text: no summary, no skipped files; no notes
+                       on stderr), for pre-commit hooks and editors' task runners
   -h, --help           show this help
   --version            show the version
 
@@ -66,7 +70,7 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
 `;
 
 const VALUE_OPTIONS = ['--format', '--fail-on', '--config', '--output', '--jobs'] as const;
-const FLAG_OPTIONS = ['--no-baseline', '--update-baseline'] as const;
+const FLAG_OPTIONS = ['--no-baseline', '--update-baseline', '--quiet', '-q'] as const;
 
 /** The most worker threads `--jobs` accepts. */
 export const MAX_JOBS = 64;
@@ -118,6 +122,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     format: choice('--format', values['--format'], REPORT_FORMATS, 'text'),
     failOn: choice('--fail-on', values['--fail-on'], FAIL_ON_VALUES, 'error'),
     jobs: jobCount(values['--jobs']),
+    quiet: flags.has('--quiet') || flags.has('-q'),
     baseline: flags.has('--update-baseline') ? 'update' : flags.has('--no-baseline') ? 'ignore' : 'use',
     ...(values['--config'] !== undefined ? { config: values['--config'] } : {}),
     ...(values['--output'] !== undefined ? { output: values['--output'] } : {}),

@@ -22,6 +22,11 @@ export interface IndexerOptions {
   log?: (message: string) => void;
   /** True while an open document waits to be linted: the index steps aside until it is done. */
   busy?: () => boolean;
+  /**
+   * How long a walk waits before it starts, so that the documents an editor opens with the workspace
+   * arrive first and are linted before the index parses anything (and the index skips them).
+   */
+  startDelayMs?: number;
 }
 
 /**
@@ -37,6 +42,7 @@ export class WorkspaceIndexer {
   private generation = 0;
   private readonly log: (message: string) => void;
   private readonly busy: () => boolean;
+  private readonly startDelayMs: number;
 
   constructor(
     private readonly disk: WorkspaceFiles,
@@ -48,11 +54,14 @@ export class WorkspaceIndexer {
   ) {
     this.log = options.log ?? (() => undefined);
     this.busy = options.busy ?? (() => false);
+    this.startDelayMs = options.startDelayMs ?? 0;
   }
 
   /** Indexes every folder again from disk, in time slices. A newer call abandons an older one. */
   async indexFolders(folders: readonly string[]): Promise<void> {
     const generation = ++this.generation;
+    if (this.startDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.startDelayMs));
+    await this.yieldToDocuments();
     const started = performance.now();
     let sliceStarted = started;
     let count = 0;

@@ -10,6 +10,7 @@ import type { CodeModel } from './code/codeModel';
 import { envReadsOf } from './code/env/envRead';
 import { registerFactExtractor } from '../workspace/facts';
 import { parseDockerfile, type DockerfileModel } from './dockerfile/dockerfileModel';
+import { parseLogConfig } from './logconfig/logConfigModel';
 
 /** How one file kind is parsed into the model its rules read. */
 export interface KindParser<Model> {
@@ -84,4 +85,5 @@ export const PARSERS: Partial<Record<FileKind, KindParser<unknown>>> = {
   dotenv: dotenvParser as KindParser<unknown>,
   spring: springParser as KindParser<unknown>,
   code: code as KindParser<unknown>,
+  'log-config': { parse: parseLogConfig } as KindParser<unknown>,
 };

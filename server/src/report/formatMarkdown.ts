@@ -1,9 +1,9 @@
 import type { AuditResult, SkippedFile } from '../audit/runAudit';
 import { SKIP_REASONS } from '../audit/walk';
-import { findRule, ruleDocUrl } from '../engine';
+import { factorDocUrl, findRule, ruleDocUrl } from '../engine';
 import type { Factor, Finding } from '../engine/types';
 import { escapeMarkdown } from './escape';
-import { FACTOR_TITLES, SEVERITY_RANK, baselineLine, factorUrl, summarize, summaryLine, type AuditSummary } from './summary';
+import { FACTOR_TITLES, SEVERITY_RANK, baselineLine, summarize, summaryLine, type AuditSummary } from './summary';
 
 /** Options of the Markdown report. */
 export interface MarkdownOptions {
@@ -33,7 +33,7 @@ function findingSections(result: AuditResult, summary: AuditSummary, options: Ma
   const withBaseline = summary.baseline !== undefined;
   const out = ['', `| Factor | Errors | Warnings | Info | Total |${withBaseline ? ' Baseline |' : ''}`, `| --- | ---: | ---: | ---: | ---: |${withBaseline ? ' ---: |' : ''}`];
   for (const { factor, counts, accepted } of summary.byFactor) {
-    out.push(`| ${factorLink(factor)} | ${counts.error} | ${counts.warning} | ${counts.info} | ${counts.total} |${withBaseline ? ` ${accepted} |` : ''}`);
+    out.push(`| ${factorLink(factor, options)} | ${counts.error} | ${counts.warning} | ${counts.info} | ${counts.total} |${withBaseline ? ` ${accepted} |` : ''}`);
   }
   out.push(`| **All** | ${summary.error} | ${summary.warning} | ${summary.info} | ${summary.total} |${withBaseline ? ` ${summary.baseline!.accepted} |` : ''}`);
 
@@ -85,6 +85,6 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function factorLink(factor: Factor): string {
-  return `[${FACTOR_TITLES[factor]}](${factorUrl(factor)})`;
+function factorLink(factor: Factor, options: MarkdownOptions): string {
+  return `[${FACTOR_TITLES[factor]}](${options.docsBaseUrl ? factorDocUrl(factor, options.docsBaseUrl) : factorDocUrl(factor)})`;
 }

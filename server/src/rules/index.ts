@@ -3,6 +3,7 @@ import invalidConfig from './codebase/invalid-config';
 import suppressionPolicy from './codebase/suppression-policy';
 import unparsableFile from './codebase/unparsable-file';
 import unpinnedCodeFetch from './codebase/unpinned-code-fetch';
+import buildOutsideRepository from './codebase/build-outside-repository';
 import unpinnedBaseImage from './dependencies/unpinned-base-image';
 import installWithoutLockfile from './dependencies/install-without-lockfile';
 import remoteScriptPipe from './dependencies/remote-script-pipe';
@@ -25,13 +26,16 @@ import migrationInContainerCommand from './admin-processes/migration-in-containe
 import volumeForState from './processes/volume-for-state';
 import webIgnoresPort from './port-binding/web-ignores-port';
 import migrationInWeb from './admin-processes/migration-in-web';
+import cronInContainer from './admin-processes/cron-in-container';
 import logToFile from './logs/log-to-file';
 import committedEnvFile from './config/committed-env-file';
 import envExampleDrift from './config/env-example-drift';
 import literalSecretProperty from './config/literal-secret-property';
 import logFileProperty from './logs/log-file-property';
 import logVolume from './logs/log-volume';
+import logConfigFile from './logs/log-config-file';
 import hardcodedDatasource from './backing-services/hardcoded-datasource';
+import hardcodedServiceProperty from './backing-services/hardcoded-service-property';
 import singleReplica from './concurrency/single-replica';
 import portEnvMismatch from './port-binding/port-env-mismatch';
 import hostPathVolume from './processes/host-path-volume';
@@ -55,6 +59,7 @@ import hardcodedConnection from './backing-services/hardcoded-connection';
 import developmentMode from './dev-prod-parity/development-mode';
 import serviceVersionDrift from './dev-prod-parity/service-version-drift';
 import devImageDrift from './dev-prod-parity/dev-image-drift';
+import embeddedStandIn from './dev-prod-parity/embedded-stand-in';
 
 /**
  * The registry: every rule, listed once. Adding a rule means adding its file, its doc, its test and
@@ -66,6 +71,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   suppressionPolicy,
   unparsableFile,
   unpinnedCodeFetch,
+  buildOutsideRepository,
   // dependencies
   unpinnedBaseImage,
   installWithoutLockfile,
@@ -85,6 +91,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   localhostInContainer,
   hardcodedServiceUrl,
   hardcodedDatasource,
+  hardcodedServiceProperty,
   hardcodedConnection,
   // build-release-run
   configBakedIntoImage,
@@ -103,6 +110,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   // admin-processes
   migrationInEntrypoint,
   migrationInWeb,
+  cronInContainer,
   migrationInContainerCommand,
   // port-binding
   portEnvMismatch,
@@ -125,8 +133,10 @@ export const ALL_RULES: readonly AnyRule[] = [
   logToFile,
   logFileProperty,
   logVolume,
+  logConfigFile,
   // dev-prod-parity
   developmentMode,
   serviceVersionDrift,
   devImageDrift,
+  embeddedStandIn,
 ];

@@ -1,16 +1,23 @@
 import * as path from 'node:path';
-import { repositoryRoot, type ReadText } from './gitignore';
+import type { ReadText } from './gitignore';
 import { isInsideFolder } from './paths';
+
+/** Build and dependency manifests: the files that mark one app's folder. */
+export const BUILD_MANIFESTS = ['package.json', 'pyproject.toml', 'requirements.txt', 'setup.py', 'Pipfile', 'manage.py', 'pom.xml', 'build.gradle', 'build.gradle.kts', 'go.mod', 'Gemfile'];
+
+/** Files that mark a folder as one project's root: build manifests, deployment files, a `.gitignore`. */
+const PROJECT_MARKERS = [...BUILD_MANIFESTS, 'Dockerfile', 'docker-compose.yml', 'docker-compose.yaml', 'compose.yaml', 'compose.yml', 'Procfile', 'manifest.yml', '.gitignore'];
 
 /**
  * Which files of a workspace belong to one app, for cross-file rules that compare files (a
- * development compose file with the production manifests). Files of one git repository do; without
- * a repository, files under the same top-level folder of the workspace do, and a file at the top
- * of the workspace relates to every other (a workspace holding several checked-out projects side
- * by side, as a corpus of samples does, compares each project only with itself).
+ * development compose file with the production manifests). Files of one git repository do. Without a
+ * repository, a workspace folder that is a project itself (it holds a build manifest, a deployment
+ * file or a `.gitignore`) is one app; one that only gathers projects side by side (as a corpus of
+ * samples does) relates the files under each top-level folder, and a file at its top to every other.
  */
 export class AppScope {
   private readonly repositories = new Map<string, string | undefined>();
+  private rootIsProject: boolean | undefined;
 
   constructor(
     private readonly root: string | undefined,
@@ -24,15 +31,25 @@ export class AppScope {
     if (repoA !== undefined || repoB !== undefined) return repoA === repoB;
     const root = this.root;
     if (root === undefined || !isInsideFolder(root, a) || !isInsideFolder(root, b)) return true;
+    this.rootIsProject ??= PROJECT_MARKERS.some((m) => this.readText(path.join(root, m)) !== undefined);
+    if (this.rootIsProject) return true;
     const topA = topFolder(root, a);
     const topB = topFolder(root, b);
     return topA === undefined || topB === undefined || topA === topB;
   }
 
   private repositoryOf(file: string): string | undefined {
-    const dir = path.dirname(path.resolve(file));
-    if (!this.repositories.has(dir)) this.repositories.set(dir, repositoryRoot(dir, this.readText));
-    return this.repositories.get(dir);
+    return this.repositoryOfFolder(path.dirname(path.resolve(file)));
+  }
+
+  /** The nearest folder at or above `dir` that holds `.git`, each folder looked at once (memoized up the chain). */
+  private repositoryOfFolder(dir: string): string | undefined {
+    if (this.repositories.has(dir)) return this.repositories.get(dir);
+    const parent = path.dirname(dir);
+    const hasGit = this.readText(path.join(dir, '.git', 'HEAD')) !== undefined || this.readText(path.join(dir, '.git')) !== undefined;
+    const found = hasGit ? dir : parent === dir ? undefined : this.repositoryOfFolder(parent);
+    this.repositories.set(dir, found);
+    return found;
   }
 }
 

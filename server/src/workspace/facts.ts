@@ -38,6 +38,14 @@ export interface ServiceImageFact {
   span: Span;
 }
 
+/** A backing service a file shows the deployment provides: an image it runs, a variable or bound service named for it, a URL. */
+export interface BackingServiceFact {
+  /** The family (`postgres`, `mysql`, `redis`, `mongodb`…). */
+  family: string;
+  /** How the file shows it, for messages: `image postgres:16`, `DATABASE_URL`, `bound service orders-db`. */
+  via: string;
+}
+
 /**
  * What one file contributes to cross-file rules. Facts are small and plain (no syntax trees), so the
  * index can hold thousands of files; each family extracts them from its own model.
@@ -57,6 +65,8 @@ export interface FileFacts {
   envReads?: EnvFact[];
   /** Backing-service images with a versioned tag that the file's workloads run. */
   serviceImages?: ServiceImageFact[];
+  /** Backing services the file shows the deployment provides (images, service URLs, bound services). */
+  backingServices?: BackingServiceFact[];
 }
 
 /** Extracts a file's facts from the model its parser produced. */
@@ -67,6 +77,11 @@ const extractors = new Map<FileKind, FactExtractor>();
 /** Registers the fact extractor of a kind; each family's parser module calls this once. */
 export function registerFactExtractor(kind: FileKind, extractor: FactExtractor): void {
   extractors.set(kind, extractor);
+}
+
+/** Whether files of a kind contribute facts at all: the index need not parse the others. */
+export function hasFactExtractor(kind: FileKind): boolean {
+  return extractors.has(kind);
 }
 
 /** The facts of a parsed file, or none when its kind contributes nothing across files. */

@@ -3,7 +3,7 @@ import { ModelCache } from '../engine/modelCache';
 import { detectKind, type FileKind, type FileKindInfo } from '../parsing/fileKind';
 import { PARSERS } from '../parsing/parsers';
 import { SourceFile } from '../parsing/sourceFile';
-import { extractFacts, type FileFacts } from './facts';
+import { extractFacts, hasFactExtractor, type FileFacts } from './facts';
 import { isInsideFolder } from './paths';
 
 /** The facts of one indexed file. */
@@ -25,12 +25,12 @@ export const EMPTY_INDEX: WorkspaceIndexView = { entries: () => [] };
 
 /**
  * Parses a file's text (through `cache` when given) and extracts its facts; undefined when its kind
- * has no parser or no facts, or when it does not parse.
+ * has no parser or no facts (then it is not parsed at all), or when it does not parse.
  */
 export function factsOf(path: string, text: string, kind: FileKindInfo, cache?: ModelCache): FileFacts | undefined {
   const parser = PARSERS[kind.kind];
-  // What lint refuses to parse (too large, binary), the index does not parse either.
-  if (!parser || unanalysableText(text)) return undefined;
+  // What lint refuses to parse (too large, binary), the index does not parse either; nor kinds without facts.
+  if (!parser || !hasFactExtractor(kind.kind) || unanalysableText(text)) return undefined;
   let model: unknown;
   try {
     const file = new SourceFile(path, text);

@@ -78,8 +78,16 @@ testRule(rule, { kind: 'dockerfile', fileName: 'Dockerfile' }, {
 });
 
 testRule(rule, { kind: 'procfile', fileName: 'Procfile' }, {
-  valid: ['web: gunicorn app:app\nrelease: pip install git+https://github.com/o/r.git@v1.2.0'],
+  valid: ['web: gunicorn app:app\nrelease: pip install git+https://github.com/o/r.git@v1.2.0', 'web: git pull origin v1.4.2 && node server.js'],
   invalid: [
+    {
+      name: 'git pull before the server starts',
+      code: 'web: «git pull» && exec node server.js\nworker: «git pull origin main» && node worker.js',
+      errors: [
+        { messageId: 'movingFetch', data: { tool: 'git pull', source: 'its remote', ref: 'the tracked branch' } },
+        { messageId: 'movingFetch', data: { tool: 'git pull', source: 'origin', ref: 'branch main' } },
+      ],
+    },
     {
       code: 'web: pip install «git+https://github.com/o/plugins.git» && gunicorn app:app',
       errors: [{ messageId: 'movingFetch', data: { tool: 'pip install', source: 'git+https://github.com/o/plugins.git', ref: 'the default branch' } }],

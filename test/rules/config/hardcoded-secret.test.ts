@@ -71,6 +71,7 @@ testRule(rule, { kind: 'code', fileName: 'client.py' }, {
   valid: [
     { name: 'credentials read from the environment', code: 'import os\nrequests.get(url, auth=("admin", os.environ["API_PASSWORD"]))\nserver.login(user, password)\nlogin(request, user)\n' },
     { name: 'a tuple under another keyword', code: 'requests.get(url, timeout=("connect", "read-timeout"))\n' },
+    { name: 'slot names and an anonymous FTP login', code: 'requests.get(url, auth=("user", "pass"))\nftp.login("anonymous", "guest@example.com")\n' },
   ],
   invalid: [
     {
@@ -225,6 +226,57 @@ testRule(rule, { kind: 'code', fileName: 'db.js' }, {
         { messageId: 'argumentSecret', data: { call: 'Sequelize', label: 'password', masked: 's3****' } },
         { messageId: 'argumentSecret', data: { call: 'auth', label: 'password', masked: 'hu****' } },
       ],
+    },
+  ],
+});
+
+testRule(rule, { kind: 'code', fileName: 'app/settings.py' }, {
+  valid: [{ name: 'decouple without a secret default', code: 'from decouple import config\nSECRET_KEY = config("SECRET_KEY")\nDEBUG = config("DEBUG", default=False, cast=bool)\n' }],
+  invalid: [
+    {
+      name: "python-decouple's default is a fallback",
+      code: 'from decouple import config\nSECRET_KEY = config("SECRET_KEY", default=«"django-insecure-x8k2m9q"»)\n',
+      errors: [{ messageId: 'fallbackSecret', data: { name: 'SECRET_KEY', label: 'key', masked: 'dj****' } }],
+      output: null,
+    },
+  ],
+});
+
+testRule(rule, { kind: 'code', fileName: 'config.js' }, {
+  valid: [{ name: 'convict without a secret default', code: "const conf = convict({ db: { password: { format: String, default: '', env: 'DB_PASSWORD', sensitive: true } } });\n" }],
+  invalid: [
+    {
+      name: 'a convict default and an env-var default are fallbacks',
+      code: "const convict = require('convict');\nconst env = require('env-var');\nconst conf = convict({ jwt: { format: String, default: «'dev-jwt-s3cret'», env: 'JWT_SECRET' } });\nconst key = env.get('API_KEY').default(«'k3y-v4lue-1234'»).asString();\n",
+      errors: [
+        { messageId: 'fallbackSecret', data: { name: 'JWT_SECRET', label: 'secret', masked: 'de****' } },
+        { messageId: 'fallbackSecret', data: { name: 'API_KEY', label: 'key', masked: 'k3****' } },
+      ],
+      output: null,
+    },
+  ],
+});
+
+testRule(rule, { kind: 'code', fileName: 'config.go' }, {
+  valid: [{ name: 'a viper default that is no secret', code: 'package main\n\nfunc init() { viper.SetDefault("server.port", "8080") }\n' }],
+  invalid: [
+    {
+      name: "viper's SetDefault is the fallback of its variable",
+      code: 'package main\n\nfunc init() {\n\tviper.AutomaticEnv()\n\tviper.SetDefault("db.password", «"hunter2hunter2"»)\n}\n',
+      errors: [{ messageId: 'fallbackSecret', data: { name: 'DB_PASSWORD', label: 'password', masked: 'hu****' } }],
+      output: null,
+    },
+  ],
+});
+
+testRule(rule, { kind: 'code', fileName: 'Greeting.java' }, {
+  valid: [{ name: 'a MicroProfile property without a default', code: 'class G { @ConfigProperty(name = "db.password") String password; }\n' }],
+  invalid: [
+    {
+      name: "MicroProfile's defaultValue is a fallback",
+      code: 'class G { @ConfigProperty(name = "db.password", defaultValue = «"s3cr3t-pw-9"») String password; }\n',
+      errors: [{ messageId: 'fallbackSecret', data: { name: 'DB_PASSWORD', label: 'password', masked: 's3****' } }],
+      output: null,
     },
   ],
 });

@@ -67,8 +67,12 @@ export function credentialArguments(model: CodeModel): CredentialArgument[] {
 /**
  * `new Sequelize('database', 'username', 'password', { dialect: 'sqlite' })`: when the user is the word
  * `username` and the password the word `password`, both only name their slots (a template, or a driver
- * that ignores them). A real user beside `password` still makes it a default credential.
+ * that ignores them), and an anonymous FTP login has none. A real user beside `password` still makes it a
+ * default credential.
  */
 function namesSlots(user: Node | undefined, password: string): boolean {
-  return /^(user|username|login)$/i.test(stringLiteral(user)?.value ?? '') && /^(password|pass|passwd|pwd)$/i.test(password);
+  const name = stringLiteral(user)?.value ?? '';
+  // FTP's anonymous login takes any password by convention (an e-mail address): no credential.
+  if (/^(anonymous|ftp)$/i.test(name)) return true;
+  return /^(user|username|login)$/i.test(name) && /^(password|pass|passwd|pwd)$/i.test(password);
 }

@@ -1,3 +1,5 @@
+import { schemeFamily } from '../../analysis/backingServiceImages';
+import { isNonProductionWord } from '../../analysis/nonProduction';
 import { registerFactExtractor, type EnvFact, type FileFacts } from '../../workspace/facts';
 import type { KindParser } from '../parsers';
 import type { SourceFile } from '../sourceFile';
@@ -30,7 +32,16 @@ export function springFacts(model: SpringModel): FileFacts {
       if (isEnvStyleName(placeholder.name)) envReads.push({ name: placeholder.name, span: placeholder.nameSpan, hasDefault: placeholder.default !== undefined });
     }
   }
-  return envReads.length ? { envReads } : {};
+  const facts: FileFacts = envReads.length ? { envReads } : {};
+  // A datasource URL of a real database (`jdbc:postgresql://…`, also as a placeholder's default) shows what the app connects to.
+  const backingServices = model.testResource ? [] : model.properties.flatMap((p) => {
+    if (isNonProductionWord(p.profile)) return [];
+    const scheme = /jdbc:(postgresql|mysql|mariadb):/.exec(model.file.slice(p.valueSpan))?.[0].slice(0, -1);
+    const family = scheme && schemeFamily(scheme);
+    return family ? [{ family, via: p.profile ? `${p.name} (profile ${p.profile})` : p.name }] : [];
+  });
+  if (backingServices.length) facts.backingServices = backingServices;
+  return facts;
 }
 
 /** The Spring parser: `.properties` or YAML, flattened to one property model; per-line or per-document problems. */

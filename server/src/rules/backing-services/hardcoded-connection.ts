@@ -1,4 +1,5 @@
 import { envExampleChange } from '../../parsing/dotenv/envFileEdits';
+import { hostReach } from '../../analysis/serviceAddress';
 import { isTestFile, TEST_FILES_OPTION } from '../../analysis/testFiles';
 import { defineRule } from '../../engine/defineRule';
 import type { Fix, RuleContext } from '../../engine/types';
@@ -12,8 +13,6 @@ interface Options {
 }
 
 const LOCAL_HOSTS = /^(localhost|127\.0\.0\.1|\[?::1\]?|0\.0\.0\.0)$/i;
-/** One DNS label, as compose services and Kubernetes Services in the same namespace are called (`db`, `redis:6379`). */
-const SERVICE_NAME = /^[a-z][a-z0-9-]*(:\d+)?$/i;
 
 /** A database, cache or queue address written in the code instead of read from the environment. */
 export default defineRule<CodeModel, Options>({
@@ -35,7 +34,7 @@ export default defineRule<CodeModel, Options>({
     if (isTestFile(ctx.file.path, ctx.options.testFiles)) return;
     for (const service of serviceLiterals(model)) {
       const data = { scheme: service.scheme ?? '', host: service.host, env: service.envName };
-      const serviceName = SERVICE_NAME.test(service.host) && !LOCAL_HOSTS.test(service.host.replace(/:\d+$/, ''));
+      const serviceName = hostReach(service.host) === 'service-name';
       const messageId = service.scheme ? (serviceName ? 'urlServiceName' : 'url') : serviceName ? 'hostServiceName' : 'host';
       ctx.report({ messageId, data, at: nodeSpan(service.literal.node), fix: readFromEnv(model, service, ctx) });
     }

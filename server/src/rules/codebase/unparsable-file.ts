@@ -4,7 +4,7 @@ import type { EngineRule } from '../../engine/types';
 const rule: EngineRule = {
   id: 'codebase/unparsable-file',
   factor: 'codebase',
-  kinds: ['dockerfile', 'kubernetes', 'cloudfoundry', 'compose', 'procfile', 'dotenv', 'spring', 'code'],
+  kinds: ['dockerfile', 'kubernetes', 'cloudfoundry', 'compose', 'procfile', 'dotenv', 'spring', 'code', 'log-config'],
   defaultSeverity: 'warning',
   description: 'A file the tool recognises but cannot analyse: a syntax error, a template, a binary, a huge file or one too slow to analyse.',
   rationale: 'A file that is not analysed is not checked; say so instead of reporting nothing.',

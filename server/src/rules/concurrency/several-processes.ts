@@ -1,5 +1,5 @@
 import { describeExtra, extraProcesses, processManager, runsMainProcess, type ExtraProcess } from '../../analysis/processStarts';
-import { commandArgv, parseShell, programName, type ShellScript } from '../../analysis/shellCommand';
+import { commandArgv, writtenCommand, parseShell, programName, type ShellScript } from '../../analysis/shellCommand';
 import { defineRule } from '../../engine/defineRule';
 import type { RuleContext } from '../../engine/types';
 import { containerCommands } from '../../parsing/deployment/containerCommand';
@@ -7,7 +7,6 @@ import { displayName, type DeploymentModel } from '../../parsing/deployment/depl
 import { copiedFrom } from '../../parsing/dockerfile/copiedFiles';
 import type { DockerfileModel } from '../../parsing/dockerfile/dockerfileModel';
 import { isDevDockerfile, startupOf } from '../../parsing/dockerfile/startupCommands';
-import type { Span } from '../../parsing/sourceFile';
 
 /** Several long-running processes in one container: daemons or background jobs beside the main process, or a process manager. */
 export default defineRule<DockerfileModel | DeploymentModel>({
@@ -29,10 +28,6 @@ export default defineRule<DockerfileModel | DeploymentModel>({
   },
 });
 
-const commandText = (text: string, span: Span) => {
-  const written = text.slice(span.start, span.end).replace(/\s+/g, ' ');
-  return written.length > 60 ? `${written.slice(0, 57)}…` : written;
-};
 
 /** The extra processes of a script when, with its main process, they make two or more. */
 function secondProcesses(script: ShellScript, text: string): ExtraProcess[] {
@@ -47,7 +42,7 @@ function checkDockerfile(model: DockerfileModel, ctx: RuleContext<Record<string,
   const text = ctx.file.text;
   if (startup.script) {
     for (const extra of secondProcesses(startup.script.script, text)) {
-      ctx.report({ messageId: 'extraProcess', data: { command: commandText(text, extra.command.span), how: describeExtra(extra), where: 'container' }, at: extra.command.span });
+      ctx.report({ messageId: 'extraProcess', data: { command: writtenCommand(text, extra.command.span), how: describeExtra(extra), where: 'container' }, at: extra.command.span });
     }
   }
   const main = startup.main;
@@ -62,7 +57,7 @@ function checkDockerfile(model: DockerfileModel, ctx: RuleContext<Record<string,
     const source = copiedFrom(model, word.value).map((p) => ctx.workspace.readText(p)).find((t) => t !== undefined);
     if (source === undefined) continue;
     for (const extra of secondProcesses(parseShell(source), source)) {
-      const data = { script: programName(word.value), how: describeExtra(extra), command: commandText(source, extra.command.span) };
+      const data = { script: programName(word.value), how: describeExtra(extra), command: writtenCommand(source, extra.command.span) };
       ctx.report({ messageId: 'extraProcessInScript', data, at: word.span });
     }
   }
@@ -88,7 +83,7 @@ function checkDeployment(model: DeploymentModel, ctx: RuleContext<Record<string,
       if (manager) ctx.report({ messageId: 'processManager', data: { manager }, at: run.span });
       if (!run.script) continue;
       for (const extra of secondProcesses(run.script, text)) {
-        const command = run.exact ? commandText(text, extra.command.span) : commandArgv(extra.command).join(' ');
+        const command = run.exact ? writtenCommand(text, extra.command.span) : commandArgv(extra.command).join(' ');
         ctx.report({ messageId: 'extraProcess', data: { command, how: describeExtra(extra), where }, at: run.exact ? extra.command.span : run.span });
       }
     }
