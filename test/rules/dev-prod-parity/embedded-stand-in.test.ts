@@ -12,6 +12,7 @@ testRule(rule, { kind: 'code', fileName: 'mysite/settings.py' }, {
     { name: 'another app of the workspace runs postgres', code: plain(djangoSqlite), files: { 'mysite/requirements.txt': 'django\n', 'blog/docker-compose.yml': compose } },
     { name: 'a test configuration class', code: "class TestConfig:\n    SQLALCHEMY_DATABASE_URI = 'sqlite://'\nclass ProdConfig:\n    SQLALCHEMY_DATABASE_URI = 'postgresql://db/app'\n" },
     { name: 'a branch taken under tests', code: "import sys\nif 'test' in sys.argv:\n    DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3'}}\n", files: { 'docker-compose.yml': compose } },
+    { name: 'a comparison with the engine name', code: "if engine == 'django.db.backends.sqlite3':\n    pass\n", files: { 'docker-compose.yml': compose } },
     { name: 'sqlite named in a comment', code: '# use sqlite3 locally\nimport os\n', files: { 'docker-compose.yml': compose } },
     { name: 'a redis stand-in where production runs postgres only', code: 'import fakeredis\n', files: { 'docker-compose.yml': compose } },
   ],

@@ -26,6 +26,9 @@ const MODULES: Record<string, StandInNeed> = {
 
 const HITS = /sqlite|fakeredis|mongomock|redis-mock|miniredis|mongodb-memory-server/g;
 
+/** Node types whose string operands are compared or matched, in the four grammars. */
+const COMPARISONS = new Set(['binary_expression', 'comparison_operator', 'switch_case', 'case_clause', 'expression_case', 'switch_label']);
+
 /** Node types of import statements and the call that requires a module, per grammar. */
 const IMPORTS = new Set(['import_statement', 'import_from_statement', 'import_spec', 'import_declaration']);
 
@@ -57,6 +60,8 @@ function fromLiteral(leaf: Node): StandIn | undefined {
   const { value } = literal;
   const span = nodeSpan(literal.node);
   const container = literal.node.parent;
+  // A literal compared with (`value === 'sqlite3'`) or matched on is read, not used as the app's store.
+  if (container && COMPARISONS.has(container.type)) return undefined;
   const isModule = container !== null && (IMPORTS.has(container.type) || isRequire(container));
   if (isModule && MODULES[value]) return { what: value, need: MODULES[value], span };
   if (value === 'django.db.backends.sqlite3') return { what: value, need: 'sql', span };
