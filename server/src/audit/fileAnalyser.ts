@@ -80,7 +80,9 @@ export class FileAnalyser {
   index(file: QueuedFile): FileFacts | undefined {
     const text = this.load(file);
     this.texts.set(file.path, text);
-    return typeof text === 'string' ? factsOf(file.path, text, file.kind, this.cache) : undefined;
+    if (typeof text === 'string') return factsOf(file.path, text, file.kind, this.cache);
+    // A code file that cannot be read still belongs to its service: the env contract there is incomplete.
+    return file.kind.kind === 'code' ? { notAnalysed: true } : undefined;
   }
 
   /** Lints a file against the complete index, then forgets its text and model. */

@@ -32,6 +32,8 @@ export class WorkspaceIndexer {
     const generation = ++this.generation;
     let count = 0;
     let changed = false;
+    // Rules that conclude from an absence (no manifest provides X, no code reads Y) wait for the whole walk.
+    this.index.complete = false;
     for (const folder of folders) {
       for (const found of walkWorkspace(folder)) {
         if (generation !== this.generation) return;
@@ -47,7 +49,8 @@ export class WorkspaceIndexer {
         if (count % BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
       }
     }
-    if (changed) this.onChanged();
+    this.index.complete = true;
+    this.onChanged();
   }
 
   /** A watched file was created, changed or deleted on disk. */

@@ -48,6 +48,8 @@ import localFileState from './processes/local-file-state';
 import inMemorySession from './processes/in-memory-session';
 import hardcodedListenPort from './port-binding/hardcoded-listen-port';
 import hardcodedConnection from './backing-services/hardcoded-connection';
+import undeclaredEnvVar from './config/undeclared-env-var';
+import unusedEnvVar from './config/unused-env-var';
 
 /**
  * The registry: every rule, listed once. Adding a rule means adding its file, its doc, its test and
@@ -73,6 +75,8 @@ export const ALL_RULES: readonly AnyRule[] = [
   plaintextSecretManifest,
   hardcodedSecret,
   debugEnabled,
+  undeclaredEnvVar,
+  unusedEnvVar,
   // backing-services
   localhostInContainer,
   hardcodedServiceUrl,

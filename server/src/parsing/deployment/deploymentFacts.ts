@@ -2,6 +2,7 @@ import type { SourceFile } from '../sourceFile';
 import { get, getPath, items, num, str } from '../yaml/yamlNodes';
 import { registerFactExtractor, type FileFacts, type ObjectRef, type ReplicaCount } from '../../workspace/facts';
 import type { DeploymentModel, KubeObject, Platform } from './deploymentModel';
+import { deploymentEnvFacts } from './deploymentEnvFacts';
 
 /** Registers the extractor of a deployment kind's cross-file facts. */
 export function registerDeploymentFacts(platform: Platform): void {
@@ -12,7 +13,7 @@ export function registerDeploymentFacts(platform: Platform): void {
  * What a manifest tells other files: the workloads it defines, what its autoscalers target, the
  * replica counts it sets, the compose services it defines, and the env variables it provides.
  */
-export function deploymentFacts(model: DeploymentModel, _file: SourceFile): FileFacts {
+export function deploymentFacts(model: DeploymentModel, file: SourceFile): FileFacts {
   const facts: FileFacts = {};
   const objects: ObjectRef[] = model.workloads.map((w) => ({ kind: w.kind, name: w.name, namespace: w.namespace }));
   if (objects.length) facts.objects = objects;
@@ -29,6 +30,9 @@ export function deploymentFacts(model: DeploymentModel, _file: SourceFile): File
   if (model.platform === 'compose') facts.services = model.workloads.map((w) => w.name);
   const envProvided = model.workloads.flatMap((w) => w.containers.flatMap((c) => c.env.map((e) => ({ name: e.name, span: e.nameSpan }))));
   if (envProvided.length) facts.envProvided = envProvided;
+  const { envServices, envObjects } = deploymentEnvFacts(model, file);
+  if (envServices.length) facts.envServices = envServices;
+  if (envObjects.length) facts.envObjects = envObjects;
   return facts;
 }
 
