@@ -145,6 +145,12 @@ export function verdictFor(contract: EnvContract, filePath: string, name: string
       }
     }
   }
+  // An env file is both a compose service's `env_file` and a `.env` file of its folder: one place, listed once.
+  const seen = new Set<string>();
+  verdict.providers = verdict.providers.filter((p) => {
+    const key = `${p.file}\u0000${p.span.start}`;
+    return !seen.has(key) && seen.add(key);
+  });
   return verdict;
 }
 
