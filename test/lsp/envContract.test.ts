@@ -80,7 +80,7 @@ describe('language server: the env contract in the editor', function () {
     const compose = textOf('docker-compose.yml');
     const edited = compose.replace('      CACHE_TTL: "300"\n', '      CACHE_TTL: "300"\n      SMTP_HOST: ${SMTP_HOST}\n');
     await client.change(uriOf('docker-compose.yml'), edited, 2);
-    const hasSmtp = (d: Diagnostic[]) => d.some((x) => x.code === 'config/undeclared-env-var' && /^SMTP_HOST/.test(x.message));
+    const hasSmtp = (d: Diagnostic[]) => d.some((x) => x.code === 'config/undeclared-env-var' && /^SMTP_HOST/.test(String(x.message)));
     await client.waitForDiagnostics(uriOf('web/server.js'), (d) => !hasSmtp(d));
     await client.change(uriOf('docker-compose.yml'), compose, 3);
     await client.waitForDiagnostics(uriOf('web/server.js'), hasSmtp);

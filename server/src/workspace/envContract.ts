@@ -100,13 +100,13 @@ function buildContract(entries: Iterable<{ path: string; kind: FileKind; facts: 
 
 /**
  * The services that apply to a file. When a manifest linked to the file's folder deploys it, the
- * workspace-wide ones (a Kubernetes workload whose image matches nothing) are left out: they deploy
+ * guessed ones (a Kubernetes workload whose image matches no build) are left out: they deploy
  * something else. Dockerfiles, Procfiles and Spring files only add to the manifests.
  */
 export function servicesFor(contract: EnvContract, filePath: string): ScopedService[] {
   const all = contract.services.filter((s) => inScope(s, filePath));
-  const linked = all.some((s) => s.scope !== 'workspace' && CONTRACT_PLATFORMS.has(s.platform) && s.platform !== 'dotenv');
-  return linked ? all.filter((s) => s.scope !== 'workspace') : all;
+  const linked = all.some((s) => !s.guessed && CONTRACT_PLATFORMS.has(s.platform) && s.platform !== 'dotenv');
+  return linked ? all.filter((s) => !s.guessed) : all;
 }
 
 /**

@@ -14,6 +14,8 @@ export interface ScopedService extends EnvService {
    * code), or undefined when it runs no code of the workspace (a pulled postgres image).
    */
   scope?: 'workspace' | string[];
+  /** The scope is the manifest's project folder, not a build its image matches (see {@link resolveScopes}). */
+  guessed?: boolean;
 }
 
 /**
@@ -22,8 +24,8 @@ export interface ScopedService extends EnvService {
  * of a compose service that builds a Dockerfile elsewhere. A Kubernetes workload, a CF docker app or a
  * compose service that only pulls an image gets the folders of the images built in the workspace whose
  * name matches (`registry/team/orders:1.2` ↔ a compose service building `orders`, or `orders/Dockerfile`).
- * An unmatched Kubernetes workload applies to the whole workspace; an unmatched compose image is a
- * dependency, not the workspace's code.
+ * An unmatched Kubernetes workload applies to the project its manifest sits in; an unmatched compose
+ * image is a dependency, not the workspace's code.
  */
 export function resolveScopes(services: ScopedService[]): void {
   const built = new Map<string, string[][]>();
@@ -44,11 +46,33 @@ export function resolveScopes(services: ScopedService[]): void {
     } else if (s.images?.length) {
       const matched = nearest(s.file, s.images.flatMap((image) => built.get(shortImageName(image) ?? '') ?? []));
       if (matched.length) s.scope = [...new Set(matched)];
-      else if (!s.thirdParty && s.platform !== 'compose') s.scope = 'workspace';
+      else if (!s.thirdParty && s.platform !== 'compose') guess(s);
     } else if (!s.thirdParty) {
-      s.scope = 'workspace';
+      guess(s);
     }
   }
+}
+
+/**
+ * Folders that hold deployment files rather than code (`k8s/`, `deploy/overlays/prod/`): a manifest
+ * in one deploys the project around it.
+ */
+const DEPLOYMENT_FOLDERS = new Set([
+  'k8s', 'kubernetes', 'kube', '.k8s', 'deploy', 'deployment', 'deployments', 'manifests', 'kubernetes-manifests', 'k8s-manifests',
+  'kustomize', 'base', 'overlays', 'charts', 'helm', 'templates', 'infra', 'infrastructure', 'ops', 'release', 'releases', 'config',
+  'prod', 'production', 'staging', 'stage', 'dev', 'development', 'test', 'qa', 'local', 'cf', 'cloudfoundry',
+]);
+
+/**
+ * A manifest whose image matches no build in the workspace deploys the project it sits in: its
+ * folder, above the deployment folders (`shop/k8s/api.yaml` → `shop`). It is a guess, so a manifest
+ * linked by its image wins over it, and nothing is reported unused from it.
+ */
+function guess(service: ScopedService): void {
+  let dir = path.dirname(service.file);
+  while (DEPLOYMENT_FOLDERS.has(path.basename(dir).toLowerCase()) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  service.scope = [dir];
+  service.guessed = true;
 }
 
 /**

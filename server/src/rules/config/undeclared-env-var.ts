@@ -42,7 +42,7 @@ export default defineRule<CodeModel | SpringModel, Options>({
     if (isTestFile(ctx.file.path, ctx.options.testFiles)) return;
     const reads = 'tree' in model ? envReadsOf(model).map((r): EnvFact => ({ name: r.name, span: r.nameSpan, hasDefault: r.hasDefault, property: r.property })) : (springFacts(model).envReads ?? []);
     // A name read with a default anywhere in the file, or tested for presence, is optional there.
-    const optional = new Set(reads.filter((r) => r.hasDefault || ('tree' in model && checksPresence(model, r.name))).map((r) => r.name));
+    const optional = new Set(reads.filter((r) => r.hasDefault || ('tree' in model && checksPresence(model.file.text, r.name))).map((r) => r.name));
     const pending = reads.filter((r) => !r.hasDefault && r.name && !optional.has(r.name));
     if (pending.length === 0) return;
     const contract = envContractOf(ctx.index);

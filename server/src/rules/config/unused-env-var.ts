@@ -47,7 +47,7 @@ export default defineRule<DeploymentModel, Options>({
       if (workload.templated) continue;
       for (const container of workload.containers) {
         const service = contract.services.find((s) => s.file === ctx.file.path && s.nameSpan.start === workload.nameSpan.start && (s.container === undefined || s.container === container.name));
-        if (!service || !Array.isArray(service.scope) || service.opaque || service.thirdParty) continue;
+        if (!service || !Array.isArray(service.scope) || service.guessed || service.opaque || service.thirdParty) continue;
         const codeFiles = analysedCode(contract, service, ctx.workspace);
         if (!codeFiles) continue;
         const used = readsName(contract, service, codeFiles);
