@@ -20,8 +20,15 @@ export const ANALYSED_LANGUAGES = [
   'go',
 ];
 
+/** Logging configuration files (the server's `log-config` kind), whatever language the editor gives them. */
+export const LOG_CONFIG_PATTERNS = ['**/{logback,logback-spring,log4j2,log4j2-spring,log4j}{,-*,.*}.xml', '**/logging{,-*,.*}.{conf,ini}'];
+
 /** Files that matter whatever language the editor gives them. */
-const FILE_PATTERNS = ['**/{Dockerfile,Containerfile}{,.*}', '**/*.{dockerfile,Dockerfile}', '**/Procfile{,.*}', '**/.env{,.*}', '**/.twelve-factor.{yaml,yml}', '**/.vscode/settings.json'];
+const FILE_PATTERNS = [
+  '**/{Dockerfile,Containerfile}{,.*,-*,_*}', '**/*.{dockerfile,Dockerfile}', '**/Procfile{,.*}', '**/.env{,.*}', '**/.twelve-factor.{yaml,yml}', '**/.vscode/settings.json',
+  // Logging configurations: logback, log4j2 and log4j XML, Python's logging.conf.
+  ...LOG_CONFIG_PATTERNS,
+];
 
 /** Creates the client that runs the bundled server in a Node process over IPC. */
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
@@ -38,12 +45,13 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     synchronize: {
       configurationSection: 'twelveFactor',
       fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/{.twelve-factor.yaml,.twelve-factor.yml,.vscode/settings.json,package.json,package-lock.json,yarn.lock,npm-shrinkwrap.json,.gitignore}'),
+        vscode.workspace.createFileSystemWatcher('**/{.twelve-factor.yaml,.twelve-factor.yml,.twelve-factor-baseline.json,.vscode/settings.json,package.json,package-lock.json,yarn.lock,npm-shrinkwrap.json,.gitignore}'),
         // Manifests, env files and code feed the server's cross-file index (HPAs, the env contract).
         vscode.workspace.createFileSystemWatcher('**/{*.yaml,*.yml,.env,.env.*,*.env,Procfile,Procfile.*,*.properties}'),
         vscode.workspace.createFileSystemWatcher('**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx,py,java,go}'),
         // Dockerfiles: so that an audit's Problems-panel entry of a closed file follows changes on disk.
-        vscode.workspace.createFileSystemWatcher('**/{Dockerfile,Containerfile,*.dockerfile,*.Dockerfile,*.containerfile,Dockerfile.*,Containerfile.*}'),
+        vscode.workspace.createFileSystemWatcher('**/{Dockerfile,Containerfile,*.dockerfile,*.Dockerfile,*.containerfile,Dockerfile.*,Containerfile.*,Dockerfile-*,Dockerfile_*,Containerfile-*,Containerfile_*}'),
+        ...LOG_CONFIG_PATTERNS.map((pattern) => vscode.workspace.createFileSystemWatcher(pattern)),
       ],
     },
     outputChannel: output,

@@ -67,15 +67,23 @@ ${skipped(report)}
 function scorecard(report: AuditReport): string {
   const most = Math.max(1, ...report.factors.map((f) => f.total));
   const rows = report.factors.map((f) => {
-    const title = f.total > 0 ? `<a href="#factor-${escapeHtml(f.factor)}">${escapeHtml(f.title)}</a>` : escapeHtml(f.title);
+    // The factor's name opens its page (the rules that check it); the total jumps to its findings.
+    const title = `<button type="button" class="link" data-factor="${escapeHtml(f.factor)}" title="Show the rules of this factor">${escapeHtml(f.title)}</button>`;
+    const total = f.total > 0 ? `<a href="#factor-${escapeHtml(f.factor)}" title="Go to the findings">${f.total}</a>` : `${f.total}`;
     const cells = SEVERITIES.map((s) => `<td class="num${f[s] > 0 ? ` ${s}` : ''}">${f[s]}</td>`).join('');
-    return `<tr${f.total === 0 ? ' class="clean"' : ''}><th scope="row">${title}</th>${cells}<td class="num">${f.total}</td><td class="bar-cell">${bar(f, most)}</td></tr>`;
+    const accepted = report.baseline ? `<td class="num baseline">${f.baseline ?? 0}</td>` : '';
+    return `<tr${f.total === 0 ? ' class="clean"' : ''}><th scope="row">${title}</th>${cells}<td class="num">${total}</td>${accepted}<td class="bar-cell">${bar(f, most)}</td></tr>`;
   });
+  // With a baseline, a column counts the findings it accepted; they are not in the other columns.
+  const baselineHead = report.baseline ? '<th scope="col" class="num" title="Accepted in .twelve-factor-baseline.json; not counted in the other columns">Baseline</th>' : '';
+  const baselineFoot = report.baseline ? `<td class="num baseline">${report.baseline.accepted}</td>` : '';
+  const baselineNote = report.baseline
+    ? `<p class="note">${report.baseline.accepted} accepted in the baseline${report.baseline.stale > 0 ? `; ${report.baseline.stale} of its entries no longer match a finding (fixed): run <code>twelve-factor audit --update-baseline</code> to drop them` : ''}.</p>`
+    : '';
   return `<section aria-labelledby="scorecard"><h2 id="scorecard">Scorecard</h2>
-<table class="scorecard"><thead><tr><th scope="col">Factor</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Warnings</th><th scope="col" class="num">Info</th><th scope="col" class="num">Total</th><th scope="col"><span class="visually-hidden">Share of findings</span></th></tr></thead>
+<table class="scorecard"><thead><tr><th scope="col">Factor</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Warnings</th><th scope="col" class="num">Info</th><th scope="col" class="num">Total</th>${baselineHead}<th scope="col"><span class="visually-hidden">Share of findings</span></th></tr></thead>
 <tbody>${rows.join('\n')}</tbody>
-<tfoot><tr><th scope="row">All</th>${SEVERITIES.map((s) => `<td class="num">${report.totals[s]}</td>`).join('')}<td class="num">${report.totals.total}</td><td></td></tr></tfoot></table>
-<p class="note">A factor without findings may also have no rules yet for the files you have.</p></section>`;
+<tfoot><tr><th scope="row">All</th>${SEVERITIES.map((s) => `<td class="num">${report.totals[s]}</td>`).join('')}<td class="num">${report.totals.total}</td>${baselineFoot}<td></td></tr></tfoot></table>${baselineNote}</section>`;
 }
 
 /** A stacked bar in SVG: attributes, not inline styles, so that the strict policy allows it. */
@@ -177,6 +185,7 @@ document.addEventListener('click', (event) => {
   if (data.finding !== undefined) vscode.postMessage({ type: 'openFinding', index: Number(data.finding) });
   else if (data.file !== undefined) vscode.postMessage({ type: 'openFile', index: Number(data.file) });
   else if (data.rule !== undefined) vscode.postMessage({ type: 'showRuleDoc', ruleId: data.rule });
+  else if (data.factor !== undefined) vscode.postMessage({ type: 'showRuleDoc', ruleId: data.factor });
   else if (data.export !== undefined) vscode.postMessage({ type: 'export', format: data.export });
 });
 `;

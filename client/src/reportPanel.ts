@@ -10,6 +10,7 @@ export const REPORT_VIEW_TYPE = 'twelveFactor.auditReport';
 type PageMessage =
   | { type: 'openFinding'; index: number }
   | { type: 'openFile'; index: number }
+  /** A rule id, or a factor id for the factor's page. */
   | { type: 'showRuleDoc'; ruleId: string }
   | { type: 'export'; format: 'markdown' | 'sarif' };
 

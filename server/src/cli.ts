@@ -4,6 +4,8 @@ import { version } from '../../package.json';
 import { describeFsError } from './audit/auditFs';
 import { AuditInputError, runAudit, type AuditResult } from './audit/runAudit';
 import { SKIP_REASONS } from './audit/walk';
+import { BaselineError } from './baseline/baselineFile';
+import { baselineStep } from './cli/baselineStep';
 import { parseArgs, SYNOPSIS, USAGE, UsageError, type AuditArgs, type FailOn } from './cli/args';
 import { prepareCodeParsing } from './parsing/code/treeSitter';
 import { formatReport } from './report';
@@ -38,12 +40,20 @@ async function audit(args: AuditArgs): Promise<number> {
     if (error instanceof AuditInputError) return usageError(error.message);
     throw error;
   }
+  try {
+    const step = baselineStep(result, args.baseline);
+    result = step.result;
+    for (const note of step.notes) warn(note);
+  } catch (error) {
+    if (error instanceof BaselineError) return usageError(error.message);
+    throw error;
+  }
   for (const skipped of result.skipped) {
-    if (skipped.reason === 'unknownKind') warn(`skipped ${skipped.displayPath}: ${SKIP_REASONS.unknownKind}.`);
+    if (skipped.reason === 'unknownKind' && !args.quiet) warn(`skipped ${skipped.displayPath}: ${SKIP_REASONS.unknownKind}.`);
   }
 
   const ruleDocs = args.format === 'sarif' ? readRuleDocs(__dirname) : undefined;
-  const report = formatReport(args.format, result, { version, ruleDocs, srcRoot: sourceRoot(result) });
+  const report = formatReport(args.format, result, { version, ruleDocs, srcRoot: sourceRoot(result), quiet: args.quiet });
   if (args.output === undefined) {
     process.stdout.write(report);
   } else {

@@ -23,6 +23,7 @@ export const FIX_ALL_KIND = 'source.fixAll.twelveFactor';
 export interface TwelveFactorSettingsSection {
   enable?: boolean;
   rules?: Record<string, unknown>;
+  baselineFindings?: 'hint' | 'hide';
   trace?: { server?: string };
 }
 
@@ -108,6 +109,8 @@ export interface ReportFactor extends ReportCounts {
   factor: string;
   /** `III. Config`. */
   title: string;
+  /** Findings of the factor that the baseline accepted (not in the counts); absent without a baseline. */
+  baseline?: number;
 }
 
 /** A rule among those with the most findings. */
@@ -153,6 +156,8 @@ export interface AuditReport {
   /** Every finding, file by file in walk order. */
   findings: ReportFinding[];
   skipped: ReportSkipped[];
+  /** With a baseline: how many findings it accepted, how many of its entries are stale, and its files. */
+  baseline?: { accepted: number; stale: number; files: string[] };
 }
 
 /** Renders the last audit with the CLI's generators: the same text as `twelve-factor audit --format …`. */

@@ -17,12 +17,13 @@ import { AuditDiagnostics } from './lsp/auditDiagnostics';
 import { AuditHandler } from './lsp/auditHandler';
 import { codeActions } from './lsp/codeActions';
 import { ConfigFileDiagnostics } from './lsp/configFileDiagnostics';
-import { DocumentLinter, workspaceFiles } from './lsp/documentLinter';
+import { Baselines, markAccepted } from './lsp/baselines';
+import { DocumentLinter, workspaceFiles, type DocumentResult } from './lsp/documentLinter';
 import { toDiagnostic } from './lsp/diagnostics';
 import { hoverAt } from './lsp/hover';
 import { envDefinition, envHover, envReferences } from './lsp/envNavigation';
 import { changeReportingDocuments } from './lsp/incrementalTrees';
-import { SettingsCache } from './lsp/settingsCache';
+import { SettingsCache, type DocumentSettings } from './lsp/settingsCache';
 import { WorkspaceIndexer } from './lsp/workspaceIndexer';
 import { pathToUri, uriToPath, WorkspaceFolders } from './lsp/workspaceFolders';
 import { prepareCodeParsing } from './parsing/code/treeSitter';
@@ -44,9 +45,22 @@ const files = workspaceFiles((filePath) => documents.get(pathToUri(filePath))?.g
 const folders = new WorkspaceFolders(workspaceFiles(() => undefined));
 const disk = workspaceFiles(() => undefined);
 // The indexer speaks only when it stops at its file limit: the user should know cross-file checks are partial.
-const indexer = new WorkspaceIndexer(disk, (filePath) => documents.get(pathToUri(filePath)) !== undefined, () => revalidateAll(), (message) => {
+// The index starts once the documents opened with the workspace are linted, runs in slices, and
+// steps aside whenever an open document waits to be linted.
+const indexer = new WorkspaceIndexer(
+  disk,
+  (filePath) => documents.get(pathToUri(filePath)) !== undefined,
+  () => revalidateAll(),
+  (message) => {
+    log(message);
+    void connection.window.showInformationMessage(`Twelve-Factor Guide: ${message}`);
+  },
+  { log, busy: () => pending.size > 0 || linting > 0, startDelayMs: 100 },
+);
+// Accepted findings (.twelve-factor-baseline.json) show as hints, matched as the CLI matches them.
+const baselines = new Baselines(disk.readText, (message) => {
   log(message);
-  void connection.window.showInformationMessage(`Twelve-Factor Guide: ${message}`);
+  void connection.window.showWarningMessage(`Twelve-Factor Guide: ${message}`);
 });
 const linter = new DocumentLinter(folders, files, log, indexer.index, (uri) => revalidateOthers(uri));
 const configDiagnostics = new ConfigFileDiagnostics(folders, files, (uri) => documents.get(uri) !== undefined, (uri, diagnostics) =>
@@ -74,6 +88,7 @@ const audits = new AuditHandler({
   settings,
   openTexts: () => new Map(documents.all().flatMap((d) => (uriToPath(d.uri) ? [[uriToPath(d.uri)!, d.getText()] as [string, string]] : []))),
   diagnostics: auditDiagnostics,
+  baselines,
   log,
   bundleDir: __dirname,
 });
@@ -94,6 +109,8 @@ const debounceFor = (uri: string) => {
   return last < FAST_LINT_MS ? 0 : Math.min(MAX_DEBOUNCE_MS, last);
 };
 const pending = new Map<string, NodeJS.Timeout>();
+/** How many lints have started and not yet published (they await settings first). */
+let linting = 0;
 
 connection.onInitialize(async (params): Promise<InitializeResult> => {
   // The tree-sitter runtime starts asynchronously, once; grammars then load on first use.
@@ -143,7 +160,7 @@ async function validate(document: TextDocument): Promise<void> {
   }
   const started = Date.now();
   const result = linter.lint(document, filePath, documentSettings);
-  const diagnostics = result.output.findings.map((f) => toDiagnostic(f, result.file, result.output, docsDir, files));
+  const diagnostics = withBaseline(filePath, result, documentSettings);
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   const elapsed = Date.now() - started;
   lastLintMs.set(document.uri, elapsed);
@@ -159,7 +176,14 @@ async function lintClosedFile(filePath: string): Promise<Diagnostic[] | undefine
   const uri = pathToUri(filePath);
   const result = linter.lint(TextDocument.create(uri, '', 0, text), filePath, folderSettings);
   linter.forget(uri, filePath);
-  return result.output.findings.map((f) => toDiagnostic(f, result.file, result.output, docsDir, files));
+  return withBaseline(filePath, result, folderSettings);
+}
+
+/** A lint result's diagnostics, with the findings its root's baseline accepts shown as the settings ask. */
+function withBaseline(filePath: string, result: DocumentResult, documentSettings: DocumentSettings): Diagnostic[] {
+  const diagnostics = result.output.findings.map((f) => toDiagnostic(f, result.file, result.output, docsDir, files));
+  const states = baselines.states(folders.rootFor(filePath), filePath, result.file.text, result.output.findings);
+  return markAccepted(diagnostics, states, documentSettings.baselineFindings);
 }
 
 function schedule(document: TextDocument, delay = debounceFor(document.uri)): void {
@@ -168,7 +192,10 @@ function schedule(document: TextDocument, delay = debounceFor(document.uri)): vo
     document.uri,
     setTimeout(() => {
       pending.delete(document.uri);
-      validate(document).catch((error) => log(`Validation of ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`));
+      linting++;
+      validate(document)
+        .catch((error) => log(`Validation of ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`))
+        .finally(() => linting--);
     }, delay),
   );
 }
@@ -207,7 +234,7 @@ connection.onDidChangeConfiguration(() => {
  * Files whose change affects configuration or rules that read them: package.json for the start
  * script, lockfiles, `.gitignore` for committed `.env` files, `.env` for its template's drift.
  */
-const CONFIG_LIKE = /(^|[\\/])(\.twelve-factor\.ya?ml|settings\.json|package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|\.gitignore|\.env(\.[^\\/]*)?|[^\\/]+\.env)$/;
+const CONFIG_LIKE = /(^|[\\/])(\.twelve-factor\.ya?ml|\.twelve-factor-baseline\.json|settings\.json|package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|\.gitignore|\.env(\.[^\\/]*)?|[^\\/]+\.env)$/;
 
 connection.onDidChangeWatchedFiles((params) => {
   // A manifest or code file changed on disk: keep the cross-file index current (it re-lints on change).
@@ -217,8 +244,9 @@ connection.onDidChangeWatchedFiles((params) => {
     void auditDiagnostics.refresh(change.uri);
   }
   if (!params.changes.some((c) => CONFIG_LIKE.test(c.uri))) return;
-  // .twelve-factor.yaml, .vscode/settings.json, package.json or a lockfile changed on disk.
+  // .twelve-factor.yaml, the baseline, .vscode/settings.json, package.json or a lockfile changed on disk.
   folders.clearTeamConfigs();
+  baselines.clear();
   settings.clear();
   configDiagnostics.publishAll();
   revalidateAll();

@@ -19,8 +19,10 @@ await esbuild.build({
 });
 try {
   execFileSync(process.execPath, [outfile], { stdio: 'inherit' });
-  // As-you-type latency through a real LSP client, against the built server.
-  execFileSync(process.execPath, ['--import', 'tsx', join(here, 'asYouType.ts')], { stdio: 'inherit' });
+  // Start-up and as-you-type latency through one LSP client, ours and the peers, against the built server.
+  execFileSync(process.execPath, ['--import', 'tsx', join(here, 'lspBench.ts')], { stdio: 'inherit' });
+  // The CLI's CPU time and peak RSS against a parse floor.
+  execFileSync(process.execPath, ['--import', 'tsx', join(here, 'cliBench.ts')], { stdio: 'inherit' });
 } catch (error) {
   console.error(`bench failed: ${error.message.split('\n')[0]}`);
   process.exit(1);

@@ -25,9 +25,9 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `node server/out/cli.js <args>` in a folder and waits for it to exit. */
-export function runCli(args: string[], cwd: string): CliRun {
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
+/** Runs `node server/out/cli.js <args>` in a folder and waits for it to exit (killed after `timeoutMs`). */
+export function runCli(args: string[], cwd: string, timeoutMs = 30_000): CliRun {
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: timeoutMs });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { MAX_READ_BYTES } from '../../server/src/engine/lint';
 import { auditJson, ensureBuilt, isolatingConfig, makeWorkspace, removeWorkspaces, runCli, UNPINNED } from './cliHarness';
 
 const DOCKERFILE = 'FROM node\nCMD ["node", "server.js"]\n';
@@ -72,6 +73,35 @@ describe('cli: report formats', function () {
     const run = runCli(['audit', '.'], root);
     assert.equal(run.code, 0, run.stderr);
     assert.equal(run.stdout, 'No problems in 2 files\n');
+  });
+
+  it('text: each file that could not be analysed gets a line with its reason, also when nothing else is said', () => {
+    const root = makeWorkspace({
+      'big/Dockerfile': `FROM node:20.11\n${'#'.repeat(MAX_READ_BYTES)}\n`,
+      'bin.dockerfile': 'FROM node:20.11\u0000\n',
+      'ok/Dockerfile': 'FROM node:20.11-alpine\n',
+      // The finding codebase/unparsable-file would say it too; off, the list is all that tells.
+      '.twelve-factor.yaml': isolatingConfig({ [UNPINNED]: 'warning' }),
+    });
+    const run = runCli(['audit', '.'], root);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stdout, 'Not analysed:\n  big/Dockerfile  too large to analyse\n  bin.dockerfile  binary content\n\nNo problems in 4 files\n');
+  });
+
+  it('text --quiet: the finding lines alone, the same exit code, and no note on stderr', () => {
+    const root = makeWorkspace({ 'a/Dockerfile': DOCKERFILE, 'b/Dockerfile': 'FROM python:latest\n', 'bin.dockerfile': 'FROM node\u0000\n', 'README.md': '# hi\n' });
+    const args = ['audit', 'a/Dockerfile', 'b/Dockerfile', 'bin.dockerfile', 'README.md', '--fail-on', 'warning'];
+    const full = runCli(args, root);
+    const quiet = runCli([...args, '--quiet'], root);
+    assert.equal(full.code, 1, full.stderr);
+    assert.equal(quiet.code, 1, quiet.stderr);
+    assert.match(full.stderr, /skipped README\.md/);
+    assert.equal(quiet.stderr, '');
+    const findingLines = full.stdout.split('\n').filter((l) => /^\S+:\d+:\d+  /.test(l));
+    assert.ok(findingLines.some((l) => l.startsWith('b/Dockerfile:')) && findingLines.some((l) => l.startsWith('bin.dockerfile:')), full.stdout);
+    assert.equal(quiet.stdout, findingLines.map((l) => `${l}\n`).join(''));
+    const nothing = runCli(['audit', '-q', 'README.md'], root);
+    assert.deepEqual([nothing.code, nothing.stdout, nothing.stderr], [0, '', ''], 'nothing to say is silence');
   });
 
   it('markdown: a summary table, then the findings grouped under their factor, linked to the rule doc', () => {

@@ -55,8 +55,9 @@ async function runSuite(tools) {
   const log = [];
   let server;
   try {
+    const starting = Date.now();
     server = await launchCodeServer({ tools, saveLogAs: join(outDir, 'code-server.log') });
-    console.log(`code-server ${server.url} (pid ${server.pid}) ready after ${seconds(t0)}; running the suite…\n`);
+    console.log(`code-server ${server.url} (pid ${server.pid}) started in ${seconds(starting)}; running the suite…\n`);
     const { code, lines } = await runSuiteInCodeServer({
       server, extensionPath: repoRoot, testsPath: suite, folder: workspace.folder,
       env: { TWELVE_FACTOR_E2E_RESULT: resultFile }, timeoutMs: suiteTimeoutMs,

@@ -3,7 +3,7 @@ import { format } from 'node:util';
 import { launchChromium } from './browser.mjs';
 
 /** Workbench log lines that say nothing about our extension (kept in the returned lines, not echoed). */
-const NOISE = /^\[(AgentHost|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time)[\]:]|^(Resolving|Resolved) connection token|^Creating a socket|^Updating additional builtin extensions cache|open-vsx\.org|getaddrinfo ENOTFOUND/;
+const NOISE = /^\[(AgentHost|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time)[\]:]|^(Resolving|Resolved) connection token|^Creating a socket|^Updating additional builtin extensions cache|open-vsx\.org|getaddrinfo ENOTFOUND|^Timed out waiting for authentication provider 'github'/;
 
 /**
  * Opens the workbench with `extensionDevelopmentPath` and `extensionTestsPath` and waits for the suite's

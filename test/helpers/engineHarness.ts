@@ -9,7 +9,7 @@ import { SourceFile } from '../../server/src/parsing/sourceFile';
 export function lintText(
   fileName: string,
   text: string,
-  opts: { teamConfig?: string; settings?: string; files?: Record<string, string>; today?: string; log?: (m: string) => void; rules?: LintInput['rules'] } = {},
+  opts: { teamConfig?: string; settings?: string; files?: Record<string, string>; today?: string; log?: (m: string) => void; rules?: LintInput['rules']; now?: () => number; budgetMs?: number } = {},
 ): Finding[] {
   const root = path.resolve('/workspace');
   const team = readTeamConfig(opts.teamConfig ?? '').value;
@@ -22,6 +22,9 @@ export function lintText(
     workspace: { readText: (p) => opts.files?.[path.relative(root, p).split(path.sep).join('/')] },
     log: opts.log,
     rules: opts.rules,
+    now: opts.now,
+    // Unlimited unless a test is about the budget: a loaded machine must not turn a slow lint into a verdict.
+    budgetMs: opts.budgetMs ?? Infinity,
   }).findings;
 }
 

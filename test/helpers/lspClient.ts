@@ -25,6 +25,8 @@ export class TestLspClient {
   private readonly waiters: { uri: string; predicate: (d: Diagnostic[], version?: number) => boolean; resolve: (d: Diagnostic[]) => void; reject: (e: Error) => void }[] = [];
   /** The `twelveFactor` section returned to the server's configuration requests. */
   settings: Record<string, unknown> = {};
+  /** Other sections returned to configuration requests (a peer server's own settings, for the benchmark). */
+  sections: Record<string, unknown> = {};
   /** How many configuration requests the server made. */
   configurationRequests = 0;
   /** Messages the server showed to the user (window/showMessage and window/showMessageRequest). */
@@ -46,7 +48,7 @@ export class TestLspClient {
     });
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
       this.configurationRequests++;
-      return params.items.map((item) => (item.section === 'twelveFactor' ? this.settings : null));
+      return params.items.map((item) => (item.section === 'twelveFactor' ? this.settings : (this.sections[item.section ?? ''] ?? null)));
     });
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
@@ -74,6 +76,12 @@ export class TestLspClient {
     }
     const child = fork(SERVER_BUNDLE, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env });
     return new TestLspClient(child, createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child)));
+  }
+
+  /** Starts any language server that speaks LSP over stdio (the benchmark's peers), from a Node script, with Node's own options (`--cpu-prof`). */
+  static startScript(script: string, args: string[], env: NodeJS.ProcessEnv = process.env, nodeOptions: string[] = []): TestLspClient {
+    const child = spawn(process.execPath, [...nodeOptions, script, ...args], { stdio: ['pipe', 'pipe', 'ignore'], env });
+    return new TestLspClient(child, createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)));
   }
 
   /** Sends initialize/initialized for one workspace folder. */
@@ -113,6 +121,11 @@ export class TestLspClient {
   waitForDiagnostics(uri: string, predicate: (d: Diagnostic[], version?: number) => boolean, timeoutMs = 10000): Promise<Diagnostic[]> {
     const current = this.diagnostics.get(uri);
     if (current && predicate(current, this.versions.get(uri))) return Promise.resolve(current);
+    return this.waitForNextDiagnostics(uri, predicate, timeoutMs);
+  }
+
+  /** Like {@link waitForDiagnostics}, but only diagnostics published from now on count (for servers that publish no version). */
+  waitForNextDiagnostics(uri: string, predicate: (d: Diagnostic[], version?: number) => boolean = () => true, timeoutMs = 10000): Promise<Diagnostic[]> {
     return new Promise((resolve, reject) => {
       const waiter = { uri, predicate, resolve: (d: Diagnostic[]) => { clearTimeout(timer); resolve(d); }, reject: (e: Error) => { clearTimeout(timer); reject(e); } };
       const timer = setTimeout(() => {

@@ -74,6 +74,7 @@ export function runRule(
     options: { ...defaults, ...options },
     workspace: { readText: (p: string) => readWorkspaceFile(files, p) },
     index,
+    root: WORKSPACE,
     report: onePerSpan((r) => reports.push(r)),
   });
   reports.sort((a, b) => a.at.start - b.at.start || a.at.end - b.at.end);

@@ -101,4 +101,34 @@ describe('configuration resolution', () => {
     const team = 'ignore:\n  - files: ["Dockerfile.dev"]\n';
     assert.deepEqual(lintText('services/api/Dockerfile.dev', 'FROM node\n', { teamConfig: team }), []);
   });
+
+  describe('an invalid ignore entry is reported and left out as a whole, never widening what is hidden', () => {
+    const entry = (lines: string) => `ignore:\n  - files: ["legacy/**"]\n${lines}`;
+    const cases: [string, string, RegExp][] = [
+      ['an unknown rule id (the empty list left would mean every rule)', '    rules: [fake/rule]\n', /Unknown rule "fake\/rule" in ignore\[\]\.rules\. The entry is not applied\./],
+      ['an unknown id beside a known one', `    rules: [fake/rule, ${RULE}]\n`, /Unknown rule "fake\/rule"/],
+      ['an empty rules list', '    rules: []\n', /must name at least one rule/],
+      ['expires that is no date', '    expires: yesterday\n', /must be a date written YYYY-MM-DD\. The entry is not applied\./],
+      ['an impossible date', '    expires: 2020-13-45\n', /must be a date written YYYY-MM-DD/],
+      ['the 30th of February', '    expires: 2027-02-30\n', /must be a date written YYYY-MM-DD/],
+      ['a misspelt key (rule for rules)', `    rule: [${RULE}]\n`, /Unknown key "rule" in an ignore entry/],
+      ['a files list with a non-string', '    files: ["legacy/**", 5]\n', /takes path globs, not number/],
+    ];
+    for (const [name, lines, message] of cases) {
+      it(name, () => {
+        const teamConfig = entry(lines).replace('  - files: ["legacy/**"]\n    files:', '  - files:');
+        assert.equal(severityOf(lintText('legacy/Dockerfile', 'FROM node\n', { teamConfig })), 'warning', 'the finding is still reported');
+        const problems = readTeamConfig(teamConfig).problems.map((p) => p.message);
+        assert.equal(readTeamConfig(teamConfig).value.ignore.length, 0);
+        assert.ok(problems.some((p) => message.test(p)), problems.join('\n'));
+        assert.ok(lintText('.twelve-factor.yaml', teamConfig).some((f) => f.ruleId === 'codebase/invalid-config'));
+      });
+    }
+
+    it('a valid entry with a real date still applies', () => {
+      const teamConfig = entry(`    rules: [${RULE}]\n    expires: 2028-02-29\n`);
+      assert.equal(severityOf(lintText('legacy/Dockerfile', 'FROM node\n', { teamConfig })), 'off');
+      assert.deepEqual(readTeamConfig(teamConfig).problems, []);
+    });
+  });
 });

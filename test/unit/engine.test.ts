@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import * as assert from 'node:assert/strict';
 import { ResolvedConfig } from '../../server/src/engine/config/resolvedConfig';
 import { lint, MAX_FILE_CHARS } from '../../server/src/engine/lint';
@@ -19,6 +20,18 @@ describe('engine', () => {
     }
     assert.equal(logs.length, 1);
     assert.match(logs[0], /Rule dependencies\/unpinned-base-image-broken failed on Dockerfile: Error: boom/);
+  });
+
+  it('tells rules the workspace folder, from the file and its workspace-relative path', () => {
+    const rule = registry.rulesForKind('dockerfile')[0];
+    const roots: (string | undefined)[] = [];
+    const spy = { ...rule, id: 'dependencies/root-spy', check: (_model: unknown, ctx: { root?: string }) => void roots.push(ctx.root) };
+    const config = new ResolvedConfig();
+    const workspace = { readText: () => undefined };
+    const file = new SourceFile(path.resolve('/w/app/deploy/Dockerfile'), 'FROM node:20\n');
+    lint({ file, config, relativePath: 'deploy/Dockerfile', workspace, rules: [spy] });
+    lint({ file, config, relativePath: '../outside/Dockerfile', workspace, rules: [spy] });
+    assert.deepEqual(roots, [path.resolve('/w/app'), undefined]);
   });
 
   it('parses once per document version', () => {

@@ -127,6 +127,68 @@ describe('env reads', () => {
     { name: 'not reads: comments, strings, a different package', code: 'package main\n// os.Getenv("A")\nvar s = "os.Getenv(\\"B\\")"\nvar c = config.Getenv("C")', reads: [] },
   ]);
 
+  describe('config libraries beyond the standard library', () => {
+    table('settings.py', [
+      {
+        name: 'python-decouple, also through AutoConfig',
+        code: 'from decouple import config, AutoConfig\nSECRET_KEY = config("«SECRET_KEY»", default="dev-key")\nDEBUG = config("«DEBUG»", default=False, cast=bool)\nconf = AutoConfig(search_path=".")\nDB = conf("«DATABASE_URL»")\n',
+        reads: [
+          { name: 'SECRET_KEY', read: 'config("SECRET_KEY", default="dev-key")', default: '"dev-key"' },
+          { name: 'DEBUG', read: 'config("DEBUG", default=False, cast=bool)', default: 'False' },
+          { name: 'DATABASE_URL', read: 'conf("DATABASE_URL")' },
+        ],
+      },
+      {
+        name: 'environs, with positional and keyword defaults',
+        code: 'from environs import Env\nenv = Env()\nenv.read_env()\nPORT = env.int("«PORT»", 8000)\nKEY = env.str("«API_KEY»", default="k")\nURL = env("«URL»")\n',
+        reads: [{ name: 'PORT', read: 'env.int("PORT", 8000)', default: '8000' }, { name: 'API_KEY', read: 'env.str("API_KEY", default="k")', default: '"k"' }, { name: 'URL', read: 'env("URL")' }],
+      },
+      { name: 'not reads: a config() of another library', code: 'from app import config\nx = config("SECRET_KEY", default="a")\n', reads: [] },
+    ]);
+    table('config.js', [
+      {
+        name: 'a convict schema',
+        code: "const convict = require('convict');\nconst conf = convict({\n  db: { password: { doc: 'db', format: String, default: 'dev', env: '«DB_PASSWORD»', sensitive: true } },\n  port: { format: 'port', env: '«PORT»', default: 8080 },\n});\n",
+        reads: [
+          { name: 'DB_PASSWORD', read: "{ doc: 'db', format: String, default: 'dev', env: 'DB_PASSWORD', sensitive: true }", default: "'dev'" },
+          { name: 'PORT', read: "{ format: 'port', env: 'PORT', default: 8080 }", default: '8080' },
+        ],
+      },
+      {
+        name: 'env-var chains and envalid specs',
+        code: "const env = require('env-var');\nconst { cleanEnv, str, port } = require('envalid');\nconst p = env.get('«PORT»').default('3000').asPortNumber();\nconst u = env.get('«URL»').required().asString();\nconst e = cleanEnv(process.env, { «API_KEY»: str({ default: 'k' }), «HOST»: str() });\n",
+        reads: [
+          { name: 'PORT', read: "env.get('PORT').default('3000').asPortNumber()", default: "'3000'" },
+          { name: 'URL', read: "env.get('URL').required().asString()" },
+          { name: 'API_KEY', read: "API_KEY: str({ default: 'k' })", default: "'k'" },
+          { name: 'HOST', read: 'HOST: str()' },
+        ],
+      },
+      { name: 'not reads: a map get, an env key that names no variable', code: "const v = cache.get('PORT');\nconst o = { env: 'production' };\nconst convict = 1;\n", reads: [] },
+    ]);
+    table('config.go', [
+      {
+        name: 'viper keys read as their variables, with the prefix, defaults and bindings',
+        code: 'package main\nfunc init() {\n\tviper.SetEnvPrefix("app")\n\tviper.AutomaticEnv()\n\tviper.SetDefault("«db.password»", "dev")\n\tviper.BindEnv("port", "«PORT»")\n\th := viper.GetString("«db.host»")\n\t_ = h\n}\n',
+        reads: [
+          { name: 'APP_DB_PASSWORD', read: 'viper.SetDefault("db.password", "dev")', default: '"dev"' },
+          { name: 'PORT', read: 'viper.BindEnv("port", "PORT")' },
+          { name: 'APP_DB_HOST', read: 'viper.GetString("db.host")' },
+        ],
+      },
+    ]);
+    table('Config.java', [
+      {
+        name: 'MicroProfile @ConfigProperty',
+        code: 'class C {\n  @ConfigProperty(name = "«db.password»", defaultValue = "dev") String password;\n  @ConfigProperty(name = "«greeting»") String greeting;\n}\n',
+        reads: [
+          { name: 'DB_PASSWORD', read: '@ConfigProperty(name = "db.password", defaultValue = "dev")', default: '"dev"' },
+          { name: 'GREETING', read: '@ConfigProperty(name = "greeting")' },
+        ],
+      },
+    ]);
+  });
+
   it('become envReads facts of the file', () => {
     const file = new SourceFile('/w/a.js', 'const a = process.env.A || 1;\nconst b = process.env.B;\n');
     const facts = extractFacts('code', PARSERS.code!.parse(file), file);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { isPathIgnored, repositoryRoot } from '../../server/src/workspace/gitignore';
+import { ignoreScope, isPathIgnored, MAX_GITIGNORE_LINES, repositoryRoot } from '../../server/src/workspace/gitignore';
 
 const ROOT = path.resolve('/repo');
 const files = (map: Record<string, string>) => (p: string) => map[path.relative(ROOT, p).split(path.sep).join('/')];
@@ -21,5 +21,13 @@ describe('gitignore', () => {
     assert.equal(ignored('secrets/.gitignore-cannot-help'), true);
     assert.equal(ignored('deep/local.txt'), true, '.git/info/exclude applies');
     assert.equal(ignored('README.md'), false);
+  });
+
+  it('passes over a .gitignore of 200,000 patterns as a whole instead of compiling each (about a minute)', () => {
+    const huge = `${Array.from({ length: 200_000 }, (_, i) => `pattern${i}/`).join('\n')}\n*.env\n`;
+    const read = files({ '.gitignore': huge, 'svc/.gitignore': 'local.env\n' });
+    assert.equal(isPathIgnored(path.join(ROOT, 'a.env'), ROOT, read), false, 'the huge file does not apply');
+    assert.equal(isPathIgnored(path.join(ROOT, 'svc/local.env'), ROOT, read), true, 'the other .gitignore files still do');
+    assert.equal(ignoreScope(ROOT, 'a\n'.repeat(MAX_GITIGNORE_LINES))?.rules.ignores('a'), true, 'up to the limit it applies');
   });
 });

@@ -73,7 +73,7 @@ describe('report formatters', () => {
   it('markdown: summary table, a section per factor in factor order, escaped messages, doc links', () => {
     const md = formatMarkdown(RESULT);
     assert.ok(md.startsWith('# Twelve-factor audit\n\n3 problems (1 error, 1 warning, 1 info) in 2 of 3 files.\n'));
-    assert.ok(md.includes('| [I. Codebase](https://12factor.net/codebase) | 1 | 0 | 0 | 1 |\n| [II. Dependencies](https://12factor.net/dependencies) | 0 | 1 | 1 | 2 |\n| **All** | 1 | 1 | 1 | 3 |'), md);
+    assert.ok(md.includes('| [I. Codebase](https://github.com/twelve-factor-guide/twelve-factor-guide/blob/main/server/src/rules/codebase/README.md) | 1 | 0 | 0 | 1 |\n| [II. Dependencies](https://github.com/twelve-factor-guide/twelve-factor-guide/blob/main/server/src/rules/dependencies/README.md) | 0 | 1 | 1 | 2 |\n| **All** | 1 | 1 | 1 | 3 |'), md);
     const codebase = md.slice(md.indexOf('## I. Codebase'), md.indexOf('## II. Dependencies'));
     assert.equal(
       codebase.trim(),

@@ -68,11 +68,13 @@ describe('audit report page', () => {
 
   it('shows a scorecard row per factor with counts and a bar scaled to the worst factor', () => {
     const row = (title: string) => html.slice(html.indexOf(`>${title}<`), html.indexOf('</tr>', html.indexOf(`>${title}<`)));
-    assert.match(row('III. Config'), /<td class="num error">1<\/td><td class="num">0<\/td><td class="num">0<\/td><td class="num">1<\/td>/);
+    assert.match(row('III. Config'), /<td class="num error">1<\/td><td class="num">0<\/td><td class="num">0<\/td><td class="num"><a [^>]*>1<\/a><\/td>/);
     assert.match(row('III. Config'), /<rect class="error" x="0.00" y="0" width="100.00" height="10">/);
     assert.match(row('II. Dependencies'), /<rect class="warning" x="0.00" y="0" width="100.00" height="10">/);
-    assert.ok(html.includes('<tr class="clean"><th scope="row">I. Codebase</th>'), 'a factor without findings is shown, muted, without a link');
-    assert.ok(html.includes('<a href="#factor-config">III. Config</a>') && html.includes('<h3 id="factor-config">'), 'factors link to their findings');
+    assert.ok(html.includes('<tr class="clean"><th scope="row"><button type="button" class="link" data-factor="codebase" title="Show the rules of this factor">I. Codebase</button></th>'), 'a factor without findings is shown, muted, and opens its page');
+    assert.ok(html.includes('data-factor="config" title="Show the rules of this factor">III. Config</button>'), 'every factor opens its page');
+    assert.ok(html.includes('<a href="#factor-config" title="Go to the findings">1</a>') && html.includes('<h3 id="factor-config">'), 'a factor\'s total links to its findings');
+    assert.ok(!/no rules yet/i.test(html), 'no note about missing rules');
   });
 
   it('makes every finding a keyboard-operable button that names it by index', () => {
@@ -90,5 +92,19 @@ describe('audit report page', () => {
 
   it('escapeHtml also neutralises control characters and bidi overrides', () => {
     assert.equal(escapeHtml(`a\u202Eb\u0007c "'&`), 'a\uFFFDb\uFFFDc &quot;&#39;&amp;');
+  });
+});
+
+describe('audit report page with a baseline', () => {
+  const base = report([finding('api/Dockerfile', 'dependencies', 'warning', 'Base image "node" has no tag.', 3)]);
+
+  it('adds a Baseline column per factor and a note with the stale entries, only when there is a baseline', () => {
+    const withBaseline: AuditReport = { ...base, factors: base.factors.map((f) => ({ ...f, baseline: f.factor === 'config' ? 4 : 0 })), baseline: { accepted: 4, stale: 1, files: ['/ws/.twelve-factor-baseline.json'] } };
+    const html = reportHtml(withBaseline, { nonce: NONCE });
+    assert.match(html, /<th scope="col" class="num"[^>]*>Baseline<\/th>/);
+    assert.match(html, /III\. Config(<\/a>)?<\/th>(<td[^>]*>\d+<\/td>){4}<td class="num baseline">4<\/td>/);
+    assert.match(html, /4 accepted in the baseline; 1 of its entries no longer match a finding/);
+    const without = reportHtml(base, { nonce: NONCE });
+    assert.ok(!without.includes('Baseline</th>') && !without.includes('accepted in the baseline'));
   });
 });

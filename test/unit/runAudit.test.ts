@@ -29,6 +29,16 @@ describe('runAudit', () => {
     assert.deepEqual(unpinned(await runAudit({ paths: ['.'], cwd: ROOT, fs })), ['Dockerfile:0:5']);
   });
 
+  it('a file whose rules read the index is checked against every file, even one found after it', async () => {
+    // a/ is walked before z/: the Deployment is linted at once, then again once the autoscaler is indexed.
+    const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web:1.0\n';
+    const hpa = 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: { name: web }\nspec:\n  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }\n';
+    const singleReplica = async (files: Record<string, string>) =>
+      (await runAudit({ paths: ['.'], cwd: ROOT, fs: memoryFs(ROOT, files) })).results.flatMap((r) => r.findings.filter((f) => f.ruleId === 'concurrency/single-replica').map(() => r.displayPath));
+    assert.deepEqual(await singleReplica({ 'a/web.yaml': deployment }), ['a/web.yaml']);
+    assert.deepEqual(await singleReplica({ 'a/web.yaml': deployment, 'z/hpa.yaml': hpa }), []);
+  });
+
   it('turns an unreadable file into a codebase/unparsable-file finding', async () => {
     const fs = memoryFs(ROOT, { Dockerfile: fsError('EACCES') });
     const [file] = (await runAudit({ paths: ['.'], cwd: ROOT, fs })).results;
@@ -117,7 +127,11 @@ describe('auditFolders (the editor audit)', () => {
   });
 
   it('stops with AuditCancelledError when cancelled, reporting progress before', async () => {
-    const many = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`svc${i}/Dockerfile`, `FROM node\nRUN ${'x '.repeat(2000)}\n`]));
+    // Single-replica Deployments: the index pass parses them for their facts, and their rules read the
+    // index, so the check pass lints them again; both passes take long enough to report progress.
+    const env = Array.from({ length: 10 }, (_, k) => `            - { name: VAR_${k}, value: value-${k} }`).join('\n');
+    const deployment = (i: number) => `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web${i} }\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web:1.0\n          env:\n${env}\n`;
+    const many = Object.fromEntries(Array.from({ length: 120 }, (_, i) => [`svc${i}/deploy.yaml`, deployment(i)]));
     const fs = memoryFs(ROOT, many);
     const phases = new Set<string>();
     let checked = 0;
@@ -130,6 +144,6 @@ describe('auditFolders (the editor audit)', () => {
     };
     await assert.rejects(auditFolders([{ folder: ROOT }], { fs, control }), AuditCancelledError);
     assert.ok(phases.has('indexing') && phases.has('checking'), [...phases].join());
-    assert.ok(checked < 200, `stopped at ${checked} of 200`);
+    assert.ok(checked < 120, `stopped at ${checked} of 120`);
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { isHighEntropy, tokenFormat } from '../../server/src/analysis/secretFormats';
-import { detectSecret, isPlaceholderValue, isSecretName, maskSecret, secretNameStrength, urlCredentials } from '../../server/src/analysis/secrets';
+import { detectSecret, isNotSecretShape, isPlaceholderValue, isSecretName, maskSecret, secretNameStrength, urlCredentials } from '../../server/src/analysis/secrets';
 
 // Fake credentials are assembled at run time so that secret scanners do not flag this file.
 const GITHUB_TOKEN = ['ghp', 'A1b2C3d4'.repeat(5)].join('_');
@@ -25,7 +25,10 @@ const FORMAT_SAMPLES: [string, string][] = [
 
 describe('secrets', () => {
   describe('isSecretName', () => {
-    for (const name of ['DB_PASSWORD', 'dbPassword', 'spring.datasource.password', 'NPM_TOKEN', 'API_KEY', 'SECRET_KEY_BASE', 'SSH_KEY', 'DEPLOY_KEY', 'SSH_PRIVATE_KEY', 'AWS_SECRET_ACCESS_KEY']) {
+    for (const name of [
+      'DB_PASSWORD', 'dbPassword', 'spring.datasource.password', 'NPM_TOKEN', 'API_KEY', 'SECRET_KEY_BASE', 'SSH_KEY', 'DEPLOY_KEY', 'SSH_PRIVATE_KEY', 'AWS_SECRET_ACCESS_KEY',
+      'DBPASS', 'SMTPPASS', 'ADMINPASSWD', 'PASSWD', 'ADMINPWD', 'ENCRYPTION_KEY', 'JWT_SIGNING_KEY', 'AIRFLOW__CORE__FERNET_KEY', 'JWT_KEY', 'MAPS_KEY',
+    ]) {
       it(`${name} is a secret name`, () => assert.equal(isSecretName(name), true));
     }
     for (const name of [
@@ -33,6 +36,7 @@ describe('secrets', () => {
       'ACCESS_TOKEN_EXPIRE_MINUTES', 'SESSION_TOKEN_SECONDS', 'PASSENGER_APP_ENV', 'TOKENIZERS_PARALLELISM', 'MYSQL_ALLOW_EMPTY_PASSWORD',
       'SECRET_KEY_BASE_DUMMY', 'FAKE_API_KEY', 'TOKEN_TTL', 'SECRET_REFRESH_INTERVAL', 'STRIPE_PUBLISHABLE_KEY', 'RECAPTCHA_SITE_KEY',
       'VAPID_PUBLIC_KEY', 'DB_PASSWORD_USER', 'AUTH_PROVIDER', 'jwt.tokenHead',
+      'BYPASS', 'COMPASS', 'OLDPWD', 'KEY_PREFIX', 'SORT_KEY', 'AUTHENTICATION_BACKENDS', 'PASSWORD_HASHERS', 'TOKEN_CLASS',
     ]) {
       it(`${name} is not a secret name`, () => assert.equal(isSecretName(name), false));
     }
@@ -43,21 +47,31 @@ describe('secrets', () => {
       ['DB_PASSWORD', 'strong'], ['API_TOKEN', 'strong'], ['AWS_SECRET_ACCESS_KEY', 'strong'], ['SIGNING_KEY', 'strong'],
       ['MINIO_ACCESS_KEY', 'weak'], ['CLIENT_KEY', 'weak'], ['APP_KEY', 'weak'], ['REDIS_AUTH', 'weak'], ['LICENSE_KEY', 'weak'],
       ['AUTH_TOKEN', 'strong'], ['PGPASSWORD', 'strong'], ['MYSQL_ROOTPASSWORD', 'strong'], ['CACHE_KEY', undefined], ['AUTH_ENABLED', undefined],
+      ['DBPASS', 'strong'], ['FERNET_KEY', 'strong'], ['WEATHER_KEY', 'weak'], ['GPG_KEY', undefined],
     ];
     for (const [name, strength] of table) it(`${name} is ${strength ?? 'no secret name'}`, () => assert.equal(secretNameStrength(name), strength));
   });
 
   describe('isPlaceholderValue', () => {
     for (const value of [
-      'changeme', '<token>', '${DB_PASSWORD}', '$DB_PASSWORD', '((db-password))', '{{ .Values.password }}', '/run/secrets/db_password',
+      'changeme', '<token>', '${DB_PASSWORD}', '$DB_PASSWORD', '$db_password', 'pre-$DB_PASSWORD', '((db-password))', '{{ .Values.password }}', '/run/secrets/db_password',
       'your-api-key', '****', '', 'CHANGEME00000000', 'change_this_secret', 'your_token_here', 'yourpassword', 'HF_TOKEN',
       'GOOGLE_API_KEY_VAL', 'nvapi-NVKEY', 'key.json', 'tls.key', 'file:/etc/creds', '{cipher}AQA3kDx', 'ENC(G6N718UuyPE5bHyWKyuLQSm02auQPUtm)',
       'ENC[AES256_GCM,data:abc]', 'somerandomtoken', 'REPLACE_LICENSE_KEY_HERE', 'sk-ant-api03-PLACEHOLDER', 'replace-with-your-key', 'ref+vault://secret/app#/password', 'on', 'off',
     ]) {
       it(`"${value}" is a placeholder`, () => assert.equal(isPlaceholderValue(value), true));
     }
-    for (const value of ['s3cr3t-Value', 'postgres', 'mysecretpassword', 'YourStrong@Passw0rd', 'example_123']) {
+    for (const value of ['s3cr3t-Value', 'postgres', 'mysecretpassword', 'YourStrong@Passw0rd', 'example_123', 'secret', 'password', 'pass', '2^f+3@v7$v1f8yt0!s)3-1t']) {
       it(`"${value}" is a literal`, () => assert.equal(isPlaceholderValue(value), false));
+    }
+  });
+
+  describe('isNotSecretShape', () => {
+    for (const value of ['pkg.mod.basic_auth,pkg.mod.session', 'django.contrib.auth.backends.ModelBackend', 'app.auth.Basic, app.auth.Token', '<<EOF', "<<-'END'", 'certs/jwt/private.pem', 'config/keys', '1h30m', 'PT15M']) {
+      it(`"${value}" has the shape of no secret`, () => assert.equal(isNotSecretShape(value), true));
+    }
+    for (const value of ['s3cr3t.Value.2024', 'pk.eyJ1IjoiYWJj.x9ZkQ', 'wJalrXUtnFEMI/K7MDENG', 'hunter2', 'db.pass', 'ab12/cd345/ef']) {
+      it(`"${value}" may be a secret`, () => assert.equal(isNotSecretShape(value), false));
     }
   });
 
@@ -102,6 +116,14 @@ describe('secrets', () => {
       assert.equal(urlCredentials('jdbc:sqlserver://db:1433;databaseName=app;user=sa;password=pa55word')?.password, 'pa55word');
       assert.equal(urlCredentials('odbc://db/app?uid=sa&pwd=pa55word')?.password, 'pa55word');
     });
+    it('finds the password of a Go MySQL DSN, not a DSN without one', () => {
+      const value = 'app:pa55word@tcp(db.internal:3306)/orders';
+      const found = urlCredentials(value);
+      assert.equal(found?.password, 'pa55word');
+      assert.equal(value.slice(found!.passwordStart, found!.passwordStart + 8), 'pa55word');
+      assert.equal(urlCredentials('app@tcp(db:3306)/orders'), undefined);
+      assert.equal(urlCredentials('app:${DB_PASSWORD}@tcp(db:3306)/orders'), undefined);
+    });
     it('ignores placeholders, harmless parameters and non-URLs', () => {
       assert.equal(urlCredentials('postgres://app:${DB_PASSWORD}@db/app'), undefined);
       assert.equal(urlCredentials('postgres://db/app?password=${DB_PASSWORD}'), undefined);
@@ -133,8 +155,9 @@ describe('secrets', () => {
       }
     });
     it('a weak password under a password name is still a password', () => {
-      assert.equal(detectSecret('DB_PASSWORD', 'postgres')?.label, 'password');
-      assert.equal(detectSecret('MYSQL_ROOT_PASSWORD', '123456')?.label, 'password');
+      assert.equal(detectSecret('DB_PASSWORD', 'postgres')?.label, 'default password');
+      assert.equal(detectSecret('MYSQL_ROOT_PASSWORD', '123456')?.label, 'default password');
+      assert.equal(detectSecret('DB_PASSWORD', 'pa55word-123')?.label, 'password');
     });
     it('a weak secret name needs a generated-looking value', () => {
       assert.equal(detectSecret('MINIO_ACCESS_KEY', 'minio'), undefined);
@@ -165,7 +188,7 @@ describe('secrets', () => {
       assert.equal(detectSecret('POSTGRES_ASTRONOMY_PASSWORD', 'astronomy_password'), undefined);
       assert.equal(detectSecret('db.password', 'db-password'), undefined);
       assert.equal(detectSecret('jwt.secret', 'mall-portal-secret')?.masked, 'ma****');
-      assert.equal(detectSecret('DB_PASSWORD', 'root')?.label, 'password');
+      assert.equal(detectSecret('DB_PASSWORD', 'root')?.label, 'default password');
     });
   });
 });

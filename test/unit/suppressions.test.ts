@@ -58,5 +58,11 @@ describe('inline suppression', () => {
     assert.deepEqual([block[0].scope, block[0].patterns, block[0].reason], ['file', [], 'generated']);
     const py = parseSuppressions(new SourceFile('/a.py', '// twelve-factor-disable-file\n# twelve-factor-disable-file x/y\n'), { kind: 'code', language: 'python' });
     assert.deepEqual(py.map((d) => d.patterns), [['x/y']], 'python only takes # comments');
+    const xmlText = '<configuration>\n  <!-- twelve-factor-disable-next-line logs/log-config-file -- shipped by a sidecar -->\n  <appender name="F"/>\n';
+    const xml = parseSuppressions(new SourceFile('/logback.xml', xmlText), { kind: 'log-config', format: 'xml' });
+    assert.deepEqual([xml[0].patterns, xml[0].reason, xml[0].targetLine], [['logs/log-config-file'], 'shipped by a sidecar', 2]);
+    assert.ok(!xmlText.slice(xml[0].span.start, xml[0].span.end).includes('-->'), 'the directive ends before -->');
+    const ini = parseSuppressions(new SourceFile('/logging.conf', '; twelve-factor-disable-file logs/*\n[handlers]\n'), { kind: 'log-config', format: 'ini' });
+    assert.deepEqual(ini.map((d) => d.patterns), [['logs/*']]);
   });
 });

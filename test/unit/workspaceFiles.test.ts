@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { workspaceFilesOnDisk } from '../../server/src/audit/auditFs';
+import { execFileSync } from 'node:child_process';
+import { readBoundedText, workspaceFilesOnDisk } from '../../server/src/audit/auditFs';
 import { MAX_READ_BYTES } from '../../server/src/engine/lint';
 import { workspaceFiles } from '../../server/src/lsp/documentLinter';
 
@@ -30,5 +31,40 @@ describe('workspace files on disk (shared by the CLI and the language server)', 
     const files = workspaceFiles((p) => (p === file ? '{"unsaved":true}' : undefined));
     assert.equal(files.readText(file), '{"unsaved":true}');
     assert.equal(files.readText(path.join(dir, 'missing.json')), undefined);
+  });
+});
+
+describe('readBoundedText (the one reader of workspace files)', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-bounded-'));
+    fs.writeFileSync(path.join(dir, 'small.txt'), 'héllo');
+    fs.writeFileSync(path.join(dir, 'big.txt'), 'x'.repeat(100));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const codeOf = (f: () => unknown) => {
+    try {
+      f();
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code;
+    }
+    return 'read';
+  };
+
+  it('reads a regular file up to its limit, and refuses larger ones, folders and missing files', () => {
+    assert.equal(readBoundedText(path.join(dir, 'small.txt'), 6), 'héllo');
+    assert.equal(codeOf(() => readBoundedText(path.join(dir, 'big.txt'), 99)), 'EFBIG');
+    assert.equal(codeOf(() => readBoundedText(dir, 99)), 'EISDIR');
+    assert.equal(codeOf(() => readBoundedText(path.join(dir, 'none'), 99)), 'ENOENT');
+  });
+
+  it('refuses devices and FIFOs without reading or waiting', function () {
+    if (process.platform === 'win32') this.skip();
+    fs.symlinkSync('/dev/zero', path.join(dir, 'zero'));
+    assert.equal(codeOf(() => readBoundedText(path.join(dir, 'zero'), MAX_READ_BYTES)), 'ENOTREG');
+    assert.equal(codeOf(() => readBoundedText('/dev/null', MAX_READ_BYTES)), 'ENOTREG');
+    execFileSync('mkfifo', [path.join(dir, 'fifo')]);
+    assert.equal(codeOf(() => readBoundedText(path.join(dir, 'fifo'), MAX_READ_BYTES)), 'ENOTREG');
+    assert.equal(workspaceFilesOnDisk().readText(path.join(dir, 'fifo')), undefined);
   });
 });

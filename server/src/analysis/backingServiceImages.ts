@@ -26,6 +26,15 @@ export function isBackingServiceImage(image: string): boolean {
   return BACKING_SERVICE_IMAGES.has(core);
 }
 
+// The server programs of backing services, for images that build one on a generic base (the official
+// mongo image starts `mongod` on ubuntu or windowsservercore).
+const BACKING_SERVICE_PROGRAMS = /^(mongod|mongos|mysqld|mariadbd|postgres|postmaster|redis-server|valkey-server|keydb-server|rabbitmq-server|memcached|elasticsearch|opensearch|etcd|nats-server|kafka-server-start(\.sh)?|zookeeper-server-start(\.sh)?|clickhouse-server|influxd|cassandra|consul|vault|minio|neo4j|couchdb|solr)$/;
+
+/** True when a program (a path, with or without `.exe`) is a backing service's server (`mongod`, `/usr/sbin/mysqld`). */
+export function isBackingServiceProgram(program: string): boolean {
+  return BACKING_SERVICE_PROGRAMS.test(program.split(/[\\/]/).pop()!.replace(/\.exe$/i, '').toLowerCase());
+}
+
 /** Backing-service families: the image names that run them, the URL schemes and name words that ask for them, their port. */
 const FAMILIES: { family: string; images: RegExp; schemes: string[]; words: string[]; port: number }[] = [
   { family: 'postgres', images: /^(postgres|postgis|timescaledb(-ha)?|pgvector|bitnami-postgresql|postgresql)$/, schemes: ['postgres', 'postgresql', 'jdbc:postgresql'], words: ['POSTGRES', 'POSTGRESQL', 'PG', 'PGHOST'], port: 5432 },
@@ -58,5 +67,31 @@ export function schemeFamily(scheme: string): string | undefined {
 /** The family a variable name asks for through one of its words (`REDIS_HOST` → `redis`). */
 export function nameFamily(name: string): string | undefined {
   const words = name.toUpperCase().split(/[^A-Z0-9]+/);
-  return FAMILIES.find((f) => f.words.some((w) => words.includes(w)))?.family;
+  // Glued names count too: REDISHOST, MYSQLADDR, MONGOURL (the Memorystore and Cloud SQL samples write them so).
+  const glued = words.map((word) => word.replace(/(HOST|HOSTNAME|ADDR|ADDRESS|URL|URI|SERVER|SERVERS|PORT)$/, ''));
+  return FAMILIES.find((f) => f.words.some((w) => words.includes(w) || glued.includes(w)))?.family;
+}
+
+/** Image names that run one product under another name; versions compare within a product. */
+const PRODUCT_ALIASES: Record<string, string> = {
+  postgresql: 'postgres', 'bitnami-postgresql': 'postgres', 'mysql-server': 'mysql', mongodb: 'mongo',
+  'mongodb-community-server': 'mongo', 'redis-stack-server': 'redis-stack',
+};
+
+/**
+ * The backing-service product an image runs and the major version its tag names, or undefined
+ * when it is no backing service or its tag names no version (`latest`, `alpine`, a variable).
+ * Products are compared by image name, not family: MariaDB 10 and MySQL 8 number apart, as do
+ * Valkey and Redis. PostgreSQL before 10 counted its major in two parts (`9.6`).
+ */
+export function serviceVersion(image: string): { product: string; major: string } | undefined {
+  const reference = parseImageReference(image);
+  const last = reference.name.split('/').pop()!.toLowerCase();
+  if (!familyOfImage(image) || reference.tag === undefined || /[${}]/.test(image)) return undefined;
+  // A `v1` tag is an image's own numbering (`registry.k8s.io/redis:v1`), not the product's release.
+  const version = /^(\d+)(?:\.(\d+))?/.exec(reference.tag);
+  if (!version) return undefined;
+  const product = PRODUCT_ALIASES[last] ?? last;
+  const major = product === 'postgres' && Number(version[1]) < 10 && version[2] !== undefined ? `${version[1]}.${version[2]}` : version[1];
+  return { product, major };
 }

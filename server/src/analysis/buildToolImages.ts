@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { parseYamlDocuments } from '../parsing/yaml/yamlParse';
 import type { WorkspaceFiles } from '../engine/types';
 
 /** How many folders up from a manifest the build tool configuration is looked for. */
@@ -60,7 +60,7 @@ function collect(text: string | undefined, names: Set<string>, read: (text: stri
 }
 
 function yamlValues(text: string): unknown[] {
-  return parseAllDocuments(text).flatMap((doc) => ('errors' in doc && doc.errors.length === 0 ? [doc.toJS()] : []));
+  return parseYamlDocuments(text).flatMap((doc) => (doc.errors.length === 0 ? [doc.toJS()] : []));
 }
 
 /** `image` of every item of every `artifacts:` list, wherever it is nested (build, profiles). */

@@ -27,9 +27,11 @@ export function isCodeSecretName(name: string): boolean {
 /**
  * The secret verdict for a literal in code, or undefined. On top of {@link detectSecret}: a value
  * that names an environment variable (`"DB_PASSWORD"`, `PASSWORD_VAR = "DB_PASSWORD"`) or reads as
- * prose (a message about a password) is not a secret.
+ * prose (a message about a password) is not a secret. `where` says how the value is given: bound to a name,
+ * as the fallback of an env read, or as a password argument (`HTTPBasicAuth(user, "…")`); only a bound value
+ * may be an identifier-like constant rather than a secret.
  */
-export function codeSecretVerdict(name: string | undefined, value: string, where: 'bound' | 'fallback' = 'bound'): SecretVerdict | undefined {
+export function codeSecretVerdict(name: string | undefined, value: string, where: 'bound' | 'fallback' | 'argument' = 'bound'): SecretVerdict | undefined {
   // An env variable's name, or a dotted property key (`spring.datasource.password`).
   if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(value) || /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/.test(value)) return undefined;
   // fetch's `credentials` modes, short numbers (versions, counts) and values too short to be a secret.
@@ -38,7 +40,8 @@ export function codeSecretVerdict(name: string | undefined, value: string, where
   if (name !== undefined && /^tokens?$/i.test(name) && /^[a-z]+$/.test(value)) return undefined;
   // An identifier names a constant; as the fallback of a secret's env read, it is the secret all the same.
   if (where === 'bound' && (isIdentifierLike(value) || sharesNameWords(name, value))) return undefined;
-  if (name !== undefined && isSecretName(name) && !isCodeSecretName(name)) name = undefined;
+  // An env variable's name is a config name like any other; only a code identifier may be a label or a lookup key.
+  if (where === 'bound' && name !== undefined && isSecretName(name) && !isCodeSecretName(name)) name = undefined;
   const verdict = detectSecret(name, value);
   if (!verdict || verdict.reason !== 'name') return verdict;
   // Prose: four words or more, a sentence's end, or a capitalised label of letters only ("Mot de passe", "Jeton").

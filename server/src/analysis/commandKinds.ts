@@ -57,16 +57,70 @@ function scriptName(tool: string, rest: readonly string[]): string | undefined {
   return tool === 'yarn' || tool === 'pnpm' ? rest[0] : undefined;
 }
 
-/** A label for a command that migrates a database schema (`manage.py migrate`, `prisma migrate deploy`), or undefined. */
+/**
+ * The migrate (or upgrade) verbs of further frameworks' admin tools, by tool: the command migrates when
+ * its words other than options hold one of the sequences. Tools with subtler grammars are in the switch below.
+ */
+const MIGRATE_VERBS: Record<string, string[][]> = {
+  'drizzle-kit': [['migrate'], ['push']],
+  'node-pg-migrate': [['up']],
+  'db-migrate': [['up']],
+  'migrate-mongo': [['up']],
+  'graphile-migrate': [['migrate']],
+  'mikro-orm': [['migration:up']],
+  medusa: [['db:migrate'], ['migrations', 'run']],
+  payload: [['migrate']],
+  sqitch: [['deploy']],
+  atlas: [['migrate', 'apply'], ['schema', 'apply']],
+  'sql-migrate': [['up']],
+  tern: [['migrate']],
+  soda: [['migrate']],
+  buffalo: [['pop', 'migrate']],
+  refinery: [['migrate']],
+  'sea-orm-cli': [['migrate', 'up']],
+  superset: [['db', 'upgrade']],
+  airflow: [['db', 'upgrade'], ['db', 'migrate'], ['upgradedb']],
+  aerich: [['upgrade']],
+  yoyo: [['apply']],
+  piccolo: [['migrations', 'forwards']],
+  hanami: [['db', 'migrate']],
+  drush: [['updatedb'], ['updb']],
+  wp: [['core', 'update-db']],
+  yii: [['migrate'], ['migrate/up']],
+  // Symfony's bin/console, run directly or through php.
+  console: [['doctrine:migrations:migrate']],
+  // Frappe and ERPNext.
+  bench: [['migrate']],
+  // Maven and Gradle plugins of Flyway and Liquibase.
+  mvn: [['flyway:migrate'], ['liquibase:update']],
+  mvnw: [['flyway:migrate'], ['liquibase:update']],
+  gradle: [['flywayMigrate']],
+  gradlew: [['flywayMigrate']],
+};
+
+/**
+ * A label for a command that migrates a database schema (`manage.py migrate`, `prisma migrate deploy`),
+ * or undefined. This is the one vocabulary of migration commands: the Dockerfile, Procfile, Kubernetes
+ * and compose rules all ask it.
+ */
 export function migrationCommand(argv: readonly string[]): string | undefined {
   const words = stripRunners(argv);
   const tool = toolName(words[0] ?? '');
   const rest = words.slice(1);
   const label = (...what: string[]) => [tool, ...what].join(' ');
   const has = (...sequence: string[]) => contains(rest, ...sequence);
+  const verbs = MIGRATE_VERBS[tool];
+  if (verbs) {
+    const positional = rest.filter((w) => !w.startsWith('-'));
+    const found = verbs.find((sequence) => contains(positional, ...sequence));
+    return found ? label(...found) : undefined;
+  }
+  // An Elixir release migrates through its own binary: `bin/app eval "App.Release.migrate"`.
+  if (rest[0] === 'eval' && /\.migrate(\(|$)/.test(rest[1] ?? '')) return label('eval', rest[1]);
   switch (tool) {
     case 'manage.py':
     case 'django-admin':
+    case 'django':
       return rest.find((w) => !w.startsWith('-')) === 'migrate' ? label('migrate') : undefined;
     case 'alembic':
       return has('upgrade') ? label('upgrade') : undefined;
@@ -89,7 +143,7 @@ export function migrationCommand(argv: readonly string[]): string | undefined {
     case 'goose':
     case 'migrate':
     case 'dbmate':
-      return rest.find((w) => w === 'up' || w === 'up-by-one' || w === 'up-to')?.replace(/^/, `${tool} `);
+      return rest.find((w) => w === 'up' || w === 'up-by-one' || w === 'up-to' || (tool === 'dbmate' && w === 'migrate'))?.replace(/^/, `${tool} `);
     case 'flyway':
       return has('migrate') ? label('migrate') : undefined;
     case 'artisan':
@@ -176,6 +230,13 @@ export function buildCommand(argv: readonly string[]): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** A label for a command that compiles the app and then runs it (`go run`, `cargo run`, `dotnet run`), or undefined. */
+export function compileAndRunCommand(argv: readonly string[]): string | undefined {
+  const words = stripRunners(argv);
+  const tool = toolName(words[0] ?? '');
+  return ['go', 'cargo', 'dotnet'].includes(tool) && words[1] === 'run' ? `${tool} run` : undefined;
 }
 
 /** Commands that end at once and serve nothing: a migration, a seed, an echo, a one-off `manage.py` task. */

@@ -31,12 +31,20 @@ export function parseImageReference(reference: string): ImageReference {
   return hasTag ? { name, tag: withoutDigest.slice(colon + 1), tagStart: colon + 1, digest, registry } : { name, digest, registry };
 }
 
+// Tag words that name a moving target: a variant (`alpine`, `slim`) or a channel (`lts`, `stable`).
+// A tag made only of these names no version, so it moves like `latest` (`node:alpine`, `python:slim`,
+// `debian:stable-slim`). A release codename (`bookworm`, `jammy`) is not among them: it pins a release.
+const MOVING_TAG_WORDS = new Set(['latest', 'alpine', 'slim', 'lts', 'current', 'stable', 'edge', 'mainline', 'rolling', 'devel', 'testing', 'unstable', 'sid', 'nightly']);
+
 /**
  * Why an image reference floats, or undefined when it is pinned: no tag (the registry serves
- * `latest`), or the `latest` tag. A digest pins whatever the tag says.
+ * `latest`), the `latest` tag, or a tag that names only a variant or channel and no version
+ * (`alpine`, `lts-slim`). A digest pins whatever the tag says.
  */
-export function floatingTag(reference: ImageReference): 'noTag' | 'latestTag' | undefined {
+export function floatingTag(reference: ImageReference): 'noTag' | 'latestTag' | 'versionlessTag' | undefined {
   if (reference.digest) return undefined;
   if (reference.tag === undefined) return 'noTag';
-  return reference.tag.toLowerCase() === 'latest' ? 'latestTag' : undefined;
+  const tag = reference.tag.toLowerCase();
+  if (tag === 'latest') return 'latestTag';
+  return tag.split(/[-_.]/).every((word) => MOVING_TAG_WORDS.has(word)) ? 'versionlessTag' : undefined;
 }

@@ -12,7 +12,18 @@ export interface LogFile {
   path: string;
   /** How the command sends output there, for messages: `> app.log`, `--log-file app.log`, `tee app.log`. */
   how: string;
+  /** A shell redirect, `tee`, or a program's log-file option. */
+  via: 'redirect' | 'tee' | 'option';
   span: Span;
+}
+
+/**
+ * True for a path that names a log: under `/var/log` or a `log`/`logs` folder, or a `.log`, `.out` or
+ * `.err` file. Paths under /dev, /proc, /sys and /run are devices and sockets (`/dev/log` is syslog's).
+ */
+export function isLogPath(target: string): boolean {
+  if (/^\/(dev|proc|sys|run)(\/|$)/.test(target)) return false;
+  return /(^|\/)(var\/log|logs?)(\/|$)|\.(log|out|err)$|(^|[/._-])logs?[._-]/i.test(target);
 }
 
 /** Flags whose value is a log file, in the servers and workers Procfiles and container commands start. */
@@ -44,7 +55,7 @@ export function logFilesOf(command: SimpleCommand): LogFile[] {
     if (redirect.operator === '<' || redirect.operator === '<<' || !redirect.target) continue;
     if (redirect.fd !== undefined && redirect.fd !== 1 && redirect.fd !== 2) continue;
     if (isStreamDestination(redirect.target.value)) continue;
-    found.push({ path: redirect.target.value, how: `${redirect.fd ?? ''}${redirect.operator} ${redirect.target.value}`, span: redirect.span });
+    found.push({ path: redirect.target.value, how: `${redirect.fd ?? ''}${redirect.operator} ${redirect.target.value}`, via: 'redirect', span: redirect.span });
   }
   const words = command.words;
   if (toolName(words[0]?.value ?? '') === 'tee') {
@@ -58,14 +69,14 @@ export function logFilesOf(command: SimpleCommand): LogFile[] {
     if (LOG_FILE_FLAGS.has(flag)) {
       const value = eq > 0 ? word.value.slice(eq + 1) : words[k + 1]?.value;
       const end = eq > 0 ? word.span.end : (words[k + 1]?.span.end ?? word.span.end);
-      if (value !== undefined && !isStreamDestination(value)) found.push({ path: value, how: eq > 0 ? word.value : `${flag} ${value}`, span: { start: word.span.start, end } });
+      if (value !== undefined && !isStreamDestination(value)) found.push({ path: value, how: eq > 0 ? word.value : `${flag} ${value}`, via: 'option', span: { start: word.span.start, end } });
     } else if (property && !isStreamDestination(property[2])) {
-      found.push({ path: property[2], how: word.value, span: word.span });
+      found.push({ path: property[2], how: word.value, via: 'option', span: word.span });
     }
   }
   return found;
 }
 
 function teeFile(word: ShellWord): LogFile {
-  return { path: word.value, how: `tee ${word.value}`, span: word.span };
+  return { path: word.value, how: `tee ${word.value}`, via: 'tee', span: word.span };
 }

@@ -4,7 +4,11 @@
  * the same verdict everywhere, and masking is done one way.
  */
 
+import { isDefaultCredential } from './defaultCredentials';
 import { isHighEntropy, PRIVATE_KEY, tokenFormat } from './secretFormats';
+import { isPasswordWord, isSecretName, nameWords, SECRET_WORDS, secretNameStrength } from './secretNames';
+
+export { isSecretName, KEY_QUALIFIERS, nameWords, secretNameStrength, type SecretNameStrength } from './secretNames';
 
 /** Why a name/value pair counts as a secret. */
 export type SecretReason = 'name' | 'token-format' | 'private-key' | 'url-credentials';
@@ -18,81 +22,12 @@ export interface SecretVerdict {
   masked: string;
 }
 
-// Words that make a variable name a secret on their own.
-const SECRET_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'secret', 'secrets', 'token', 'apikey', 'passphrase', 'credential', 'credentials', 'privatekey', 'secretkey']);
-const COMPOUND_SECRET = /^[a-z]{2,}(password|passwd|secret|apikey|token)$/;
-// Words of a password: a number under one of these is a (weak) password; under a token or key name it is a setting.
-const isPasswordWord = (word: string) => /^(pwd|pass|passphrase)$|passw(or)?d$/.test(word);
-// "key" only makes a secret with one of these before it (api key, private key, …); a cache key is not one.
-// SSH and deploy keys are private keys by convention (`ARG SSH_KEY` is a classic image leak); GPG_KEY is
-// not here, since official images set it to a public key fingerprint.
-export const KEY_QUALIFIERS: ReadonlySet<string> = new Set(['api', 'private', 'secret', 'encryption', 'signing', 'master', 'ssh', 'deploy']);
-// Names that hold a credential in some products and an identifier in others: MinIO's ACCESS_KEY is the
-// user name (`minio`), a CLIENT_KEY is often a public client id, an APP_KEY a public app id. Under these
-// a value counts only when it looks generated (`isHighEntropy`).
-const WEAK_KEY_QUALIFIERS = new Set(['access', 'client', 'app', 'license', 'auth', 'session']);
-const WEAK_WORDS = new Set(['accesskey', 'sessionkey', 'auth']);
-// A final word that turns a secret-looking name into metadata about the secret, not the secret itself.
-const METADATA_WORDS = new Set([
-  'file', 'path', 'dir', 'directory', 'name', 'names', 'id', 'ttl', 'length', 'len', 'size', 'expiry', 'expires',
-  'expiration', 'timeout', 'header', 'type', 'enabled', 'enable', 'disabled', 'ref', 'endpoint', 'url', 'uri', 'version',
-  'policy', 'mode', 'provider', 'count', 'limit', 'format', 'algorithm', 'alg', 'field', 'param', 'prefix', 'location',
-  'store', 'manager', 'arn', 'rotation', 'required', 'hash', 'validity', 'lifetime', 'age', 'issuer', 'audience',
-  'env', 'var', 'key_id', 'secretref', 'mount', 'volume', 'label', 'selector', 'scope', 'scopes', 'source', 'strategy',
-  'namespace', 'kind', 'user', 'username', 'host', 'port', 'server', 'service',
-  // Durations and schedules: ACCESS_TOKEN_EXPIRE_MINUTES (FastAPI's own setting), SECRET_REFRESH_INTERVAL.
-  'expire', 'ms', 'millis', 'sec', 'secs', 'seconds', 'mins', 'minutes', 'hours', 'days', 'interval', 'period',
-  'duration', 'delay', 'lifespan', 'window', 'backoff', 'retries', 'rounds',
-  // `jwt.tokenHead: 'Bearer '` (the scheme written before a token) is a header prefix.
-  'head',
-]);
-// Any of these words marks a quantity, a switch, a stand-in or a public value, not a credential
-// (MAX_TOKENS, MIN_PASSWORD_LENGTH, Rails' SECRET_KEY_BASE_DUMMY=1, STRIPE_PUBLISHABLE_KEY, RECAPTCHA_SITE_KEY).
-const QUANTITY_WORDS = new Set(['max', 'min', 'num', 'count', 'use', 'require', 'allow', 'disable', 'skip', 'dummy', 'fake', 'placeholder', 'public', 'publishable', 'site']);
-
-/** Splits `DB_PASSWORD`, `dbPassword`, `db.password` and `db-password` into lower-case words. */
-export function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
-}
-
-/** How surely a name says that its value is a secret; see {@link secretNameStrength}. */
-export type SecretNameStrength = 'strong' | 'weak';
-
-/**
- * How surely a name says its value is a secret: `strong` (a password, token, API or private key:
- * any literal is a secret), `weak` (an access key, client key or auth setting, which some products
- * use for an identifier: only a generated-looking value is a secret), or undefined.
- */
-export function secretNameStrength(name: string): SecretNameStrength | undefined {
-  const words = nameWords(name);
-  if (words.length === 0) return undefined;
-  // PWD alone is the shell's working directory, not a password.
-  if (words.length === 1 && words[0] === 'pwd') return undefined;
-  if (METADATA_WORDS.has(words[words.length - 1])) return undefined;
-  if (words.some((w) => QUANTITY_WORDS.has(w))) return undefined;
-  let weak = false;
-  for (let i = 0; i < words.length; i++) {
-    const qualifier = i > 0 ? words[i - 1] : '';
-    // Compounds written as one word count too: PGPASSWORD (libpq), ROOTPASSWORD, CLIENTSECRET.
-    if (SECRET_WORDS.has(words[i]) || COMPOUND_SECRET.test(words[i]) || (words[i] === 'key' && KEY_QUALIFIERS.has(qualifier))) return 'strong';
-    if (WEAK_WORDS.has(words[i]) || (words[i] === 'key' && WEAK_KEY_QUALIFIERS.has(qualifier))) weak = true;
-  }
-  return weak ? 'weak' : undefined;
-}
-
-/** True when a variable, key or property name says its value may be a secret (strongly or weakly). */
-export function isSecretName(name: string): boolean {
-  return secretNameStrength(name) !== undefined;
-}
-
+// Documented stand-ins and switches. `secret`, `password` and `pass` are not here: they are default
+// credentials that work (a JWT signed with `secret` is forged by anyone), see {@link isDefaultCredential}.
 const PLACEHOLDER_WORDS = new Set([
   '', 'changeme', 'change-me', 'change_me', 'changeit', 'changethis', 'replaceme', 'replace-me', 'replace_me', 'placeholder',
   'example', 'dummy', 'fake', 'redacted', 'none', 'null', 'nil', 'undefined', 'true', 'false', 'yes', 'no', 'on', 'off',
-  'enabled', 'disabled', 'todo', 'tbd', 'secret', 'password', 'pass', 'token', 'xxx', 'your-secret', 'your_secret', '-',
+  'enabled', 'disabled', 'todo', 'tbd', 'token', 'key', 'xxx', 'your-secret', 'your_secret', '-',
   'n/a', 'na', 'empty', 'unset', 'required', 'setme', 'set-me', 'fillme', 'overwrite-me',
 ]);
 
@@ -109,7 +44,8 @@ export function isPlaceholderValue(value: string): boolean {
   const v = value.trim();
   const lower = v.toLowerCase();
   if (PLACEHOLDER_WORDS.has(lower)) return true;
-  if (/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$\(|\(\([^)]*\)\)|\{\{[^}]*\}\}|#\{[^}]*\}|%\([^)]*\)s/.test(v)) return true;
+  // `$VAR` references a variable; a lower-case `$v1f8` inside a generated value (Django's SECRET_KEY) is one of its characters.
+  if (/\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*(?![a-z])|^\$[A-Za-z_][A-Za-z0-9_]*$|\$\(|\(\([^)]*\)\)|\{\{[^}]*\}\}|#\{[^}]*\}|%\([^)]*\)s/.test(v)) return true;
   if (/^<[^<>]*>$/.test(v) || /^\[[^\]]*\]$/.test(v)) return true;
   if (/^(your|my|some|insert|put|enter|add|replace|change|fill)[-_ ]/i.test(v) || /^(your|some)[-_ ]?(random[-_ ]?)?(password|passwd|pass|secret|token|api[-_ ]?key|key)$/i.test(v)) return true;
   if (/^change[-_ ]?(me|it|this)/i.test(v) || /[-_ ]here$/i.test(v)) return true;
@@ -124,6 +60,25 @@ export function isPlaceholderValue(value: string): boolean {
   return false;
 }
 
+// An identifier of code: `pkg.module.Class`, at least three dotted parts, each a word of code.
+const DOTTED_IDENTIFIER = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*){2,}$/;
+const CODE_WORD = /^([a-z][a-z0-9_]*|[A-Z][A-Za-z0-9]*|_\w*)$/;
+
+/**
+ * True for values that have the shape of something else than a credential, whatever their name:
+ * a list of module paths or class names (`AUTH_BACKENDS: 'pkg.mod.basic_auth,pkg.mod.session'`), a
+ * heredoc marker (`ENV X=<<EOF`), a relative file path (`certs/jwt/private.pem`), or a duration (`1h30m`, `PT15M`).
+ */
+export function isNotSecretShape(value: string): boolean {
+  const v = value.trim();
+  if (/^<<[-~]?\s*['"]?\w+['"]?$/.test(v)) return true;
+  const items = v.split(/\s*,\s*/);
+  const dotted = (item: string) => DOTTED_IDENTIFIER.test(item) && item.split('.').every((part) => CODE_WORD.test(part));
+  if (items.every(dotted) || (items.length > 1 && items.every((item) => dotted(item) || /^[A-Za-z_]\w*\.[A-Za-z_]\w*$/.test(item)))) return true;
+  if (/^[\w.-]+(\/[\w.-]+)+\/?$/.test(v) && v.split('/').every((segment) => /^[a-z0-9._-]*$/.test(segment) && !/\d{3}/.test(segment))) return true;
+  return /^(\d+(ms|s|m|h|d|w))+$/i.test(v) || /^P(\d+[YMWD])*(T(\d+[HMS])+)?$/.test(v) && v.length > 2;
+}
+
 /** `scheme://user:password@host`: the parts of a URL that carry credentials, with offsets into the value. */
 export interface UrlCredentials {
   user: string;
@@ -133,8 +88,8 @@ export interface UrlCredentials {
 }
 
 /**
- * Finds the credentials in a URL-shaped value: `user:password@` in the authority, or a secret-named
- * parameter (`?password=`, `;password=` in JDBC, `&access_token=`). Undefined when there is none or
+ * Finds the credentials in a URL-shaped value: `user:password@` in the authority (or in a Go MySQL
+ * DSN, `user:password@tcp(host)/db`), or a secret-named parameter (`?password=`, `;password=` in JDBC, `&access_token=`). Undefined when there is none or
  * the password is a placeholder.
  */
 export function urlCredentials(value: string): UrlCredentials | undefined {
@@ -145,6 +100,9 @@ export function urlCredentials(value: string): UrlCredentials | undefined {
     const passwordStart = value.indexOf(match[0]) + match[1].length + match[2].length + 1;
     return { user: match[2], password, passwordStart };
   }
+  // The Go MySQL driver's DSN: `user:password@tcp(host:3306)/db`.
+  const dsn = /^([^:@/\s()]+):([^@\s]+)@(?:tcp|unix)\(/.exec(value.trim());
+  if (dsn && !isPlaceholderValue(dsn[2])) return { user: dsn[1], password: dsn[2], passwordStart: value.indexOf(dsn[0]) + dsn[1].length + 1 };
   return parameterCredentials(value);
 }
 
@@ -218,10 +176,11 @@ function decideSecret(name: string | undefined, value: string): SecretVerdict | 
   const credentials = urlCredentials(trimmed);
   if (credentials) return { reason: 'url-credentials', label: 'URL with a password', masked: maskUrl(trimmed, credentials) };
   const strength = name === undefined ? undefined : secretNameStrength(name);
-  if (!strength || isPlaceholderValue(trimmed) || namesItself(name!, trimmed)) return undefined;
+  if (!strength || isPlaceholderValue(trimmed) || isNotSecretShape(trimmed) || namesItself(name!, trimmed)) return undefined;
   if (strength === 'weak' && !isHighEntropy(trimmed)) return undefined;
   if (/^[-+]?\d+(\.\d+)?(ms|s|m|h|d|w)?$/i.test(trimmed) && !(/^\d+$/.test(trimmed) && nameWords(name!).some(isPasswordWord))) return undefined;
-  return { reason: 'name', label: secretLabel(name!), masked: maskSecret(trimmed) };
+  const label = secretLabel(name!);
+  return { reason: 'name', label: isDefaultCredential(trimmed, nameWords(name!)) ? `default ${label}` : label, masked: maskSecret(trimmed) };
 }
 
 /**
@@ -231,6 +190,8 @@ function decideSecret(name: string | undefined, value: string): SecretVerdict | 
  */
 function namesItself(name: string, value: string): boolean {
   const words = new Set(nameWords(name));
+  // `JWT_SECRET=secret`, `DB_PASSWORD=password`: one word that is also a default credential is that credential.
+  if (isDefaultCredential(value, [])) return false;
   const valueWords = nameWords(value);
   return valueWords.every((w) => words.has(w)) && valueWords.some((w) => SECRET_WORDS.has(w) || w === 'key');
 }
@@ -241,4 +202,16 @@ function secretLabel(name: string): string {
   if (words.includes('token')) return 'token';
   if (words.includes('key') || words.some((w) => w.endsWith('key'))) return 'key';
   return 'secret';
+}
+
+/**
+ * A text from the user's configuration (a key, a rule id, a value) as a message may echo it: masked
+ * when it holds a secret on its own (a provider token, a private key, a URL with a password) or looks
+ * generated, since a pasted key in the wrong place is still a key.
+ */
+export function echoSafe(text: string): string {
+  const verdict = detectSecret(undefined, text);
+  if (verdict) return verdict.masked;
+  // A generated key has digits among its letters; a camel-case word (`requireReasonsForAll`) has none.
+  return isHighEntropy(text) && /\d/.test(text) ? maskSecret(text.trim()) : text;
 }

@@ -71,7 +71,8 @@ export function loopbackMentions(value: string): LoopbackMention[] {
   const out: LoopbackMention[] = [];
   for (const match of value.matchAll(LOOPBACK)) {
     const start = match.index;
-    const before = value.slice(0, start);
+    // The scheme and user info right before the host; a bounded look back keeps long values linear.
+    const before = value.slice(Math.max(0, start - 512), start);
     const scheme = /((?:jdbc:)?[a-z][a-z0-9+.-]*):\/\/(?:[^@/\s]*@)?$/i.exec(before)?.[1]?.toLowerCase();
     out.push({ host: match[1], start, end: start + match[1].length, scheme, port: match[2] ? Number(match[2]) : undefined });
   }
@@ -104,4 +105,19 @@ export function addressRole(name: string): 'self' | 'outside' | 'backing' | unde
   if (BROWSER_BUNDLER_PREFIXES.has(words[0]) || words.some((w) => OUTSIDE_WORDS.has(w))) return 'outside';
   if (SELF_NAMES.has(upper) || words.some((w) => SELF_WORDS.has(w))) return 'self';
   return words.some((w) => BACKING_WORDS.has(w)) ? 'backing' : undefined;
+}
+
+/** What a host says about where it lives: this machine, a private network, a name a platform resolves, or elsewhere. */
+export type HostReach = 'loopback' | 'private' | 'service-name' | 'named';
+
+/**
+ * Where a host (without its port) can be reached from: `loopback` (`localhost`, `127.0.0.1`, `0.0.0.0`),
+ * `private` (an RFC 1918 address, reachable from one network only), `service-name` (one DNS label, as compose
+ * services and Kubernetes Services are called: `db`, `rabbitmq`), or `named` (a qualified name or a public address).
+ */
+export function hostReach(host: string): HostReach {
+  const h = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
+  if (/^(localhost|127(\.\d{1,3}){3}|::1|0\.0\.0\.0)$/.test(h)) return 'loopback';
+  if (/^(10(\.\d{1,3}){3}|192\.168(\.\d{1,3}){2}|172\.(1[6-9]|2\d|3[01])(\.\d{1,3}){2})$/.test(h)) return 'private';
+  return /^[a-z][a-z0-9-]*$/.test(h) ? 'service-name' : 'named';
 }

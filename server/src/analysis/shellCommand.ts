@@ -302,6 +302,17 @@ export function commandWords(command: SimpleCommand): ShellWord[] {
   return words.slice(i);
 }
 
+/** The argument vector of a command after leading `VAR=value` assignments, `env …` and `exec`: `commandWords` as strings. */
+export function commandArgv(command: SimpleCommand): string[] {
+  return commandWords(command).map((w) => w.value);
+}
+
+/** A command as written in the file, on one line and shortened to about 60 characters, for messages. */
+export function writtenCommand(text: string, span: Span): string {
+  const written = text.slice(span.start, span.end).replace(/\s+/g, ' ');
+  return written.length > 60 ? `${written.slice(0, 57)}…` : written;
+}
+
 /** True when a command starts with `exec` (after any variable assignments). */
 export function isExeced(command: SimpleCommand): boolean {
   const first = command.words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value));

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { MAX_READ_BYTES } from '../engine/lint';
+import { MAX_READ_BYTES, unanalysableText } from '../engine/limits';
 import type { WorkspaceFiles } from '../engine/types';
 
 /** What a directory entry is, without following links. */
@@ -53,14 +53,50 @@ export const nodeAuditFs: AuditFs = {
     return fs.realpathSync.native(path);
   },
   readText(path) {
-    return stripBom(fs.readFileSync(path, 'utf8'));
+    return stripBom(readBoundedText(path, MAX_READ_BYTES));
   },
 };
+
+// Opening a FIFO for reading waits for a writer; non-blocking, the open returns and fstat says what it is.
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+/**
+ * The one way a file's text is read from disk: only a regular file (checked on the open descriptor,
+ * so that a FIFO, a device such as `/dev/zero` or a link to one is refused without waiting or
+ * reading), and at most `maxBytes` (a file that grows while read, or a `/proc` file whose size says
+ * 0, is cut off the same). Throws an error with `code` ENOTREG or EFBIG for those, as for others.
+ */
+export function readBoundedText(path: string, maxBytes: number): string {
+  const fd = fs.openSync(path, OPEN_FLAGS);
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) throw fsError('EISDIR', path);
+    if (!stat.isFile()) throw fsError('ENOTREG', path);
+    if (stat.size > maxBytes) throw fsError('EFBIG', path);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(maxBytes + 1 - total, Math.max(stat.size - total + 1, 64 * 1024)));
+      const read = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
+      total += read;
+      if (total > maxBytes) throw fsError('EFBIG', path);
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function fsError(code: string, path: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: ${path}`), { code });
+}
 
 /**
  * Workspace files as the engine reads them (package.json, lockfiles, config files), from disk: the
  * text without a byte-order mark, or undefined when the path is not a readable file or is larger
- * than the engine would analyse. The CLI and the language server both read through this, so that
+ * than the engine would analyse (so that no rule parses what lint would refuse). The CLI and the language server both read through this, so that
  * they see the same files the same way.
  */
 export function workspaceFilesOnDisk(source: AuditFs = nodeAuditFs): WorkspaceFiles {
@@ -68,7 +104,15 @@ export function workspaceFilesOnDisk(source: AuditFs = nodeAuditFs): WorkspaceFi
     readText(path) {
       try {
         const stat = source.stat(path);
-        return stat?.type === 'file' && stat.size <= MAX_READ_BYTES ? source.readText(path) : undefined;
+        const text = stat?.type === 'file' && stat.size <= MAX_READ_BYTES ? source.readText(path) : undefined;
+        return text !== undefined && unanalysableText(text) !== 'tooLarge' ? text : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    realPath(path) {
+      try {
+        return source.realpath(path);
       } catch {
         return undefined;
       }
@@ -88,6 +132,8 @@ export function describeFsError(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a directory';
   if (code === 'ENOTDIR') return 'not a directory';
+  if (code === 'ENOTREG') return 'not a regular file';
+  if (code === 'EFBIG') return 'too large';
   if (code) return code;
   return error instanceof Error ? error.message.split('\n')[0] : String(error);
 }
@@ -118,5 +164,6 @@ export function cachedWorkspaceFiles(source: AuditFs): WorkspaceFiles {
       if (!cache.has(p)) cache.set(p, files.readText(p));
       return cache.get(p);
     },
+    realPath: (p) => files.realPath?.(p),
   };
 }

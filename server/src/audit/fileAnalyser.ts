@@ -1,3 +1,4 @@
+import { fingerprintOf } from '../baseline/fingerprint';
 import { findRule, lint, loadWorkspaceConfig, MAX_FILE_CHARS, MAX_READ_BYTES, ModelCache, unanalysableText, type ResolvedConfig } from '../engine';
 import type { RuleSetting } from '../engine/config/teamConfig';
 import { formatMessage } from '../engine/defineRule';
@@ -53,12 +54,18 @@ interface Unreadable {
 /**
  * Analyses files in two steps around one model cache, so that each file is parsed once: `index`
  * reads a file and returns its cross-file facts; `lint`, once every file is indexed, runs the rules.
+ * Most files' rules never read the index: `index` lints each file at once against an index that
+ * notes whether it was read, and keeps the outcome when it was not, so that the file's text and model
+ * are freed at once instead of being held until every file is indexed. A file whose rules did read
+ * the index is linted again by `lint`, against the complete one.
  * The single-threaded audit uses one analyser; each worker of the pool uses one for its share.
  */
 export class FileAnalyser {
   // Code files (tree-sitter trees in WASM memory) are kept one at a time, so a large repository fits.
   private readonly cache = new ModelCache({ keepNativeModels: false });
   private readonly texts = new Map<string, string | Unreadable>();
+  /** Outcomes already final after `index`: the file's rules did not read the index. */
+  private readonly done = new Map<string, FileOutcome>();
   private readonly configs = new Map<string, ResolvedConfig>();
   private readonly fs: AuditFs;
   /** What rules read (package.json, lockfiles): open documents first, like live linting. */
@@ -79,21 +86,49 @@ export class FileAnalyser {
   /** Reads a file and returns its facts for the workspace index, if it has any. */
   index(file: QueuedFile): FileFacts | undefined {
     const text = this.load(file);
-    this.texts.set(file.path, text);
-    if (typeof text === 'string') return factsOf(file.path, text, file.kind, this.cache);
-    // A code file that cannot be read still belongs to its service: the env contract there is incomplete.
-    return file.kind.kind === 'code' ? { notAnalysed: true } : undefined;
+    if (typeof text !== 'string') {
+      this.texts.set(file.path, text);
+      // A code file that cannot be read still belongs to its service: the env contract there is incomplete.
+      return file.kind.kind === 'code' ? { notAnalysed: true } : undefined;
+    }
+    const facts = factsOf(file.path, text, file.kind, this.cache);
+    let read = false;
+    const outcome = this.lintText(file, text, { entries: () => ((read = true), []) });
+    if (read) {
+      this.texts.set(file.path, text);
+    } else {
+      this.done.set(file.path, outcome);
+      this.cache.delete(file.path);
+    }
+    return facts;
   }
 
-  /** Lints a file against the complete index, then forgets its text and model. */
+  /** Lints a file against the complete index (unless its outcome did not depend on it), then forgets its text and model. */
   lint(file: QueuedFile, index: WorkspaceIndexView): FileOutcome {
+    const done = this.done.get(file.path);
+    if (done) {
+      this.done.delete(file.path);
+      return done;
+    }
     const text = this.texts.get(file.path) ?? this.load(file);
     this.texts.delete(file.path);
     const config = this.configFor(file.root);
-    if (typeof text !== 'string') return { findings: notAnalysed(config, text), notAnalysed: text.reason };
+    if (typeof text !== 'string') {
+      const findings = notAnalysed(config, text);
+      for (const f of findings) f.fingerprint = fingerprintOf(f.ruleId, '', f.span);
+      return { findings, notAnalysed: text.reason };
+    }
+    const outcome = this.lintText(file, text, index);
+    this.cache.delete(file.path);
+    return outcome;
+  }
+
+  /** Runs the rules over a readable file's text (its model stays in the cache). */
+  private lintText(file: QueuedFile, text: string, index: WorkspaceIndexView): FileOutcome {
+    const config = this.configFor(file.root);
     const source = new SourceFile(file.path, text);
     const { findings } = lint({ file: source, kind: file.kind, config, relativePath: file.relativePath, workspace: this.workspace, log: this.log, cache: this.cache, index });
-    this.cache.delete(file.path);
+    for (const f of findings) f.fingerprint = fingerprintOf(f.ruleId, text, f.span);
     const reason = unanalysableText(text);
     return reason ? { findings, notAnalysed: reason } : { findings };
   }

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { BaselineOutcome } from '../baseline/auditBaseline';
 import { findWorkspaceRoot } from '../engine';
 import type { Finding } from '../engine/types';
 import { detectKind } from '../parsing/fileKind';
@@ -35,6 +36,8 @@ export interface AuditFileResult {
   relativePath: string;
   /** How reports name the file: relative to the audited folder, or the path as the user gave it. */
   displayPath: string;
+  /** The workspace root whose configuration (and baseline) applies; set by the audit. */
+  root?: string;
   findings: Finding[];
 }
 
@@ -58,6 +61,10 @@ export interface AuditResult {
   results: AuditFileResult[];
   /** What was left out (ignored, excluded, vendored, too large, unreadable, of no known kind), by display path. */
   skipped: SkippedFile[];
+  /** The folders walked, absolute: a file of a workspace root that lies in one of them and was not found is gone. */
+  folders?: string[];
+  /** Findings a baseline accepted and entries it holds for findings that are gone; absent without a baseline. */
+  baseline?: BaselineOutcome;
 }
 
 /** A mistake in the audit's input (a missing path, an unreadable config); its message is meant for the user. */
@@ -142,6 +149,7 @@ export async function auditFolders(targets: readonly FolderTarget[], options: Fo
 class AuditQueue {
   readonly files: QueuedFile[] = [];
   readonly skipped: SkippedFile[] = [];
+  readonly folders: string[] = [];
   private readonly seen = new Set<string>();
   private readonly pacer: Pacer;
 
@@ -165,6 +173,7 @@ class AuditQueue {
   /** Walks a folder into the queue, in time slices. */
   async walk(target: FolderTarget): Promise<void> {
     const root = target.root ?? target.folder;
+    this.folders.push(target.folder);
     const name = (abs: string) => {
       const rel = relativeTo(root, abs);
       return { relativePath: rel, displayPath: target.displayPrefix ? path.posix.join(target.displayPrefix, rel) : rel };
@@ -181,13 +190,13 @@ class AuditQueue {
   async analyse(root: string | undefined, settings: AnalysisSettings, options: { fs?: AuditFs; log?: (m: string) => void; jobs?: number; control?: AuditControl }): Promise<AuditResult> {
     this.pacer.check();
     const outcomes = await analyseFiles(this.files, settings, options);
-    const results = this.files.map((file, i) => ({ file: file.path, relativePath: file.relativePath, displayPath: file.displayPath, findings: outcomes[i].findings }));
+    const results = this.files.map((file, i) => ({ file: file.path, relativePath: file.relativePath, displayPath: file.displayPath, root: file.root, findings: outcomes[i].findings }));
     this.files.forEach((file, i) => {
       const reason = outcomes[i].notAnalysed;
       if (reason) this.skipped.push({ path: file.path, displayPath: file.displayPath, folder: false, reason });
     });
     const skipped = this.skipped.sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
-    return { root, files: results.length, results, skipped };
+    return { root, files: results.length, results, skipped, folders: this.folders };
   }
 }
 

@@ -1,8 +1,9 @@
 import * as path from 'node:path';
-import { detectKind, type FileKindInfo } from '../parsing/fileKind';
+import { CONFIG_FILE_NAMES, detectKind, type FileKindInfo } from '../parsing/fileKind';
 import { ignoreScope, isIgnored, type IgnoreScope } from '../workspace/gitignore';
 import { nodeAuditFs, type AuditFs } from './auditFs';
 import { isInsideFolder } from '../workspace/paths';
+import { MAX_READ_BYTES } from '../engine/limits';
 
 /**
  * Folders never walked, at any depth: dependencies installed or vendored from elsewhere, tool caches
@@ -22,8 +23,6 @@ export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
   '.gradle',
 ]);
 
-/** YAML files above this size are not read to sniff their kind: real manifests are far smaller. */
-export const MAX_SNIFF_BYTES = 16 * 1024 * 1024;
 
 /** A file the walk found and recognised. */
 export interface WalkedFile {
@@ -132,11 +131,15 @@ function* walkFolder(dir: string, relDir: string, outer: IgnoreScope[], ctx: Wal
   }
 }
 
-/** A symlink counts as a file only when it resolves to a file inside the tree; linked folders are never followed. */
+/**
+ * A symlink counts as a file only when it resolves to a file inside the tree; linked folders are never
+ * followed. A team config linked from outside is yielded all the same, so that the engine reports that
+ * it refuses it.
+ */
 function linkedFileType(abs: string, ctx: WalkContext): 'file' | undefined {
   try {
     const real = ctx.fs.realpath(abs);
-    if (!isInsideFolder(ctx.rootReal, real)) return undefined;
+    if (!isInsideFolder(ctx.rootReal, real) && !CONFIG_FILE_NAMES.includes(path.basename(abs))) return undefined;
     return ctx.fs.stat(abs)?.type === 'file' ? 'file' : undefined;
   } catch {
     return undefined;
@@ -158,7 +161,7 @@ function recognise(abs: string, rel: string, ctx: WalkContext): WalkedFile | und
   if (!YAML.test(abs)) return undefined;
   const size = ctx.fs.stat(abs)?.size;
   if (size === undefined) return undefined;
-  if (size > MAX_SNIFF_BYTES) {
+  if (size > MAX_READ_BYTES) {
     ctx.onSkip({ path: abs, relativePath: rel, folder: false, reason: 'tooLarge' });
     return undefined;
   }

@@ -18,7 +18,14 @@ export interface AuditArgs {
   output?: string;
   /** Worker threads that analyse files; 1 analyses on the main thread. */
   jobs: number;
+  /** Print only the findings: no summary or list of skipped files, no notes on stderr. */
+  quiet: boolean;
+  /** What to do with each root's `.twelve-factor-baseline.json`: apply it (the default), ignore it, or rewrite it. */
+  baseline: BaselineMode;
 }
+
+/** `use` reads the baseline when it exists, `ignore` is `--no-baseline`, `update` is `--update-baseline`. */
+export type BaselineMode = 'use' | 'ignore' | 'update';
 
 /** What the command line asks for. */
 export type CliArgs = AuditArgs | { command: 'help' } | { command: 'version' };
@@ -30,7 +37,7 @@ export class UsageError extends Error {
 
 /** The one-line synopsis, printed under every usage error. */
 export const SYNOPSIS =
-  'Usage: twelve-factor audit [<paths…>] [--format text|json|sarif|markdown] [--fail-on error|warning|info|none] [--config <file>] [--output <file>] [--jobs <n>]';
+  'Usage: twelve-factor audit [<paths…>] [--format text|json|sarif|markdown] [--fail-on error|warning|info|none] [--config <file>] [--output <file>] [--jobs <n>] [--no-baseline | --update-baseline] [--quiet]';
 
 /** The full `--help` text. */
 export const USAGE = `${SYNOPSIS}
@@ -47,14 +54,23 @@ Options:
   --config <file>      use this file instead of each root's .twelve-factor.yaml
   --output <file>      write the report to a file instead of standard output
   --jobs <n>           analyse with n worker threads (default 1); the report is the same
+  --update-baseline    accept every current finding: write each root's .twelve-factor-baseline.json
+                       (entries of files not audited now are kept; fixed ones are dropped)
+  --no-baseline        report findings the baseline accepted too
+  -q, --quiet          print only the findings (text: no summary, no skipped files; no notes
+                       on stderr), for pre-commit hooks and editors' task runners
   -h, --help           show this help
   --version            show the version
 
+A root's .twelve-factor-baseline.json, when there is one, holds accepted findings: only new
+findings are reported and count for --fail-on, and the report says how many were accepted.
+
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
-            2 bad arguments, a missing path, an unreadable --config or an internal error.
+            2 bad arguments, a missing path, an unreadable --config or baseline, or an internal error.
 `;
 
 const VALUE_OPTIONS = ['--format', '--fail-on', '--config', '--output', '--jobs'] as const;
+const FLAG_OPTIONS = ['--no-baseline', '--update-baseline', '--quiet', '-q'] as const;
 
 /** The most worker threads `--jobs` accepts. */
 export const MAX_JOBS = 64;
@@ -69,6 +85,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 
   const positionals: string[] = [];
   const values: Partial<Record<ValueOption, string>> = {};
+  const flags = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -79,8 +96,13 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       positionals.push(arg);
       continue;
     }
+    if ((FLAG_OPTIONS as readonly string[]).includes(arg)) {
+      flags.add(arg);
+      continue;
+    }
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg : arg.slice(0, eq);
+    if ((FLAG_OPTIONS as readonly string[]).includes(name)) throw new UsageError(`Option ${name} takes no value.`);
     if (!(VALUE_OPTIONS as readonly string[]).includes(name)) throw new UsageError(`Unknown option ${name}.`);
     let value: string | undefined;
     if (eq !== -1) value = arg.slice(eq + 1);
@@ -93,12 +115,15 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (command === undefined) throw new UsageError('Missing command: try "twelve-factor audit .".');
   if (command === 'help') return { command: 'help' };
   if (command !== 'audit') throw new UsageError(`Unknown command "${command}"; the only command is "audit".`);
+  if (flags.has('--no-baseline') && flags.has('--update-baseline')) throw new UsageError('Options --no-baseline and --update-baseline exclude each other.');
   return {
     command: 'audit',
     paths: paths.length > 0 ? paths : ['.'],
     format: choice('--format', values['--format'], REPORT_FORMATS, 'text'),
     failOn: choice('--fail-on', values['--fail-on'], FAIL_ON_VALUES, 'error'),
     jobs: jobCount(values['--jobs']),
+    quiet: flags.has('--quiet') || flags.has('-q'),
+    baseline: flags.has('--update-baseline') ? 'update' : flags.has('--no-baseline') ? 'ignore' : 'use',
     ...(values['--config'] !== undefined ? { config: values['--config'] } : {}),
     ...(values['--output'] !== undefined ? { output: values['--output'] } : {}),
   };

@@ -18,3 +18,8 @@ export function ruleDocPath(docsDir: string, rule: Pick<AnyRule, 'id'>): string 
 export function ruleDocUrl(rule: Pick<AnyRule, 'id'>, base: string = DOCS_BASE_URL): string {
   return base.endsWith('/') ? base + ruleDocRelativePath(rule) : `${base}/${ruleDocRelativePath(rule)}`;
 }
+
+/** A factor's page (it lists the factor's rules) under a base: `<factor>/README.md`. */
+export function factorDocUrl(factor: string, base: string = DOCS_BASE_URL): string {
+  return `${base.endsWith('/') ? base : `${base}/`}${factor}/README.md`;
+}

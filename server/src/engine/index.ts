@@ -6,6 +6,6 @@ export { ResolvedConfig } from './config/resolvedConfig';
 export { loadWorkspaceConfig, loadTeamConfig, locateConfig, findWorkspaceRoot } from './config/workspaceConfig';
 export { readTeamConfig, readSettingsJson, validateSettingsObject } from './config/configFiles';
 export { allRules, findRule } from './registry';
-export { ruleDocPath, ruleDocUrl } from './docs';
+export { factorDocUrl, ruleDocPath, ruleDocUrl } from './docs';
 export { directiveText, REASON_PLACEHOLDER } from './suppressions';
 export * from './types';

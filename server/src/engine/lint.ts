@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { detectKind, type FileKindInfo } from '../parsing/fileKind';
 import { PARSERS } from '../parsing/parsers';
 import type { SourceFile, Span } from '../parsing/sourceFile';
@@ -5,6 +6,7 @@ import invalidConfig from '../rules/codebase/invalid-config';
 import suppressionPolicy from '../rules/codebase/suppression-policy';
 import unparsableFile from '../rules/codebase/unparsable-file';
 import { readSettingsJson, readTeamConfig } from './config/configFiles';
+import { linksOutsideRoot } from './config/workspaceConfig';
 import type { ResolvedConfig } from './config/resolvedConfig';
 import type { TeamConfig } from './config/teamConfig';
 import { formatMessage } from './defineRule';
@@ -15,11 +17,9 @@ import { parseSuppressions, type SuppressionDirective } from './suppressions';
 import { EMPTY_INDEX, type WorkspaceIndexView } from '../workspace/workspaceIndex';
 import type { AnyRule, Finding, Fix, Rule, RuleReport, Severity, WorkspaceFiles } from './types';
 
-/** Files above this size are reported, not parsed: real manifests and Dockerfiles are far smaller. */
-export const MAX_FILE_CHARS = 2 * 1024 * 1024;
+import { FILE_TIME_BUDGET_MS, MAX_FILE_CHARS, setupTime, unanalysableText } from './limits';
 
-/** Files above this many bytes hold more than `MAX_FILE_CHARS` characters whatever their content (UTF-8 spends at most 3 bytes per UTF-16 unit). */
-export const MAX_READ_BYTES = 3 * MAX_FILE_CHARS;
+export { MAX_FILE_CHARS, MAX_READ_BYTES, unanalysableText } from './limits';
 
 /** What the engine needs to lint one file. */
 export interface LintInput {
@@ -38,6 +38,10 @@ export interface LintInput {
   log?: (message: string) => void;
   /** Facts about the workspace's other files, for cross-file rules; empty when not given. */
   index?: WorkspaceIndexView;
+  /** The file's time budget in milliseconds ({@link FILE_TIME_BUDGET_MS} when not given). */
+  budgetMs?: number;
+  /** The clock the budget is measured with (`performance.now` when not given; tests pass their own). */
+  now?: () => number;
 }
 
 /** What linting one file produced. */
@@ -75,6 +79,8 @@ export function lint(input: LintInput): LintOutput {
   const unreadable = checkReadable(file);
   if (unreadable) {
     emit(unparsableFile, unreadable);
+  } else if (kind.kind === 'twelve-factor-config' && linksOutsideRoot(file.path, rootOf(input), input.workspace)) {
+    emit(invalidConfig, { messageId: 'invalid', data: { problem: LINKED_CONFIG }, at: { start: 0, end: 0 } });
   } else if (kind.kind === 'twelve-factor-config' || kind.kind === 'vscode-settings') {
     const team = kind.kind === 'twelve-factor-config' ? readTeamConfig(file.text) : undefined;
     const problems = team ? team.problems : readSettingsJson(file.text).problems;
@@ -84,7 +90,10 @@ export function lint(input: LintInput): LintOutput {
     const parser = PARSERS[kind.kind];
     if (parser) {
       const outcome = (input.cache ?? new ModelCache()).get(file, kind.kind, parser);
-      if (outcome.error) {
+      const budget = timeBudget(input, outcome.ms ?? 0);
+      if (budget.spent()) {
+        emit(unparsableFile, budget.report);
+      } else if (outcome.error) {
         emit(unparsableFile, { messageId: 'parseError', data: { detail: outcome.error.message }, at: outcome.error.span });
       } else {
         model = outcome.model;
@@ -93,11 +102,17 @@ export function lint(input: LintInput): LintOutput {
         for (const problem of parser.problems?.(outcome.model) ?? []) {
           emit(unparsableFile, { messageId: problem.analysed ? 'syntaxProblem' : 'parseError', data: { detail: problem.message }, at: problem.span });
         }
-        runRules(input, kind, outcome.model, emit);
-        const directives = parseSuppressions(file, kind);
-        const parsed = outcome.model;
-        statementLine = (offset: number) => file.lineAt(parser.statementStart?.(parsed, offset) ?? offset);
-        applySuppressions(findings, directives, input, statementLine, emit);
+        runRules(input, kind, outcome.model, emit, budget.spent);
+        if (budget.spent()) {
+          // Findings of some rules but not others would mislead: the file is reported as not analysed.
+          findings.length = 0;
+          emit(unparsableFile, budget.report);
+        } else {
+          const directives = parseSuppressions(file, kind);
+          const parsed = outcome.model;
+          statementLine = (offset: number) => file.lineAt(parser.statementStart?.(parsed, offset) ?? offset);
+          applySuppressions(findings, directives, input, statementLine, emit);
+        }
       }
     }
   }
@@ -107,13 +122,33 @@ export function lint(input: LintInput): LintOutput {
   return { kind, model, findings: kept, headerEnd, statementLine };
 }
 
+const LINKED_CONFIG = 'This .twelve-factor.yaml is a link to a file outside the workspace, so it is not applied; the defaults apply. Commit the configuration itself.';
+
+/** The workspace root: the file's path without its workspace-relative path. */
+function rootOf(input: LintInput): string {
+  const depth = input.relativePath.split('/').length;
+  let root = input.file.path;
+  for (let i = 0; i < depth; i++) root = path.dirname(root);
+  return root;
+}
+
 function ruleOf(finding: Finding, input: LintInput): AnyRule {
   return findRule(finding.ruleId) ?? (input.rules?.find((r) => r.id === finding.ruleId) as AnyRule);
 }
 
-function runRules(input: LintInput, kind: FileKindInfo, model: unknown, emit: (rule: AnyRule, report: RuleReport) => void) {
+/** The file's time budget, already charged with its parse: whether it is spent, and the finding that says so. */
+function timeBudget(input: LintInput, parseMs: number): { spent: () => boolean; report: RuleReport } {
+  // One-time start-up work during the file's analysis is not the file's.
+  const now = input.now ?? (() => performance.now() - setupTime());
+  const limit = input.budgetMs ?? FILE_TIME_BUDGET_MS;
+  const deadline = now() - parseMs + limit;
+  return { spent: () => now() > deadline, report: { messageId: 'tooSlow', data: { limit: `${limit / 1000} s` }, at: { start: 0, end: 0 } } };
+}
+
+function runRules(input: LintInput, kind: FileKindInfo, model: unknown, emit: (rule: AnyRule, report: RuleReport) => void, spent: () => boolean) {
   const rules = input.rules?.filter((r) => r.kinds.includes(kind.kind)) ?? rulesForKind(kind.kind);
   for (const rule of rules) {
+    if (spent()) return;
     const effective = input.config.rule(rule);
     if (effective.severity === 'off') continue;
     try {
@@ -122,6 +157,7 @@ function runRules(input: LintInput, kind: FileKindInfo, model: unknown, emit: (r
         options: effective.options,
         workspace: input.workspace,
         index: input.index ?? EMPTY_INDEX,
+        root: workspaceRootOf(input.file.path, input.relativePath),
         // A value shared through a YAML anchor is one piece of text: one finding and one fix.
         report: onePerSpan((report) => emit(rule, report)),
       });
@@ -173,11 +209,13 @@ function reportExpiredIgnores(team: TeamConfig, config: ResolvedConfig, emit: (r
   }
 }
 
-/** Why a text is not analysed at all (the engine reports it as `codebase/unparsable-file`), if it is not. */
-export function unanalysableText(text: string): 'tooLarge' | 'binary' | undefined {
-  if (text.length > MAX_FILE_CHARS) return 'tooLarge';
-  if (text.slice(0, 8192).includes('\u0000')) return 'binary';
-  return undefined;
+/** The workspace folder of a file, from its path and its workspace-relative path; undefined when the file lies outside it. */
+function workspaceRootOf(filePath: string, relativePath: string): string | undefined {
+  const absolute = path.resolve(filePath);
+  const relative = relativePath.split('/').join(path.sep);
+  const prefix = absolute.slice(0, absolute.length - relative.length);
+  if (relative === '' || relative.startsWith('..') || !absolute.endsWith(relative) || !prefix.endsWith(path.sep)) return undefined;
+  return prefix.length > 1 ? prefix.slice(0, -1) : prefix;
 }
 
 function checkReadable(file: SourceFile): RuleReport | undefined {

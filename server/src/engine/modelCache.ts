@@ -1,9 +1,13 @@
 import type { FileKind } from '../parsing/fileKind';
+import { setupTime } from './limits';
 import { ParseError, PARSERS, type KindParser, type TextChange } from '../parsing/parsers';
 import type { SourceFile } from '../parsing/sourceFile';
 
 /** A parsed model, or why the file could not be parsed. */
-export type ParseOutcome = { model: unknown; error?: undefined } | { model?: undefined; error: ParseError };
+export type ParseOutcome = ({ model: unknown; error?: undefined } | { model?: undefined; error: ParseError }) & {
+  /** How long the parse took, in milliseconds (counted against the file's time budget whenever it is linted). */
+  ms?: number;
+};
 
 interface Entry {
   version: number;
@@ -41,11 +45,13 @@ export class ModelCache {
     if (cached && cached.version === file.version && cached.kind === kind && cached.text === file.text) return cached.outcome;
     let outcome: ParseOutcome;
     const previous = cached?.inStep && cached.kind === kind ? cached.outcome.model : undefined;
+    const started = performance.now() - setupTime();
     try {
       outcome = { model: previous === undefined ? parser.parse(file) : parser.parse(file, previous) };
     } catch (error) {
       outcome = { error: error instanceof ParseError ? error : new ParseError(error instanceof Error ? error.message : String(error)) };
     }
+    outcome.ms = performance.now() - setupTime() - started;
     this.entries.set(file.path, { version: file.version, text: file.text, kind, outcome });
     if (this.options.keepNativeModels === false && parser.dispose && outcome.model !== undefined) this.keepOnlyNative(file.path);
     return outcome;

@@ -36,18 +36,18 @@ export function parseSuppressions(file: SourceFile, info: FileKindInfo): Suppres
   for (let line = 0; line < file.lineCount; line++) {
     const text = file.lineText(line);
     if (!isComment(text)) continue;
-    const afterMarker = text.trimStart().replace(/^(#|\/\/|\/\*|!)\s*/, '');
+    const afterMarker = text.trimStart().replace(/^(#|\/\/|\/\*|!|<!--|;)\s*/, '');
     const match = DIRECTIVE.exec(afterMarker);
     if (!match || afterMarker.indexOf(match[0]) !== 0) continue;
     const lineStart = file.lineSpan(line).start;
     const start = lineStart + text.indexOf(match[0]);
-    const body = match[2].replace(/\*\/\s*$/, '');
+    const body = match[2].replace(/(\*\/|-->)\s*$/, '');
     const { patterns, reason } = splitBody(body);
     const directive: SuppressionDirective = {
       scope: match[1] === 'file' ? 'file' : 'next-line',
       patterns,
       reason,
-      span: { start, end: start + match[0].replace(/\s*\*\/\s*$/, '').trimEnd().length },
+      span: { start, end: start + match[0].replace(/\s*(\*\/|-->)\s*$/, '').trimEnd().length },
     };
     if (directive.scope === 'next-line') {
       let target = line + 1;

@@ -1,5 +1,6 @@
 import type { FileKind } from '../parsing/fileKind';
 import type { Range, SourceFile, Span } from '../parsing/sourceFile';
+import type { Fingerprint } from '../baseline/fingerprint';
 import type { WorkspaceIndexView } from '../workspace/workspaceIndex';
 
 /** The twelve factors, as the slugs used in rule ids. */
@@ -81,6 +82,8 @@ export interface RuleContext<Options> {
   readonly workspace: WorkspaceFiles;
   /** Facts about the workspace's other files (HPAs, compose services, env providers) for cross-file rules. */
   readonly index: WorkspaceIndexView;
+  /** The workspace folder the file belongs to, when known (cross-file rules relate files of one app through it). */
+  readonly root?: string;
   /** Reports one finding. */
   report(report: RuleReport): void;
 }
@@ -103,6 +106,8 @@ export interface RuleReport {
 export interface WorkspaceFiles {
   /** The text of a file, or undefined when it does not exist or cannot be read. */
   readText(absolutePath: string): string | undefined;
+  /** The path with every link resolved, or undefined when it cannot be resolved; absent where there are no links (tests). */
+  realPath?(absolutePath: string): string | undefined;
 }
 
 /**
@@ -145,4 +150,6 @@ export interface Finding {
   fix?: Fix;
   /** Other fixes to choose from (see {@link RuleReport.alternatives}). */
   alternatives?: Fix[];
+  /** What identifies the finding across edits, for the baseline; the audit sets it where it has the text. */
+  fingerprint?: Fingerprint;
 }

@@ -1,6 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { AuditResult } from '../audit/runAudit';
 import { detectKind } from '../parsing/fileKind';
+import { asBaselineDiagnostic } from './baselines';
 import { auditDiagnostic } from './diagnostics';
 import { pathToUri } from './workspaceFolders';
 import { isInsideFolder } from '../workspace/paths';
@@ -38,8 +39,9 @@ export class AuditDiagnostics {
    * `folders` that the audit no longer lists. Files that were open when it started but are closed now
    * may have been closed unsaved, so they are linted again from disk instead.
    */
-  show(result: AuditResult, folders: readonly string[], openAtStart: ReadonlySet<string>): void {
+  show(result: AuditResult, folders: readonly string[], openAtStart: ReadonlySet<string>, baselineFindings: (root: string) => 'hint' | 'hide' = () => 'hint'): void {
     const current = new Set<string>();
+    const accepted = new Map((result.baseline?.accepted ?? []).map((r) => [r.file, r.findings]));
     for (const r of result.results) {
       if (isConfigFile(r.file)) continue;
       const uri = pathToUri(r.file);
@@ -47,7 +49,11 @@ export class AuditDiagnostics {
       this.covered.set(uri, r.file);
       if (this.host.isOpen(uri)) continue;
       if (openAtStart.has(r.file)) void this.refresh(uri);
-      else this.publish(uri, r.findings.map((f) => auditDiagnostic(f, this.host.docsDir)));
+      else {
+        const show = baselineFindings(r.root ?? '');
+        const marked = (accepted.get(r.file) ?? []).flatMap((f) => asBaselineDiagnostic(auditDiagnostic(f, this.host.docsDir), show) ?? []);
+        this.publish(uri, [...r.findings.map((f) => auditDiagnostic(f, this.host.docsDir)), ...marked]);
+      }
     }
     for (const [uri, filePath] of this.covered) {
       if (current.has(uri) || !folders.some((folder) => isInsideFolder(folder, filePath))) continue;

@@ -3,7 +3,10 @@ import { LSPErrorCodes, ResponseError, type CancellationToken, type WorkDoneProg
 import { version } from '../../../package.json';
 import { AuditCancelledError, type AuditProgress } from '../audit/auditControl';
 import { auditFolders, type AuditResult, type FolderTarget, type SkippedFile } from '../audit/runAudit';
+import { applyBaseline } from '../baseline/auditBaseline';
+import type { BaselineFindings } from '../engine/config/configFiles';
 import type { RuleSetting } from '../engine/config/teamConfig';
+import type { Baselines } from './baselines';
 import { matchesGlob } from '../engine/glob';
 import type { AuditFolderParams, AuditParams, AuditReport, ExportParams, ExportResult } from '../protocol';
 import { formatReport } from '../report';
@@ -20,6 +23,8 @@ export interface AuditHost {
   /** The text of every open `file:` document, by absolute path. */
   openTexts(): Map<string, string>;
   diagnostics: AuditDiagnostics;
+  /** The workspace roots' baselines, as live linting reads them. */
+  baselines: Baselines;
   log(message: string): void;
   /** The folder of the server bundle, whose `docs/` holds the rule docs. */
   bundleDir: string;
@@ -50,18 +55,19 @@ export class AuditHandler {
     const started = Date.now();
     progress.begin('Twelve-Factor audit', 0, 'Looking for files…', true);
     try {
-      const { targets, editorRules, disabled } = await this.plan(params.folders ?? []);
+      const { targets, editorRules, disabled, baselineFindings } = await this.plan(params.folders ?? []);
       const openTexts = this.host.openTexts();
-      const result = await auditFolders(targets, {
+      const audited = await auditFolders(targets, {
         openTexts,
         editorRules,
         log: this.host.log,
         control: { isCancelled: () => token.isCancellationRequested || superseded, onProgress: throttled(progress) },
       });
-      result.skipped.push(...disabled);
+      audited.skipped.push(...disabled);
+      const result = applyBaseline(audited, this.host.baselines.reader());
       const id = this.nextId++;
       this.last = { id, result };
-      this.host.diagnostics.show(result, targets.map((t) => t.folder), new Set(openTexts.keys()));
+      this.host.diagnostics.show(result, targets.map((t) => t.folder), new Set(openTexts.keys()), (root) => baselineFindings.get(root) ?? 'hint');
       const scope = targets.map((t) => displayName(t));
       this.host.log(`Audit of ${scope.join(', ')}: ${result.files} files in ${Date.now() - started} ms.`);
       return toAuditReport({ id, durationMs: Date.now() - started, scope }, result);
@@ -88,6 +94,7 @@ export class AuditHandler {
   private async plan(folders: AuditFolderParams[]) {
     const targets: FolderTarget[] = [];
     const editorRules = new Map<string, Map<string, RuleSetting>>();
+    const baselineFindings = new Map<string, BaselineFindings>();
     const disabled: SkippedFile[] = [];
     for (const folder of folders) {
       const folderPath = uriToPath(folder.uri);
@@ -101,9 +108,10 @@ export class AuditHandler {
         continue;
       }
       editorRules.set(root, settings.rules);
+      baselineFindings.set(root, settings.baselineFindings);
       targets.push(target);
     }
-    return { targets, editorRules, disabled };
+    return { targets, editorRules, disabled, baselineFindings };
   }
 }
 

@@ -23,8 +23,13 @@ export interface AuditRun {
  */
 export function toAuditReport(run: AuditRun, result: AuditResult): AuditReport {
   const summary = summarize(result);
-  const byFactor = new Map(summary.byFactor.map((f) => [f.factor, f.counts]));
-  const factors: ReportFactor[] = FACTORS.map((factor) => ({ factor, title: FACTOR_TITLES[factor], ...(byFactor.get(factor) ?? { error: 0, warning: 0, info: 0, total: 0 }) }));
+  const byFactor = new Map(summary.byFactor.map((f) => [f.factor, f]));
+  const factors: ReportFactor[] = FACTORS.map((factor) => ({
+    factor,
+    title: FACTOR_TITLES[factor],
+    ...(byFactor.get(factor)?.counts ?? { error: 0, warning: 0, info: 0, total: 0 }),
+    ...(summary.baseline ? { baseline: byFactor.get(factor)?.accepted ?? 0 } : {}),
+  }));
   return {
     id: run.id,
     finishedAt: new Date().toISOString(),
@@ -42,5 +47,6 @@ export function toAuditReport(run: AuditRun, result: AuditResult): AuditReport {
       return r.findings.map((f) => ({ uri, path: r.displayPath, range: f.range, ruleId: f.ruleId, factor: f.factor, severity: f.severity, message: f.message }));
     }),
     skipped: result.skipped.map((s) => ({ path: s.displayPath, folder: s.folder, reason: SKIP_REASONS[s.reason] })),
+    ...(summary.baseline && result.baseline ? { baseline: { ...summary.baseline, files: result.baseline.files } } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, ModelCache, ResolvedConfig, type LintOutput } from '../engine';
+import { lint, ModelCache, ResolvedConfig, unanalysableText, type LintOutput } from '../engine';
 import type { RuleSetting, TeamConfig } from '../engine/config/teamConfig';
 import type { WorkspaceFiles } from '../engine/types';
 import { workspaceFilesOnDisk } from '../audit/auditFs';
@@ -92,5 +92,12 @@ export class DocumentLinter {
 /** Workspace file access for the engine: open documents first (unsaved edits count), then the disk as the CLI reads it. */
 export function workspaceFiles(openText: (filePath: string) => string | undefined): WorkspaceFiles {
   const disk = workspaceFilesOnDisk();
-  return { readText: (filePath) => openText(filePath) ?? disk.readText(filePath) };
+  return {
+    readText(filePath) {
+      const open = openText(filePath);
+      if (open === undefined) return disk.readText(filePath);
+      return unanalysableText(open) === 'tooLarge' ? undefined : open;
+    },
+    realPath: (filePath) => disk.realPath?.(filePath),
+  };
 }

@@ -1,4 +1,5 @@
 import { validateSettingsObject } from '../engine/config/configFiles';
+import type { BaselineFindings } from '../engine/config/configFiles';
 import type { RuleSetting } from '../engine/config/teamConfig';
 import type { TwelveFactorSettingsSection } from '../protocol';
 
@@ -6,6 +7,7 @@ import type { TwelveFactorSettingsSection } from '../protocol';
 export interface DocumentSettings {
   enable: boolean;
   rules: Map<string, RuleSetting>;
+  baselineFindings: BaselineFindings;
 }
 
 /**
@@ -39,9 +41,9 @@ export class SettingsCache {
             this.reported.add(problem.message);
             this.warn(`Settings: ${problem.message} The rule defaults apply to that entry.`);
           }
-          return { enable: value.enable ?? true, rules: value.rules ?? new Map() };
+          return { enable: value.enable ?? true, rules: value.rules ?? new Map(), baselineFindings: value.baselineFindings ?? 'hint' };
         },
-        () => ({ enable: true, rules: new Map() }),
+        () => ({ enable: true, rules: new Map(), baselineFindings: 'hint' as const }),
       );
       this.cache.set(uri, settings);
     }

@@ -10,6 +10,8 @@ export function lineCommentMarkers(info: FileKindInfo): string[] {
       return info.language === 'python' ? ['#'] : ['//', '/*'];
     case 'vscode-settings':
       return ['//', '/*'];
+    case 'log-config':
+      return info.format === 'xml' ? ['<!--'] : ['#', ';'];
     case 'spring':
       // .properties files also accept "!" comments; YAML ones only "#".
       return ['#', '!'];
@@ -18,7 +20,8 @@ export function lineCommentMarkers(info: FileKindInfo): string[] {
   }
 }
 
-/** Wraps text in the kind's comment syntax, e.g. `# text` or `// text`. */
+/** Wraps text in the kind's comment syntax, e.g. `# text`, `// text` or `<!-- text -->`. */
 export function asLineComment(info: FileKindInfo, text: string): string {
-  return `${lineCommentMarkers(info)[0]} ${text}`;
+  const marker = lineCommentMarkers(info)[0];
+  return marker === '<!--' ? `<!-- ${text} -->` : `${marker} ${text}`;
 }

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { logConfigFormat, type LogConfigFormat } from './logconfig/logConfigModel';
 
 /** The file families the rules read (see RULES.md), plus the tool's own configuration files. */
 export const FILE_KINDS = [
@@ -10,6 +11,7 @@ export const FILE_KINDS = [
   'dotenv',
   'spring',
   'code',
+  'log-config',
   'twelve-factor-config',
   'vscode-settings',
 ] as const;
@@ -25,6 +27,8 @@ export interface FileKindInfo {
   kind: FileKind;
   /** Set for the `code` kind. */
   language?: CodeLanguage;
+  /** Set for the `log-config` kind. */
+  format?: LogConfigFormat;
 }
 
 /** Names of the committed team configuration file, first match wins. */
@@ -64,6 +68,8 @@ export function detectKind(filePath: string, text?: string): FileKindInfo | unde
   }
   if (isDockerfileName(lower)) return { kind: 'dockerfile' };
   if (base === 'Procfile' || base.startsWith('Procfile.')) return { kind: 'procfile' };
+  const logFormat = logConfigFormat(base);
+  if (logFormat) return { kind: 'log-config', format: logFormat };
   if (lower === '.env' || lower.startsWith('.env.') || (lower.endsWith('.env') && lower.length > 4)) {
     return { kind: 'dotenv' };
   }
@@ -89,6 +95,8 @@ function isDockerfileName(lower: string): boolean {
     lower === 'containerfile' ||
     lower.startsWith('dockerfile.') ||
     lower.startsWith('containerfile.') ||
+    // `Dockerfile-for-app-service`, `Dockerfile_prod`; with no extension, so `dockerfile-utils.js` stays code.
+    /^(dockerfile|containerfile)[-_][\w-]+$/.test(lower) ||
     lower.endsWith('.dockerfile') ||
     lower.endsWith('.containerfile')
   );

@@ -12,6 +12,7 @@ import { registerFactExtractor, type FileFacts } from '../workspace/facts';
 import { boundEnvPrefixes, readsWholeEnv } from './code/env/wholeEnv';
 import { parseDockerfile, type DockerfileModel } from './dockerfile/dockerfileModel';
 import { dockerfileFacts } from './dockerfile/dockerfileFacts';
+import { parseLogConfig } from './logconfig/logConfigModel';
 
 /** How one file kind is parsed into the model its rules read. */
 export interface KindParser<Model> {
@@ -94,4 +95,5 @@ export const PARSERS: Partial<Record<FileKind, KindParser<unknown>>> = {
   dotenv: dotenvParser as KindParser<unknown>,
   spring: springParser as KindParser<unknown>,
   code: code as KindParser<unknown>,
+  'log-config': { parse: parseLogConfig } as KindParser<unknown>,
 };

@@ -1,9 +1,9 @@
 import type { AuditResult, SkippedFile } from '../audit/runAudit';
 import { SKIP_REASONS } from '../audit/walk';
-import { findRule, ruleDocUrl } from '../engine';
+import { factorDocUrl, findRule, ruleDocUrl } from '../engine';
 import type { Factor, Finding } from '../engine/types';
 import { escapeMarkdown } from './escape';
-import { FACTOR_TITLES, SEVERITY_RANK, factorUrl, summarize, summaryLine, type AuditSummary } from './summary';
+import { FACTOR_TITLES, SEVERITY_RANK, baselineLine, summarize, summaryLine, type AuditSummary } from './summary';
 
 /** Options of the Markdown report. */
 export interface MarkdownOptions {
@@ -21,18 +21,21 @@ export const MAX_SKIPPED_LISTED = 200;
  */
 export function formatMarkdown(result: AuditResult, options: MarkdownOptions = {}): string {
   const summary = summarize(result);
-  const out = ['# Twelve-factor audit', '', `${summaryLine(summary)}.`];
+  const baseline = baselineLine(summary);
+  const out = ['# Twelve-factor audit', '', `${summaryLine(summary)}.${baseline ? ` ${capitalize(baseline)}.` : ''}`];
   if (summary.total > 0) out.push(...findingSections(result, summary, options));
   out.push(...skippedSection(result.skipped));
   return out.join('\n') + '\n';
 }
 
 function findingSections(result: AuditResult, summary: AuditSummary, options: MarkdownOptions): string[] {
-  const out = ['', '| Factor | Errors | Warnings | Info | Total |', '| --- | ---: | ---: | ---: | ---: |'];
-  for (const { factor, counts } of summary.byFactor) {
-    out.push(`| ${factorLink(factor)} | ${counts.error} | ${counts.warning} | ${counts.info} | ${counts.total} |`);
+  // With a baseline, a last column counts what it accepted (not in the other columns).
+  const withBaseline = summary.baseline !== undefined;
+  const out = ['', `| Factor | Errors | Warnings | Info | Total |${withBaseline ? ' Baseline |' : ''}`, `| --- | ---: | ---: | ---: | ---: |${withBaseline ? ' ---: |' : ''}`];
+  for (const { factor, counts, accepted } of summary.byFactor) {
+    out.push(`| ${factorLink(factor, options)} | ${counts.error} | ${counts.warning} | ${counts.info} | ${counts.total} |${withBaseline ? ` ${accepted} |` : ''}`);
   }
-  out.push(`| **All** | ${summary.error} | ${summary.warning} | ${summary.info} | ${summary.total} |`);
+  out.push(`| **All** | ${summary.error} | ${summary.warning} | ${summary.info} | ${summary.total} |${withBaseline ? ` ${summary.baseline!.accepted} |` : ''}`);
 
   const byFactor = new Map<Factor, { file: string; finding: Finding }[]>();
   for (const r of result.results) {
@@ -43,8 +46,9 @@ function findingSections(result: AuditResult, summary: AuditSummary, options: Ma
     }
   }
   for (const { factor } of summary.byFactor) {
+    const items = byFactor.get(factor);
+    if (!items) continue; // only accepted findings
     out.push('', `## ${FACTOR_TITLES[factor]}`, '');
-    const items = byFactor.get(factor)!;
     // Stable sort: most severe first, file order kept within a severity.
     items.sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity]);
     for (const { file, finding } of items) out.push(findingItem(file, finding, options));
@@ -77,6 +81,10 @@ function findingItem(file: string, finding: Finding, options: MarkdownOptions): 
   return `- **${finding.severity}** ${where}: ${escapeMarkdown(finding.message)} ([${finding.ruleId}](${encodeURI(url)}))`;
 }
 
-function factorLink(factor: Factor): string {
-  return `[${FACTOR_TITLES[factor]}](${factorUrl(factor)})`;
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function factorLink(factor: Factor, options: MarkdownOptions): string {
+  return `[${FACTOR_TITLES[factor]}](${options.docsBaseUrl ? factorDocUrl(factor, options.docsBaseUrl) : factorDocUrl(factor)})`;
 }

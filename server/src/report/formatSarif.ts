@@ -31,7 +31,10 @@ const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error',
 export function formatSarif(result: AuditResult, options: SarifOptions): string {
   const rules = [...allRules()];
   const index = new Map(rules.map((rule, i) => [rule.id, i]));
-  for (const r of result.results) {
+  // With a baseline, accepted findings are results too, marked `unchanged`; new ones are marked `new`.
+  const baseline = result.baseline;
+  const fileResults = [...result.results.map((r) => ({ r, state: baseline ? 'new' : undefined })), ...(baseline?.accepted ?? []).map((r) => ({ r, state: 'unchanged' }))];
+  for (const { r } of fileResults) {
     for (const f of r.findings) {
       if (index.has(f.ruleId)) continue;
       const rule = findRule(f.ruleId);
@@ -41,12 +44,13 @@ export function formatSarif(result: AuditResult, options: SarifOptions): string 
     }
   }
   const srcRoot = options.srcRoot ?? result.root;
-  const results = result.results.flatMap((r) =>
+  const results: object[] = fileResults.flatMap(({ r, state }) =>
     r.findings.map((f) => ({
       ruleId: f.ruleId,
       ruleIndex: index.get(f.ruleId)!,
       level: LEVELS[f.severity],
       message: { text: f.message },
+      ...(state ? { baselineState: state } : {}),
       locations: [
         {
           physicalLocation: {
@@ -62,6 +66,18 @@ export function formatSarif(result: AuditResult, options: SarifOptions): string 
       ],
     })),
   );
+  // A baseline entry whose finding is gone: SARIF's `absent`, located at its file.
+  for (const a of baseline?.absent ?? []) {
+    const ruleIndex = index.get(a.ruleId);
+    results.push({
+      ruleId: a.ruleId,
+      ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+      level: 'none',
+      message: { text: 'Accepted in the baseline and no longer found: fixed, or its code changed.' },
+      baselineState: 'absent',
+      locations: [{ physicalLocation: { artifactLocation: artifactLocation(a.file, srcRoot) } }],
+    });
+  }
   const run = {
     tool: {
       driver: {

@@ -15,13 +15,15 @@ export interface ReportOptions {
   version: string;
   ruleDocs?: ReadonlyMap<string, string>;
   srcRoot?: string;
+  /** Text: the finding lines alone (the other formats are the findings already). */
+  quiet?: boolean;
 }
 
 /** Renders an audit result in a format; a pure function of its arguments. */
 export function formatReport(format: ReportFormat, result: AuditResult, options: ReportOptions): string {
   switch (format) {
     case 'text':
-      return formatText(result);
+      return formatText(result, options);
     case 'json':
       return formatJson(result);
     case 'sarif':

@@ -15,8 +15,10 @@ export interface AuditSummary extends SeverityCounts {
   files: number;
   /** Files with at least one finding. */
   filesWithFindings: number;
-  /** Counts of the factors that have findings, in the order of the twelve factors. */
-  byFactor: { factor: Factor; counts: SeverityCounts }[];
+  /** Counts of the factors that have findings (new or accepted), in the order of the twelve factors. */
+  byFactor: { factor: Factor; counts: SeverityCounts; accepted: number }[];
+  /** With a baseline: findings it accepted (not in the counts above) and entries whose finding is gone. */
+  baseline?: { accepted: number; stale: number };
 }
 
 /** The factors' titles as 12factor.net numbers and names them. */
@@ -54,12 +56,29 @@ export function summarize(result: AuditResult): AuditSummary {
       add(counts, finding.severity);
     }
   }
-  return {
+  const accepted = new Map<Factor, number>();
+  for (const file of result.baseline?.accepted ?? []) {
+    for (const finding of file.findings) accepted.set(finding.factor, (accepted.get(finding.factor) ?? 0) + 1);
+  }
+  const summary: AuditSummary = {
     ...all,
     files: result.files,
     filesWithFindings,
-    byFactor: FACTORS.filter((f) => byFactor.has(f)).map((factor) => ({ factor, counts: byFactor.get(factor)! })),
+    byFactor: FACTORS.filter((f) => byFactor.has(f) || accepted.has(f)).map((factor) => ({ factor, counts: byFactor.get(factor) ?? emptyCounts(), accepted: accepted.get(factor) ?? 0 })),
   };
+  if (result.baseline) summary.baseline = { accepted: [...accepted.values()].reduce((a, b) => a + b, 0), stale: result.baseline.absent.length };
+  return summary;
+}
+
+/**
+ * What a baseline did, for the end of a report: `5 accepted in the baseline`, and how many of its
+ * entries are stale (their finding was fixed). Undefined without a baseline.
+ */
+export function baselineLine(summary: AuditSummary): string | undefined {
+  if (!summary.baseline) return undefined;
+  const { accepted, stale } = summary.baseline;
+  const staleText = stale === 0 ? '' : `; ${plural(stale, 'baseline entry').replace('entrys', 'entries')} no longer ${stale === 1 ? 'matches' : 'match'} a finding (fixed): run with --update-baseline to drop ${stale === 1 ? 'it' : 'them'}`;
+  return `${accepted} accepted in the baseline${staleText}`;
 }
 
 /** `3 errors, 8 warnings, 1 info`. */

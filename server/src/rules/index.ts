@@ -2,6 +2,8 @@ import type { AnyRule } from '../engine/types';
 import invalidConfig from './codebase/invalid-config';
 import suppressionPolicy from './codebase/suppression-policy';
 import unparsableFile from './codebase/unparsable-file';
+import unpinnedCodeFetch from './codebase/unpinned-code-fetch';
+import buildOutsideRepository from './codebase/build-outside-repository';
 import unpinnedBaseImage from './dependencies/unpinned-base-image';
 import installWithoutLockfile from './dependencies/install-without-lockfile';
 import remoteScriptPipe from './dependencies/remote-script-pipe';
@@ -24,12 +26,16 @@ import migrationInContainerCommand from './admin-processes/migration-in-containe
 import volumeForState from './processes/volume-for-state';
 import webIgnoresPort from './port-binding/web-ignores-port';
 import migrationInWeb from './admin-processes/migration-in-web';
+import cronInContainer from './admin-processes/cron-in-container';
 import logToFile from './logs/log-to-file';
 import committedEnvFile from './config/committed-env-file';
 import envExampleDrift from './config/env-example-drift';
 import literalSecretProperty from './config/literal-secret-property';
 import logFileProperty from './logs/log-file-property';
+import logVolume from './logs/log-volume';
+import logConfigFile from './logs/log-config-file';
 import hardcodedDatasource from './backing-services/hardcoded-datasource';
+import hardcodedServiceProperty from './backing-services/hardcoded-service-property';
 import singleReplica from './concurrency/single-replica';
 import portEnvMismatch from './port-binding/port-env-mismatch';
 import hostPathVolume from './processes/host-path-volume';
@@ -38,6 +44,8 @@ import floatingBuildpack from './dependencies/floating-buildpack';
 import mutableImageTag from './build-release-run/mutable-image-tag';
 import containerNameBlocksScaling from './concurrency/container-name-blocks-scaling';
 import singleInstance from './concurrency/single-instance';
+import severalProcesses from './concurrency/several-processes';
+import workerInWeb from './concurrency/worker-in-web';
 import localhostInContainer from './backing-services/localhost-in-container';
 import hardcodedServiceUrl from './backing-services/hardcoded-service-url';
 import missingHealthcheck from './disposability/missing-healthcheck';
@@ -50,6 +58,10 @@ import hardcodedListenPort from './port-binding/hardcoded-listen-port';
 import hardcodedConnection from './backing-services/hardcoded-connection';
 import undeclaredEnvVar from './config/undeclared-env-var';
 import unusedEnvVar from './config/unused-env-var';
+import developmentMode from './dev-prod-parity/development-mode';
+import serviceVersionDrift from './dev-prod-parity/service-version-drift';
+import devImageDrift from './dev-prod-parity/dev-image-drift';
+import embeddedStandIn from './dev-prod-parity/embedded-stand-in';
 
 /**
  * The registry: every rule, listed once. Adding a rule means adding its file, its doc, its test and
@@ -60,6 +72,8 @@ export const ALL_RULES: readonly AnyRule[] = [
   invalidConfig,
   suppressionPolicy,
   unparsableFile,
+  unpinnedCodeFetch,
+  buildOutsideRepository,
   // dependencies
   unpinnedBaseImage,
   installWithoutLockfile,
@@ -81,6 +95,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   localhostInContainer,
   hardcodedServiceUrl,
   hardcodedDatasource,
+  hardcodedServiceProperty,
   hardcodedConnection,
   // build-release-run
   configBakedIntoImage,
@@ -99,6 +114,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   // admin-processes
   migrationInEntrypoint,
   migrationInWeb,
+  cronInContainer,
   migrationInContainerCommand,
   // port-binding
   portEnvMismatch,
@@ -115,7 +131,16 @@ export const ALL_RULES: readonly AnyRule[] = [
   singleReplica,
   containerNameBlocksScaling,
   singleInstance,
+  severalProcesses,
+  workerInWeb,
   // logs
   logToFile,
   logFileProperty,
+  logVolume,
+  logConfigFile,
+  // dev-prod-parity
+  developmentMode,
+  serviceVersionDrift,
+  devImageDrift,
+  embeddedStandIn,
 ];

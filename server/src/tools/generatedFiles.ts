@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { rulesObjectSchema, teamConfigSchema } from '../engine/config/configSchema';
-import { docsIndexMarkdown, ruleTableMarkdown } from './ruleTable';
+import { FACTORS } from '../engine/types';
+import { docsIndexMarkdown, factorPageMarkdown, factorPagePath, ruleTableMarkdown } from './ruleTable';
 
 /** A file whose content (or a marked part of it) is generated from the registry. */
 export interface GeneratedFile {
@@ -28,6 +29,7 @@ export function generatedFiles(root: string): GeneratedFile[] {
     { file: 'package.json', content: `${JSON.stringify(packageJson, null, 2)}\n` },
     { file: 'README.md', content: replaceBetween(readme, TABLE_START, TABLE_END, ruleTableMarkdown('server/src/rules/')) },
     { file: 'server/src/rules/README.md', content: docsIndexMarkdown() },
+    ...FACTORS.map((factor) => ({ file: `server/src/rules/${factorPagePath(factor)}`, content: factorPageMarkdown(factor) })),
   ];
 }
 

@@ -95,6 +95,27 @@ export interface EnvObject {
   keys: EnvFact[];
 }
 
+/** A backing-service image a manifest runs, with the product and major version its tag names. */
+export interface ServiceImageFact {
+  /** The product, as versions compare (`postgres`, `mariadb`, `redis`). */
+  product: string;
+  /** The major version (`15`, `9.6`). */
+  major: string;
+  /** The image as written. */
+  image: string;
+  /** The workload that runs it (a compose service, a Kubernetes workload). */
+  workload: string;
+  span: Span;
+}
+
+/** A backing service a file shows the deployment provides: an image it runs, a variable or bound service named for it, a URL. */
+export interface BackingServiceFact {
+  /** The family (`postgres`, `mysql`, `redis`, `mongodb`…). */
+  family: string;
+  /** How the file shows it, for messages: `image postgres:16`, `DATABASE_URL`, `bound service orders-db`. */
+  via: string;
+}
+
 /**
  * What one file contributes to cross-file rules. Facts are small and plain (no syntax trees), so the
  * index can hold thousands of files; each family extracts them from its own model.
@@ -122,6 +143,10 @@ export interface FileFacts {
   envPrefixes?: string[];
   /** A code file that could not be analysed (too large, unparsable): the contract of its folder is incomplete. */
   notAnalysed?: boolean;
+  /** Backing-service images with a versioned tag that the file's workloads run. */
+  serviceImages?: ServiceImageFact[];
+  /** Backing services the file shows the deployment provides (images, service URLs, bound services). */
+  backingServices?: BackingServiceFact[];
 }
 
 /** Extracts a file's facts from the model its parser produced. */
@@ -132,6 +157,11 @@ const extractors = new Map<FileKind, FactExtractor>();
 /** Registers the fact extractor of a kind; each family's parser module calls this once. */
 export function registerFactExtractor(kind: FileKind, extractor: FactExtractor): void {
   extractors.set(kind, extractor);
+}
+
+/** Whether files of a kind contribute facts at all: the index need not parse the others. */
+export function hasFactExtractor(kind: FileKind): boolean {
+  return extractors.has(kind);
 }
 
 /** The facts of a parsed file, or none when its kind contributes nothing across files. */

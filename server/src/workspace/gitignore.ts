@@ -8,9 +8,26 @@ export interface IgnoreScope {
   rules: Ignore;
 }
 
-/** The rules of a `.gitignore` text read from a folder; undefined when there is no text. */
+/**
+ * How many lines a `.gitignore` may have. The `ignore` package compiles a regex per pattern (about a
+ * tenth of a millisecond each), so 200,000 patterns cost most of a minute; real files have hundreds.
+ */
+export const MAX_GITIGNORE_LINES = 20_000;
+
+/**
+ * The rules of a `.gitignore` text read from a folder; undefined when there is no text, or when it has
+ * more than {@link MAX_GITIGNORE_LINES} lines: such a file is passed over as a whole (more files are
+ * then looked at, never fewer, since a cut-off list could lose a `!` that brings files back).
+ */
 export function ignoreScope(base: string, text: string | undefined): IgnoreScope | undefined {
-  return text === undefined ? undefined : { base, rules: ignore().add(text) };
+  if (text === undefined || lineCountOver(text, MAX_GITIGNORE_LINES)) return undefined;
+  return { base, rules: ignore().add(text) };
+}
+
+function lineCountOver(text: string, max: number): boolean {
+  let lines = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) if (++lines > max) return true;
+  return false;
 }
 
 /**

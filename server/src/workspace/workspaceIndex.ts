@@ -1,8 +1,9 @@
+import { unanalysableText } from '../engine/limits';
 import { ModelCache } from '../engine/modelCache';
 import { detectKind, type FileKind, type FileKindInfo } from '../parsing/fileKind';
 import { PARSERS } from '../parsing/parsers';
 import { SourceFile } from '../parsing/sourceFile';
-import { extractFacts, type FileFacts } from './facts';
+import { extractFacts, hasFactExtractor, type FileFacts } from './facts';
 import { isInsideFolder } from './paths';
 
 /** The facts of one indexed file. */
@@ -33,11 +34,12 @@ export const EMPTY_INDEX: WorkspaceIndexView = { entries: () => [] };
 
 /**
  * Parses a file's text (through `cache` when given) and extracts its facts; undefined when its kind
- * has no parser or no facts, or when it does not parse.
+ * has no parser or no facts (then it is not parsed at all), or when it does not parse.
  */
 export function factsOf(path: string, text: string, kind: FileKindInfo, cache?: ModelCache): FileFacts | undefined {
   const parser = PARSERS[kind.kind];
-  if (!parser) return undefined;
+  // What lint refuses to parse (too large, binary), the index does not parse either; nor kinds without facts.
+  if (!parser || !hasFactExtractor(kind.kind) || unanalysableText(text)) return undefined;
   let model: unknown;
   try {
     const file = new SourceFile(path, text);

@@ -31,3 +31,37 @@ testRule(rule, { kind: 'kubernetes', fileName: 'deployment.yaml' }, {
     },
   ],
 });
+
+const service = (...l: string[]) => lines('services:', '  web:', '    image: example/web:1.2.3', ...l.map((x) => `    ${x}`));
+
+testRule(rule, { kind: 'compose', fileName: 'docker-compose.yml' }, {
+  valid: [
+    { name: 'a plain server command', code: service('command: gunicorn app.wsgi --bind 0.0.0.0:8000') },
+    { name: 'a one-off migration service', code: service('command: sh -c "alembic upgrade head && echo done"', 'restart: "no"') },
+    { name: 'a migration-only command', code: service('command: python manage.py migrate') },
+    { name: 'a look-alike: makemigrations before the server', code: service('command: sh -c "python manage.py makemigrations --check && gunicorn app.wsgi"') },
+    { name: 'a service that runs to completion', code: service('command: ["sh", "-c", "npx prisma migrate deploy && node seed.js"]', 'restart: "no"') },
+  ],
+  invalid: [
+    {
+      name: 'a string command with a sh -c script',
+      code: service('command: sh -c "«alembic upgrade head» && exec uvicorn app:app --host 0.0.0.0"'),
+      errors: [{ messageId: 'composeMigrationBeforeServer', data: { command: 'alembic upgrade', workload: 'web' } }],
+    },
+    {
+      name: 'a list command, and the entrypoint is the shell',
+      code: service('entrypoint: ["/bin/bash", "-c"]', 'command: ["«php artisan migrate --force» && php-fpm"]'),
+      errors: [{ messageId: 'composeMigrationBeforeServer', data: { command: 'artisan migrate', workload: 'web' } }],
+    },
+    {
+      name: 'a folded block scalar: its text is not the file\'s, so the whole command is reported',
+      code: service('command: «>', '  sh -c "python -m django migrate &&', '  gunicorn app.wsgi"»'),
+      errors: [{ messageId: 'composeMigrationBeforeServer', data: { command: 'django migrate', workload: 'web' } }],
+    },
+    {
+      name: 'another framework\'s admin tool',
+      code: service("command: bash -c '«superset db upgrade» && superset init && exec gunicorn \"superset.app:create_app()\"'"),
+      errors: [{ messageId: 'composeMigrationBeforeServer', data: { command: 'superset db upgrade', workload: 'web' } }],
+    },
+  ],
+});

@@ -97,3 +97,76 @@ testRule(rule, { kind: 'code', fileName: 'store.go' }, {
     },
   ],
 });
+
+testRule(rule, { kind: 'code', fileName: 'clients.py' }, {
+  valid: [
+    { name: 'hosts from the environment, and look-alike calls', code: 'import os\ncache = redis.Redis(os.environ["REDIS_HOST"])\nsock.connect(("example.com", 80))\nsettings = Client("web")\nproducer = KafkaProducer(bootstrap_servers=os.environ["KAFKA_BROKERS"])\n' },
+  ],
+  invalid: [
+    {
+      name: 'hosts by position and Kafka server lists; a one-word host is called a service name',
+      code: 'import os\ncache = redis.Redis(«"cache.internal"»)\nmongo = pymongo.MongoClient(«"mongo"», 27017)\nproducer = KafkaProducer(bootstrap_servers=«"kafka-1.internal:9092,kafka-2.internal:9092"»)\nconsumer = Consumer({"bootstrap.servers": «"kafka:9092"», "group.id": "app"})\n',
+      errors: [
+        { messageId: 'host', data: { scheme: '', host: 'cache.internal', env: 'REDIS_HOST' } },
+        { messageId: 'hostServiceName', data: { scheme: '', host: 'mongo', env: 'MONGODB_HOST' } },
+        { messageId: 'host', data: { scheme: '', host: 'kafka-1.internal:9092', env: 'KAFKA_BROKERS' } },
+        { messageId: 'hostServiceName', data: { scheme: '', host: 'kafka:9092', env: 'KAFKA_BROKERS' } },
+      ],
+      output: 'import os\ncache = redis.Redis(os.environ["REDIS_HOST"])\nmongo = pymongo.MongoClient(os.environ["MONGODB_HOST"], 27017)\nproducer = KafkaProducer(bootstrap_servers=os.environ["KAFKA_BROKERS"])\nconsumer = Consumer({"bootstrap.servers": os.environ["KAFKA_BROKERS"], "group.id": "app"})\n',
+      files: { '.env.example': 'REDIS_HOST=\nMONGODB_HOST=\nKAFKA_BROKERS=\n' },
+    },
+  ],
+});
+
+testRule(rule, { kind: 'code', fileName: 'clients.js' }, {
+  valid: [
+    { name: 'ioredis and kafkajs from the environment', code: "const redis = new Redis(6379, process.env.REDIS_HOST);\nconst kafka = new Kafka({ brokers: process.env.KAFKA_BROKERS.split(',') });\nconst list = { servers: ['a.example.com'] };\n" },
+  ],
+  invalid: [
+    {
+      name: 'new Redis(port, host), kafkajs brokers and NATS servers',
+      code: "const redis = new Redis(6379, «'cache.internal'»);\nconst kafka = new Kafka({ clientId: 'app', brokers: [«'kafka:9092'»] });\nconst nc = await nats.connect({ servers: [«'nats.internal:4222'»] });\n",
+      errors: [
+        { messageId: 'host', data: { scheme: '', host: 'cache.internal', env: 'REDIS_HOST' } },
+        { messageId: 'hostServiceName', data: { scheme: '', host: 'kafka:9092', env: 'KAFKA_BROKERS' } },
+        { messageId: 'host', data: { scheme: '', host: 'nats.internal:4222', env: 'NATS_URL' } },
+      ],
+      output: "const redis = new Redis(6379, process.env.REDIS_HOST);\nconst kafka = new Kafka({ clientId: 'app', brokers: [process.env.KAFKA_BROKERS] });\nconst nc = await nats.connect({ servers: [process.env.NATS_URL] });\n",
+      files: { '.env.example': 'REDIS_HOST=\nKAFKA_BROKERS=\nNATS_URL=\n' },
+    },
+  ],
+});
+
+testRule(rule, { kind: 'code', fileName: 'Clients.java' }, {
+  valid: [{ name: 'a URI builder is no client', code: 'class C { void m() { new URIBuilder().setHost("example.com"); builder.setHost("example.com"); } }\n' }],
+  invalid: [
+    {
+      name: 'Jedis by position and a connection factory setter',
+      code: 'class C {\n  void m() {\n    Jedis jedis = new Jedis(«"cache.internal"», 6379);\n    JedisPool pool = new JedisPool(poolConfig, «"redis"», 6379);\n    factory.setHost(«"rabbitmq.internal"»);\n  }\n}\n',
+      errors: [
+        { messageId: 'host', data: { scheme: '', host: 'cache.internal', env: 'REDIS_HOST' } },
+        { messageId: 'hostServiceName', data: { scheme: '', host: 'redis', env: 'REDIS_HOST' } },
+        { messageId: 'host', data: { scheme: '', host: 'rabbitmq.internal', env: 'DATABASE_HOST' } },
+      ],
+      output: 'class C {\n  void m() {\n    Jedis jedis = new Jedis(System.getenv("REDIS_HOST"), 6379);\n    JedisPool pool = new JedisPool(poolConfig, System.getenv("REDIS_HOST"), 6379);\n    factory.setHost(System.getenv("DATABASE_HOST"));\n  }\n}\n',
+      files: { '.env.example': 'REDIS_HOST=\nDATABASE_HOST=\n' },
+    },
+  ],
+});
+
+testRule(rule, { kind: 'code', fileName: 'clients.go' }, {
+  valid: [{ name: 'a DSN from the environment, and a TCP address that is no DSN', code: 'package main\n\nfunc main() {\n\tdb, _ := sql.Open("mysql", os.Getenv("DSN"))\n\tlabel := "tcp(port)"\n\t_, _ = db, label\n}\n' }],
+  invalid: [
+    {
+      name: 'a MySQL DSN without a password, memcache and kafka-go brokers',
+      code: 'package main\n\nfunc main() {\n\tdb, _ := sql.Open("mysql", «"app@tcp(mysql:3306)/orders"»)\n\tmc := memcache.New(«"cache.internal:11211"»)\n\tw := kafka.NewWriter(kafka.WriterConfig{Brokers: []string{«"kafka.internal:9092"»}})\n\t_, _, _ = db, mc, w\n}\n',
+      errors: [
+        { messageId: 'urlServiceName', data: { scheme: 'mysql', host: 'mysql:3306', env: 'DATABASE_URL' } },
+        { messageId: 'host', data: { scheme: '', host: 'cache.internal:11211', env: 'MEMCACHED_SERVERS' } },
+        { messageId: 'host', data: { scheme: '', host: 'kafka.internal:9092', env: 'KAFKA_BROKERS' } },
+      ],
+      output: 'package main\n\nimport "os"\n\nfunc main() {\n\tdb, _ := sql.Open("mysql", os.Getenv("DATABASE_URL"))\n\tmc := memcache.New("cache.internal:11211")\n\tw := kafka.NewWriter(kafka.WriterConfig{Brokers: []string{"kafka.internal:9092"}})\n\t_, _, _ = db, mc, w\n}\n',
+      files: { '.env.example': 'DATABASE_URL=\nMEMCACHED_SERVERS=\nKAFKA_BROKERS=\n' },
+    },
+  ],
+});

@@ -5,12 +5,18 @@ testRule(rule, { kind: 'spring', fileName: 'src/main/resources/application.prope
   valid: [
     { name: 'the whole URL from the environment, with a local default', code: 'spring.datasource.url=${POSTGRES_URL:jdbc:postgresql://localhost/petclinic}\n' },
     { name: 'a placeholder in the host', code: 'spring.datasource.url=jdbc:mysql://${MYSQL_HOST:db}:3306/example\n' },
-    { name: 'a placeholder anywhere: the deploy takes part', code: 'spring.datasource.url=jdbc:postgresql://db:5432/${POSTGRES_DB}\n' },
+    { name: 'a development profile names its local database', code: 'spring.config.activate.on-profile=dev\nspring.datasource.url=jdbc:mysql://localhost:3306/mall\n' },
     { name: 'embedded databases are no backing service', code: 'spring.datasource.url=jdbc:h2:mem:testdb\nspring.r2dbc.url=r2dbc:h2:mem:///testdb\nspring.datasource.orders.url=jdbc:hsqldb:file:data/orders\n' },
     { name: 'other services and other properties', code: 'spring.data.mongodb.uri=mongodb://localhost/app\nspring.datasource.username=app\nspring.datasource.driver-class-name=org.postgresql.Driver\n' },
     { name: 'an empty URL', code: 'spring.datasource.url=\n' },
   ],
   invalid: [
+    {
+      name: 'a placeholder in the database name alone leaves the host hard-wired',
+      code: 'spring.datasource.url=«jdbc:postgresql://db:5432/${POSTGRES_DB}»\n',
+      errors: [{ messageId: 'literalHost', data: { name: 'spring.datasource.url', host: 'db', env: 'DATABASE_URL' } }],
+      output: 'spring.datasource.url=${DATABASE_URL:jdbc:postgresql://db:5432/${POSTGRES_DB}}\n',
+    },
     {
       name: 'a literal host: the URL becomes the default of ${DATABASE_URL:…}',
       code: 'spring.datasource.url=«jdbc:postgresql://localhost:5432/orders»\n',

@@ -14,7 +14,6 @@ testRule(rule, { kind: 'dockerfile', fileName: 'Dockerfile' }, {
     { name: 'a build in a build-only stage', code: 'FROM node:20 AS build\nCMD npm ci && npm run build\nFROM nginx:1.27\nCOPY --from=build /app/dist /usr/share/nginx/html' },
     { name: 'npm run start is not a build', code: 'FROM node:20\nCMD npm run migrate && npm run start' },
     { name: 'pip list is not an install', code: 'FROM python:3.12\nCMD pip list && python app.py' },
-    { name: 'go run is not go build', code: 'FROM golang:1.22\nCMD go version && go run .' },
     { name: 'apt-get update alone installs nothing', code: 'FROM debian:12\nCMD apt-get update; exec /app' },
     { name: 'an unknown entrypoint script receives the CMD as arguments', code: 'FROM node:20\nENTRYPOINT ["/usr/bin/runner"]\nCMD ["sh", "-c", "npm ci && node server.js"]' },
   ],
@@ -56,6 +55,16 @@ testRule(rule, { kind: 'dockerfile', fileName: 'Dockerfile' }, {
     },
     { code: 'FROM alpine:3.20\nCMD «apk add --no-cache curl» && exec /app', errors: [build('apk add')] },
     {
+      name: 'go run is no build step before the app, but it compiles as the app starts',
+      code: 'FROM golang:1.22\nCMD go version && «go run .»',
+      errors: [{ messageId: 'compileAtStart', data: { command: 'go run', where: 'a container' } }],
+    },
+    {
+      name: 'a compile-and-run as the main command',
+      code: 'FROM golang:1.22\nWORKDIR /app\nCOPY . .\nCMD [«"go", "run", "main.go"»]',
+      errors: [{ messageId: 'compileAtStart', data: { command: 'go run', where: 'a container' } }],
+    },
+    {
       name: 'behind tini, in the CMD passed to it',
       code: 'FROM node:20\nENTRYPOINT ["tini", "--"]\nCMD «npm ci» && node server.js',
       errors: [build('npm ci')],
@@ -65,5 +74,33 @@ testRule(rule, { kind: 'dockerfile', fileName: 'Dockerfile' }, {
 
 testRule(rule, { kind: 'dockerfile', fileName: 'Dockerfile.dev' }, {
   valid: [{ name: 'a dev-only Dockerfile installs at start on purpose', code: 'FROM node:20\nCMD npm install && npm run dev' }],
+  invalid: [],
+});
+
+testRule(rule, { kind: 'procfile', fileName: 'Procfile' }, {
+  valid: [
+    { name: 'a compiled binary, a jar, an interpreter', code: 'web: bin/server\nworker: java -jar target/app.jar\nclock: python clock.py\n' },
+    { name: 'a release process may build once per release', code: 'release: npm run build\nweb: node dist/server.js\n' },
+    { name: 'go build is a builder only when something runs after it', code: 'build: go build ./...\n' },
+  ],
+  invalid: [
+    {
+      name: 'go run compiles at every start',
+      code: 'web: «go run main.go»\n',
+      errors: [{ messageId: 'compileAtStart', data: { command: 'go run', where: 'the web process' } }],
+    },
+    {
+      name: 'an install and a build before the app',
+      code: 'web: «npm ci» && «npm run build» && node dist/server.js\n',
+      errors: [
+        { messageId: 'processBuildAtStart', data: { process: 'web', command: 'npm ci' } },
+        { messageId: 'processBuildAtStart', data: { process: 'web', command: 'npm run build' } },
+      ],
+    },
+  ],
+});
+
+testRule(rule, { kind: 'procfile', fileName: 'Procfile.dev' }, {
+  valid: [{ name: 'a local Procfile may compile as it runs', code: 'web: go run main.go\n' }],
   invalid: [],
 });

@@ -13,6 +13,7 @@ testRule(rule, { kind: 'dockerfile', fileName: 'Dockerfile' }, {
     { name: 'an environment label in a name that is not an address', code: 'FROM node:20\nENV DEPLOY_TARGET=prod.example.com' },
     { name: 'an embedded database is not a backing service', code: 'FROM eclipse-temurin:21\nENV SPRING_DATASOURCE_URL=jdbc:h2:mem:testdb H2_URL=jdbc:h2:tcp://localhost/~/test' },
     { name: 'a local socket', code: 'FROM python:3.12\nENV DATABASE_URL=postgres:///app' },
+    { name: 'a service port, a service name that is no host, a host of no known service', code: 'FROM python:3.12\nENV REDIS_PORT=6379 REDISPORT=6379 POSTGRES_DB=app CACHE_HOST=memory' },
   ],
   invalid: [
     {
@@ -56,5 +57,19 @@ testRule(rule, { kind: 'dockerfile', fileName: 'Dockerfile' }, {
       errors: [{ messageId: 'environmentSpecific', data: { name: 'SENTRY_DSN', environment: 'qa', host: 'o1.ingest.qa.example.io' } }],
       output: 'FROM node:20\n',
     },
+    {
+      name: 'the host of a named backing service, also glued',
+      code: 'FROM python:3.12\nENV REDISHOST=«redis» REDISPORT=6379\nENV MYSQL_HOST «127.0.0.1»\n',
+      errors: [
+        { messageId: 'serviceHost', data: { name: 'REDISHOST', family: 'redis', host: 'redis' } },
+        { messageId: 'serviceHost', data: { name: 'MYSQL_HOST', family: 'mysql', host: '127.0.0.1' } },
+      ],
+      output: 'FROM python:3.12\nENV REDISPORT=6379\n',
+    },
   ],
+});
+
+testRule(rule, { kind: 'dockerfile', fileName: 'Dockerfile.dev' }, {
+  valid: [{ name: 'a development image may point at a local service', code: 'FROM python:3.12\nENV REDIS_HOST=localhost\n' }],
+  invalid: [],
 });

@@ -28,11 +28,22 @@ describe('kubernetes', () => {
       { name: 'a bare name in a Kustomize base is the overlays’ placeholder', code: deployment('hello'), files: { 'kubernetes-manifests/kustomization.yaml': 'resources:\n- frontend.yaml\n' } },
       { name: 'a Tilt build', code: deployment('frontend'), files: { 'Tiltfile': "docker_build('frontend', 'src/frontend')\n" } },
       { name: 'allowed by option', code: pod('internal/base'), options: { allow: ['internal/base'] } },
+      { name: 'a version with a variant, and a release codename', code: pod('redis:7.2-alpine') + '---\n' + pod('debian:bookworm-slim') },
+      { name: 'a name to fill in with no written tag', code: pod('<LOCATION>-docker.pkg.dev/<PROJECT_ID>/repo/app') + '---\n' + pod('${REGISTRY}/app:${TAG}') },
     ],
     invalid: [
       { code: pod('«nginx»'), errors: [{ messageId: 'noTag', data: { image: 'nginx' } }] },
       { code: pod('redis:«latest»'), errors: [{ messageId: 'latestTag', data: { image: 'redis:latest' } }] },
       { name: 'quoted', code: pod('"busybox:«latest»"'), errors: [{ messageId: 'latestTag', data: { image: 'busybox:latest' } }] },
+      { name: 'a tag that names no version', code: pod('redis:«alpine»'), errors: [{ messageId: 'versionlessTag', data: { image: 'redis:alpine' } }] },
+      {
+        name: 'a name to fill in still floats on a written latest tag',
+        code: pod('<LOCATION>-docker.pkg.dev/<PROJECT_ID>/repo/app:«latest»') + '---\n' + pod('us-central1-docker.pkg.dev/PROJECT_ID/repo/agent:«latest»'),
+        errors: [
+          { messageId: 'latestTag', data: { image: '<LOCATION>-docker.pkg.dev/<PROJECT_ID>/repo/app:latest' } },
+          { messageId: 'latestTag', data: { image: 'us-central1-docker.pkg.dev/PROJECT_ID/repo/agent:latest' } },
+        ],
+      },
       { name: 'a registry port is not a tag', code: pod('«registry.local:5000/team/app»'), errors: [{ messageId: 'noTag', data: { image: 'registry.local:5000/team/app' } }] },
       {
         name: 'init containers and CronJobs count',

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { findRule } from '../../../server/src/engine/registry';
+import type { Rule } from '../../../server/src/engine/types';
 import { lintText } from '../../helpers/engineHarness';
 
 describe('codebase/unparsable-file', () => {
@@ -37,5 +39,31 @@ describe('codebase/unparsable-file', () => {
     const team = 'ignore:\n  - files: ["generated/**"]\n    rules: [codebase/unparsable-file]\n    reason: rendered output\n';
     assert.deepEqual(lintText('generated/Dockerfile', '\u0000binary', { teamConfig: team }), []);
     assert.equal(lintText('src/Dockerfile', '\u0000binary', { teamConfig: team }).length, 1);
+  });
+});
+
+describe('codebase/unparsable-file: the time budget', () => {
+  // A fake clock that the rules below advance: the budget is counted, never timed.
+  let clock = 0;
+  const slowRule = (id: string, ms: number) => ({
+    ...findRule('disposability/exec-form-entrypoint')!,
+    id,
+    check: (_model: unknown, ctx: { report: (r: { messageId: string; at: { start: number; end: number } }) => void }) => {
+      clock += ms;
+      ctx.report({ messageId: 'shellForm', at: { start: 0, end: 4 } });
+    },
+  }) as unknown as Rule;
+  const run = (rules: Rule[]) => lintText('Dockerfile', 'FROM node:20\nCMD node app.js\n', { rules, now: () => clock, budgetMs: 2000 });
+
+  it("reports 'tooSlow' alone when the rules use up the budget, and stops running rules", () => {
+    let ran = 0;
+    const counting = { ...slowRule('x/after', 0), check: () => void ran++ } as unknown as Rule;
+    const findings = run([slowRule('x/fast', 500), slowRule('x/slow', 5000), counting]);
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.message]), [['codebase/unparsable-file', 'Not analysed: the file is too slow to analyse (over 2 s); split it, or leave it out of the workspace.']]);
+    assert.equal(ran, 0, 'no rule runs once the budget is spent');
+  });
+
+  it('keeps every finding of a file within its budget', () => {
+    assert.deepEqual(run([slowRule('x/a', 500), slowRule('x/b', 500)]).map((f) => f.ruleId), ['x/a', 'x/b']);
   });
 });

@@ -67,6 +67,26 @@ testRule(rule, { kind: 'code', fileName: 'config.ts' }, {
   ],
 });
 
+testRule(rule, { kind: 'code', fileName: 'client.py' }, {
+  valid: [
+    { name: 'credentials read from the environment', code: 'import os\nrequests.get(url, auth=("admin", os.environ["API_PASSWORD"]))\nserver.login(user, password)\nlogin(request, user)\n' },
+    { name: 'a tuple under another keyword', code: 'requests.get(url, timeout=("connect", "read-timeout"))\n' },
+    { name: 'slot names and an anonymous FTP login', code: 'requests.get(url, auth=("user", "pass"))\nftp.login("anonymous", "guest@example.com")\n' },
+  ],
+  invalid: [
+    {
+      name: 'credentials by position: an auth tuple, auth objects, pika and smtplib',
+      code: 'requests.get(url, auth=("admin", «"hunter2hunter2"»))\nrequests.get(url, auth=HTTPBasicAuth("admin", «"s3cr3t-pw-1"»))\ncreds = pika.PlainCredentials("guest", «"guest"»)\nserver.login("bot@example.com", «"mail-pa55word"»)\n',
+      errors: [
+        { messageId: 'argumentSecret', data: { call: 'auth', label: 'password', masked: 'hu****' } },
+        { messageId: 'argumentSecret', data: { call: 'HTTPBasicAuth', label: 'password', masked: 's3****' } },
+        { messageId: 'argumentSecret', data: { call: 'pika.PlainCredentials', label: 'default password', masked: 'g****' } },
+        { messageId: 'argumentSecret', data: { call: 'server.login', label: 'password', masked: 'ma****' } },
+      ],
+    },
+  ],
+});
+
 testRule(rule, { kind: 'code', fileName: 'settings.py' }, {
   valid: [
     { name: 'read from the environment', code: 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\nDB_PASSWORD = os.getenv("DB_PASSWORD")\n' },
@@ -115,6 +135,22 @@ testRule(rule, { kind: 'code', fileName: 'settings.py' }, {
   ],
 });
 
+testRule(rule, { kind: 'code', fileName: 'Db.java' }, {
+  valid: [{ name: 'getConnection with variables', code: 'class D { Connection c() throws Exception { return DriverManager.getConnection(url, user, System.getenv("DB_PASSWORD")); } }\n' }],
+  invalid: [
+    {
+      name: 'JDBC, HttpClient and java.net credentials by position',
+      code: 'class D {\n  void m() throws Exception {\n    DriverManager.getConnection(url, "root", «"r00t-pa55"»);\n    new UsernamePasswordCredentials("admin", «"s3cr3t-pw-2"»);\n    new PasswordAuthentication("admin", «"s3cr3t-pw-3"».toCharArray());\n    Credentials.basic("admin", «"s3cr3t-pw-4"»);\n  }\n}\n',
+      errors: [
+        { messageId: 'argumentSecret', data: { call: 'getConnection', label: 'password', masked: 'r0****' } },
+        { messageId: 'argumentSecret', data: { call: 'UsernamePasswordCredentials', label: 'password', masked: 's3****' } },
+        { messageId: 'argumentSecret', data: { call: 'PasswordAuthentication', label: 'password', masked: 's3****' } },
+        { messageId: 'argumentSecret', data: { call: 'basic', label: 'password', masked: 's3****' } },
+      ],
+    },
+  ],
+});
+
 testRule(rule, { kind: 'code', fileName: 'Config.java' }, {
   valid: [
     { name: 'getenv and a Spring placeholder without a default', code: 'class C { String p = System.getenv("DB_PASSWORD"); @Value("${jwt.secret}") String s; }\n' },
@@ -158,6 +194,88 @@ testRule(rule, { kind: 'code', fileName: 'main.go' }, {
       name: 'a const cannot call Getenv: reported without a fix',
       code: 'package main\n\nconst apiKey = «"k3y-v4lue-1234"»\n',
       errors: [{ messageId: 'boundSecret', data: { name: 'apiKey', label: 'key', masked: 'k3****' } }],
+      output: null,
+    },
+  ],
+});
+
+testRule(rule, { kind: 'code', fileName: 'client.go' }, {
+  valid: [{ name: 'SetBasicAuth from the environment', code: 'package main\n\nfunc f() { req.SetBasicAuth("admin", os.Getenv("API_PASSWORD")) }\n' }],
+  invalid: [
+    {
+      name: 'SetBasicAuth and smtp.PlainAuth by position',
+      code: 'package main\n\nfunc f() {\n\treq.SetBasicAuth("admin", «"hunter2hunter2"»)\n\tauth := smtp.PlainAuth("", "bot@example.com", «"mail-pa55word"», "smtp.example.com")\n\t_ = auth\n}\n',
+      errors: [
+        { messageId: 'argumentSecret', data: { call: 'SetBasicAuth', label: 'password', masked: 'hu****' } },
+        { messageId: 'argumentSecret', data: { call: 'PlainAuth', label: 'password', masked: 'ma****' } },
+      ],
+    },
+  ],
+});
+
+testRule(rule, { kind: 'code', fileName: 'db.js' }, {
+  valid: [
+    { name: 'Sequelize from the environment, and a superagent auth with a variable', code: "const db = new Sequelize(process.env.DATABASE_URL);\nrequest.get(url).auth('admin', password);\n" },
+    { name: 'arguments that only name their slots (SQLite ignores them)', code: "const db = new Sequelize('database', 'username', 'password', { dialect: 'sqlite' });\n" },
+  ],
+  invalid: [
+    {
+      name: 'Sequelize(db, user, password) and superagent .auth(user, password)',
+      code: "const db = new Sequelize('app', 'app', «'s3cr3t-pw-5'», { host: 'localhost', dialect: 'postgres' });\nrequest.get(url).auth('admin', «'hunter2hunter2'»);\n",
+      errors: [
+        { messageId: 'argumentSecret', data: { call: 'Sequelize', label: 'password', masked: 's3****' } },
+        { messageId: 'argumentSecret', data: { call: 'auth', label: 'password', masked: 'hu****' } },
+      ],
+    },
+  ],
+});
+
+testRule(rule, { kind: 'code', fileName: 'app/settings.py' }, {
+  valid: [{ name: 'decouple without a secret default', code: 'from decouple import config\nSECRET_KEY = config("SECRET_KEY")\nDEBUG = config("DEBUG", default=False, cast=bool)\n' }],
+  invalid: [
+    {
+      name: "python-decouple's default is a fallback",
+      code: 'from decouple import config\nSECRET_KEY = config("SECRET_KEY", default=«"django-insecure-x8k2m9q"»)\n',
+      errors: [{ messageId: 'fallbackSecret', data: { name: 'SECRET_KEY', label: 'key', masked: 'dj****' } }],
+      output: null,
+    },
+  ],
+});
+
+testRule(rule, { kind: 'code', fileName: 'config.js' }, {
+  valid: [{ name: 'convict without a secret default', code: "const conf = convict({ db: { password: { format: String, default: '', env: 'DB_PASSWORD', sensitive: true } } });\n" }],
+  invalid: [
+    {
+      name: 'a convict default and an env-var default are fallbacks',
+      code: "const convict = require('convict');\nconst env = require('env-var');\nconst conf = convict({ jwt: { format: String, default: «'dev-jwt-s3cret'», env: 'JWT_SECRET' } });\nconst key = env.get('API_KEY').default(«'k3y-v4lue-1234'»).asString();\n",
+      errors: [
+        { messageId: 'fallbackSecret', data: { name: 'JWT_SECRET', label: 'secret', masked: 'de****' } },
+        { messageId: 'fallbackSecret', data: { name: 'API_KEY', label: 'key', masked: 'k3****' } },
+      ],
+      output: null,
+    },
+  ],
+});
+
+testRule(rule, { kind: 'code', fileName: 'config.go' }, {
+  valid: [{ name: 'a viper default that is no secret', code: 'package main\n\nfunc init() { viper.SetDefault("server.port", "8080") }\n' }],
+  invalid: [
+    {
+      name: "viper's SetDefault is the fallback of its variable",
+      code: 'package main\n\nfunc init() {\n\tviper.AutomaticEnv()\n\tviper.SetDefault("db.password", «"hunter2hunter2"»)\n}\n',
+      errors: [{ messageId: 'fallbackSecret', data: { name: 'DB_PASSWORD', label: 'password', masked: 'hu****' } }],
+      output: null,
+    },
+  ],
+});
+
+testRule(rule, { kind: 'code', fileName: 'Greeting.java' }, {
+  valid: [{ name: 'a MicroProfile property without a default', code: 'class G { @ConfigProperty(name = "db.password") String password; }\n' }],
+  invalid: [
+    {
+      name: "MicroProfile's defaultValue is a fallback",
+      code: 'class G { @ConfigProperty(name = "db.password", defaultValue = «"s3cr3t-pw-9"») String password; }\n',
+      errors: [{ messageId: 'fallbackSecret', data: { name: 'DB_PASSWORD', label: 'password', masked: 's3****' } }],
       output: null,
     },
   ],

@@ -104,7 +104,7 @@ testRule(rule, { kind: 'cloudfoundry', fileName: 'manifest.yml' }, {
       errors: [
         { messageId: 'cloudFoundry', data: { name: 'DB_PASSWORD', label: 'password', masked: 's3****', variable: 'db-password' } },
         { messageId: 'cloudFoundry', data: { name: 'STRIPE_API_KEY', label: 'key', masked: 'k3****', variable: 'stripe-api-key' } },
-        { messageId: 'cloudFoundry', data: { name: 'MYSQL_PASSWORD', label: 'password', masked: '1****', variable: 'mysql-password' } },
+        { messageId: 'cloudFoundry', data: { name: 'MYSQL_PASSWORD', label: 'default password', masked: '1****', variable: 'mysql-password' } },
       ],
       output: lines('applications:', '- name: api', '  instances: 2', '  env:', '    DB_PASSWORD: ((db-password))', '    STRIPE_API_KEY: "((stripe-api-key))"', '    MYSQL_PASSWORD: ((mysql-password))'),
     },
@@ -120,7 +120,7 @@ testRule(rule, { kind: 'compose', fileName: 'compose.yaml' }, {
     {
       name: 'a map entry: ${VAR}, and .env.example created',
       code: lines('services:', '  api:', '    build: .', '    environment:', '      DB_PASSWORD: «postgres»', '      LOG_LEVEL: debug'),
-      errors: [{ messageId: 'compose', data: { name: 'DB_PASSWORD', label: 'password', masked: 'po****', variable: 'DB_PASSWORD' } }],
+      errors: [{ messageId: 'compose', data: { name: 'DB_PASSWORD', label: 'default password', masked: 'po****', variable: 'DB_PASSWORD' } }],
       output: lines('services:', '  api:', '    build: .', '    environment:', '      DB_PASSWORD: ${DB_PASSWORD}', '      LOG_LEVEL: debug'),
       otherOutputs: { '.env.example': 'DB_PASSWORD=\n' },
     },
@@ -143,7 +143,7 @@ testRule(rule, { kind: 'compose', fileName: 'compose.yaml' }, {
       name: 'an environment shared through an anchor: reported once and fixed at the anchor',
       code: lines('x-db-env: &db-env', '  POSTGRES_PASSWORD: «postgres»', 'services:', '  db:', '    image: postgres:16', '    environment: *db-env', '  migrate:', '    build: .', '    environment: *db-env'),
       errors: [
-        { messageId: 'compose', data: { name: 'POSTGRES_PASSWORD', label: 'password', masked: 'po****', variable: 'POSTGRES_PASSWORD' } },
+        { messageId: 'compose', data: { name: 'POSTGRES_PASSWORD', label: 'default password', masked: 'po****', variable: 'POSTGRES_PASSWORD' } },
       ],
       output: lines('x-db-env: &db-env', '  POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}', 'services:', '  db:', '    image: postgres:16', '    environment: *db-env', '  migrate:', '    build: .', '    environment: *db-env'),
       otherOutputs: { '.env.example': 'POSTGRES_PASSWORD=\n' },

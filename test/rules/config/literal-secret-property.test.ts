@@ -4,7 +4,7 @@ import { testRule } from '../../helpers/ruleTester';
 testRule(rule, { kind: 'spring', fileName: 'src/main/resources/application.properties' }, {
   valid: [
     { name: 'a placeholder', code: 'spring.datasource.password=${DB_PASSWORD}\n' },
-    { name: 'a placeholder with a default is a placeholder', code: 'spring.datasource.password=${MYSQL_PASSWORD:db-57xsl}\n' },
+    { name: 'a placeholder with an empty default, or a default that is a reference', code: 'spring.datasource.password=${MYSQL_PASSWORD:}\nspring.mail.password=${MAIL_PASSWORD:${SMTP_PASSWORD}}\n' },
     { name: 'Spring Cloud Config encrypted value and jasypt', code: 'spring.datasource.password={cipher}AQBx9f3eE1c2\napp.api-key=ENC(G6N718UuyPE5bHyWKyuLQSm02auQPUtm)\n' },
     { name: 'empty values', code: 'spring.datasource.password=\nspring.redis.password:\n' },
     { name: 'names and metadata, not secrets', code: 'spring.datasource.username=app\njwt.expiration=604800\njwt.tokenHeader=Authorization\napp.token-ttl=3600\nspring.security.oauth2.client.registration.github.client-id=abc123\n' },
@@ -12,6 +12,12 @@ testRule(rule, { kind: 'spring', fileName: 'src/main/resources/application.prope
     { name: 'a document placeholder', code: 'app.client-secret=<your-client-secret>\n' },
   ],
   invalid: [
+    {
+      name: 'a literal default of a placeholder is the secret whenever the variable is missing',
+      code: 'spring.datasource.password=${MYSQL_PASSWORD:«db-57xsl»}\n',
+      errors: [{ messageId: 'fallbackSecret', data: { name: 'spring.datasource.password', label: 'password', masked: 'db****', env: 'MYSQL_PASSWORD' } }],
+      output: 'spring.datasource.password=${MYSQL_PASSWORD}\n',
+    },
     {
       name: 'spring.datasource.password → ${SPRING_DATASOURCE_PASSWORD}',
       code: 'spring.datasource.url=jdbc:postgresql://db/app\nspring.datasource.password=«pa55word-123»\n',
@@ -55,9 +61,9 @@ testRule(rule, { kind: 'spring', fileName: 'src/main/resources/application.yml' 
       name: 'nested YAML, quoted and flow values keep valid YAML',
       code: 'spring:\n  datasource:\n    password: «root»\n    druid:\n      stat-view-servlet: { login-password: «druid» }\nminio:\n  secretKey: «"minioadmin"»\njwt:\n  secret: «\'mall-portal-secret\'»\n',
       errors: [
-        { messageId: 'literalSecret', data: { name: 'spring.datasource.password', label: 'password', masked: 'r****', env: 'SPRING_DATASOURCE_PASSWORD' } },
-        { messageId: 'literalSecret', data: { name: 'spring.datasource.druid.stat-view-servlet.login-password', label: 'password', masked: 'd****', env: 'SPRING_DATASOURCE_DRUID_STATVIEWSERVLET_LOGINPASSWORD' } },
-        { messageId: 'literalSecret', data: { name: 'minio.secretKey', label: 'key', masked: 'mi****', env: 'MINIO_SECRETKEY' } },
+        { messageId: 'literalSecret', data: { name: 'spring.datasource.password', label: 'default password', masked: 'r****', env: 'SPRING_DATASOURCE_PASSWORD' } },
+        { messageId: 'literalSecret', data: { name: 'spring.datasource.druid.stat-view-servlet.login-password', label: 'default password', masked: 'd****', env: 'SPRING_DATASOURCE_DRUID_STATVIEWSERVLET_LOGINPASSWORD' } },
+        { messageId: 'literalSecret', data: { name: 'minio.secretKey', label: 'default key', masked: 'mi****', env: 'MINIO_SECRETKEY' } },
         { messageId: 'literalSecret', data: { name: 'jwt.secret', label: 'secret', masked: 'ma****', env: 'JWT_SECRET' } },
       ],
       output:

@@ -13,6 +13,11 @@ testRule(rule, { kind: 'dockerfile', fileName: 'Dockerfile' }, {
     { name: 'a registry with a port is not a tag', code: 'FROM registry.local:5000/team/base:1.4.2' },
     { name: 'allowed by option', code: 'FROM internal/base', options: { allow: ['internal/base'] } },
     { name: 'platform flag', code: 'FROM --platform=$BUILDPLATFORM golang:1.22-alpine AS build' },
+    { name: 'a release codename pins a distribution', code: 'FROM debian:bookworm-slim\nFROM ubuntu:jammy' },
+    {
+      name: 'COPY --from a stage, a stage index, a variable or a versioned image',
+      code: 'FROM golang:1.22 AS build\nFROM alpine:3.20\nCOPY --from=build /app /app\nCOPY --from=0 /go /go\nCOPY --from=${UV_IMAGE} /uv /bin/\nCOPY --from=ghcr.io/astral-sh/uv:0.9.26 /uv /uvx /bin/',
+    },
   ],
   invalid: [
     { code: 'FROM «node»\nCMD ["node", "server.js"]', errors: [{ messageId: 'noTag', data: { image: 'node' } }] },
@@ -29,5 +34,23 @@ testRule(rule, { kind: 'dockerfile', fileName: 'Dockerfile' }, {
       errors: [{ messageId: 'argUnpinned', data: { image: '${BASE}', resolved: 'node:latest', arg: 'BASE' } }],
     },
     { code: 'FROM --platform=linux/amd64 «ubuntu» AS base', errors: [{ messageId: 'noTag', data: { image: 'ubuntu' } }] },
+    {
+      name: 'a tag that names a variant or channel and no version',
+      code: 'FROM node:«alpine»\nFROM python:«lts-slim»\nFROM debian:«stable-slim»',
+      errors: [
+        { messageId: 'versionlessTag', data: { image: 'node:alpine' } },
+        { messageId: 'versionlessTag', data: { image: 'python:lts-slim' } },
+        { messageId: 'versionlessTag', data: { image: 'debian:stable-slim' } },
+      ],
+    },
+    {
+      name: 'COPY --from an image pulls it like a base image',
+      code: 'FROM python:3.14-slim\nCOPY --from=«ghcr.io/astral-sh/uv:latest» /uv /bin/uv\nCOPY --from=«busybox» /bin/sh /sh\nCOPY --from=«node:alpine» /usr/local/bin/node /usr/local/bin/',
+      errors: [
+        { messageId: 'copyFromUnpinned', data: { image: 'ghcr.io/astral-sh/uv:latest', why: 'the latest tag' } },
+        { messageId: 'copyFromUnpinned', data: { image: 'busybox', why: 'no tag' } },
+        { messageId: 'copyFromUnpinned', data: { image: 'node:alpine', why: 'a tag with no version' } },
+      ],
+    },
   ],
 });

@@ -9,6 +9,9 @@ testRule(rule, { kind: 'code', fileName: 'server.js' }, {
     { name: 'NestJS', code: 'async function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.enableShutdownHooks();\n  await app.listen(3000);\n}\n' },
     { name: 'a JSON-RPC connection listens without a port', code: 'const connection = createConnection();\nconnection.listen();\n' },
     { name: 'no server at all', code: "const result = compute();\nconsole.log(result);\n" },
+    { name: 'an LSP document manager listens on a connection', code: 'const documents = new TextDocuments(TextDocument);\ndocuments.listen(connection);\nconnection.listen();\n' },
+    { name: 'an event source listens with a handler', code: 'bus.listen(onMessage);\nwatcher.listen(() => rebuild());\n' },
+    { name: 'a listen on port 0 probes for a free port', code: "const srv = createServer();\nsrv.listen(0, '127.0.0.1', () => srv.close());\n" },
   ],
   invalid: [
     {
@@ -22,6 +25,18 @@ testRule(rule, { kind: 'code', fileName: 'server.js' }, {
       code: 'function main() {\n  const srv = «http.createServer(handler).listen(port)»;\n  return srv;\n}\n',
       errors: [{ messageId: 'noShutdown', data: { what: 'http.createServer(handler).listen' } }],
       output: "function main() {\n  const srv = http.createServer(handler).listen(port);\n  process.on('SIGTERM', () => srv.close(() => process.exit(0)));\n  return srv;\n}\n",
+    },
+    {
+      name: 'a receiver not named like a server, with a port option',
+      code: 'const hub = createHub();\n«hub.listen({ port: Number(process.env.PORT) })»;\n',
+      errors: [{ messageId: 'noShutdown', data: { what: 'hub.listen' } }],
+      output: "const hub = createHub();\nconst server = hub.listen({ port: Number(process.env.PORT) });\nprocess.on('SIGTERM', () => server.close(() => process.exit(0)));\n",
+    },
+    {
+      name: 'any receiver with a port-named argument',
+      code: 'const port = process.env.PORT;\n«documents.listen(port)»;\n',
+      errors: [{ messageId: 'noShutdown', data: { what: 'documents.listen' } }],
+      output: "const port = process.env.PORT;\nconst server = documents.listen(port);\nprocess.on('SIGTERM', () => server.close(() => process.exit(0)));\n",
     },
     {
       name: 'an awaited listen: reported without a fix',

@@ -60,6 +60,7 @@ testRule(rule, { kind: 'code', fileName: 'logger.ts' }, {
     { name: 'a data file, not a log', code: "fs.appendFileSync('orders.csv', line);\nconst out = fs.createWriteStream(path.join(dir, 'report.pdf'));\n" },
     { name: 'the DOM File constructor', code: "const file = new File(['a'], 'a.txt');\n" },
     { name: 'a log4js console appender', code: "log4js.configure({ appenders: { out: { type: 'stdout' } }, categories: { default: { appenders: ['out'], level: 'info' } } });\n" },
+    { name: 'a file-system entry with type file, no log4js', code: "const entry = { type: 'file', size: 10 };\nfunction stat(p) {\n  return { type: 'file', size: sizes.get(p) };\n}\n" },
   ],
   invalid: [
     {
@@ -71,6 +72,11 @@ testRule(rule, { kind: 'code', fileName: 'logger.ts' }, {
       name: 'a write stream to a .log file, and a log4js file appender',
       code: "const access = «fs.createWriteStream('logs/access.log', { flags: 'a' })»;\nlog4js.configure({ appenders: { app: { «type: 'file'», filename: 'app.log' } } });\n",
       errors: [{ messageId: 'codeLogFile', data: { what: 'createWriteStream' } }, { messageId: 'codeLogFile', data: { what: 'A log4js file appender' } }],
+    },
+    {
+      name: 'a log4js appender built apart in a file that requires log4js',
+      code: "const log4js = require('log4js');\nconst fileAppender = { «type: 'dateFile'», filename: 'logs/app.log' };\n",
+      errors: [{ messageId: 'codeLogFile', data: { what: 'A log4js file appender' } }],
     },
   ],
 });
@@ -116,6 +122,95 @@ testRule(rule, { kind: 'code', fileName: 'main.go' }, {
       name: 'a file opened and set as the log output, and lumberjack',
       code: 'package main\n\nfunc main() {\n\tf, err := os.OpenFile("app.log", os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)\n\tif err != nil {\n\t\tpanic(err)\n\t}\n\t«log.SetOutput(f)»\n\tlogger.SetOutput(&«lumberjack.Logger{Filename: "/var/log/app.log"}»)\n}\n',
       errors: [{ messageId: 'codeLogFile', data: { what: 'log.SetOutput' } }, { messageId: 'codeLogFile', data: { what: 'lumberjack.Logger' } }],
+    },
+  ],
+});
+
+const containerLog = (where: string, path: string, how: string) => ({ messageId: 'containerLogFile', data: { where, path, how } });
+
+testRule(rule, { kind: 'dockerfile', fileName: 'Dockerfile' }, {
+  valid: [
+    'FROM python:3.12\nCMD ["gunicorn", "app.wsgi", "--access-logfile", "-", "--error-logfile", "-"]',
+    { name: 'a redirect in a RUN step is a build log', code: 'FROM node:20\nRUN npm ci > /tmp/npm.log\nCMD ["node", "server.js"]' },
+    { name: 'streams and /proc/1/fd', code: 'FROM nginx:1.27\nCMD nginx -g "daemon off;" 2> /proc/1/fd/2 > /dev/stdout' },
+    { name: 'celery logging to stdout', code: 'FROM python:3.12\nCMD ["celery", "-A", "app", "worker", "--logfile=/dev/stdout"]' },
+    { name: 'a log config file is not a log file', code: 'FROM python:3.12\nCMD gunicorn -b :$PORT --log-config logging.conf --log-level=$LOG_LEVEL app:app' },
+    { name: 'an exec-form argument is no redirect', code: 'FROM node:20\nCMD ["node", "server.js", ">", "app.log"]' },
+  ],
+  invalid: [
+    {
+      name: 'tee in a sh -c wrapper',
+      code: 'FROM debian:12\nCMD sh -c "app 2>&1 | tee «/var/log/app.log»"',
+      errors: [containerLog('CMD', '/var/log/app.log', 'tee /var/log/app.log')],
+    },
+    {
+      name: 'a redirect in an exec-form wrapper',
+      code: 'FROM node:20\nENTRYPOINT ["/bin/sh", "-c", "exec node server.js «>> /var/log/app/out.log» 2>&1"]',
+      errors: [containerLog('ENTRYPOINT', '/var/log/app/out.log', '>> /var/log/app/out.log')],
+    },
+    {
+      name: 'a log-path flag in exec form',
+      code: 'FROM python:3.12\nCMD ["uwsgi", "--ini", "app.ini", «"--logto", "/var/log/uwsgi.log"»]',
+      errors: [containerLog('CMD', '/var/log/uwsgi.log', '--logto /var/log/uwsgi.log')],
+    },
+  ],
+});
+
+testRule(rule, { kind: 'dockerfile', fileName: 'Dockerfile.dev' }, {
+  valid: ['FROM node:20\nCMD node server.js > dev.log'],
+  invalid: [],
+});
+
+const lines = (...l: string[]) => l.join('\n') + '\n';
+
+testRule(rule, { kind: 'kubernetes', fileName: 'deployment.yaml' }, {
+  valid: [
+    lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: web}', 'spec:', '  template:', '    spec:', '      containers:', '      - name: app', '        image: app', '        args: ["--log-file", "-"]'),
+  ],
+  invalid: [
+    {
+      code: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: web}', 'spec:', '  template:', '    spec:', '      containers:', '      - name: app', '        image: app', '        command: ["nginx"]', '        args: ["-g", "daemon off;", «"--log-path", "/var/log/nginx/app.log"»]'),
+      errors: [containerLog('command of container app of Deployment web', '/var/log/nginx/app.log', '--log-path /var/log/nginx/app.log')],
+    },
+    {
+      code: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: web}', 'spec:', '  template:', '    spec:', '      containers:', '      - name: app', '        image: app', '        command: ["sh", "-c", "exec java -jar app.jar «> /logs/app.log» 2>&1"]'),
+      errors: [containerLog('command of container app of Deployment web', '/logs/app.log', '> /logs/app.log')],
+    },
+  ],
+});
+
+testRule(rule, { kind: 'compose', fileName: 'docker-compose.yml' }, {
+  valid: [
+    { name: 'compose runs no shell: > is an argument', code: lines('services:', '  web:', '    image: app', '    command: node server.js > app.log') },
+  ],
+  invalid: [
+    {
+      code: lines('services:', '  web:', '    image: app', '    command: gunicorn app.wsgi «--error-logfile /var/log/gunicorn/error.log»'),
+      errors: [containerLog('command of service web', '/var/log/gunicorn/error.log', '--error-logfile /var/log/gunicorn/error.log')],
+    },
+  ],
+});
+
+testRule(rule, { kind: 'kubernetes', fileName: 'statefulset.yaml' }, {
+  valid: [
+    {
+      name: 'setup commands that write config and data files are no logs',
+      code: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: w}', 'spec:', '  template:', '    spec:', '      containers:', '      - name: a', '        image: busybox', '        command: ["sh", "-c", "echo 262144 > /proc/sys/vm/max_map_count && envsubst < /t/nginx.conf > /etc/nginx/nginx.conf && exec nginx -g \'daemon off;\'"]'),
+    },
+    {
+      name: 'an init container writes files for the app',
+      code: lines('apiVersion: apps/v1', 'kind: StatefulSet', 'metadata: {name: db}', 'spec:', '  template:', '    spec:', '      initContainers:', '      - name: init', '        image: mysql', '        command: ["bash", "-c", "exec mysqld --log-error=/var/log/x.log > /mnt/conf.d/server-id.cnf"]', '      containers:', '      - name: db', '        image: mysql'),
+    },
+    {
+      name: 'a loop that appends data to a served file',
+      code: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: w}', 'spec:', '  template:', '    spec:', '      containers:', '      - name: a', '        image: busybox', '        command: ["sh", "-c", "while true; do date >> /html/index.html; sleep 5; done"]'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the main command\'s output to a data folder',
+      code: lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: w}', 'spec:', '  template:', '    spec:', '      containers:', '      - name: a', '        image: app', '        command: ["sh", "-c", "cd /app && exec node server.js «> /data/out» 2>&1"]'),
+      errors: [containerLog('command of container a of Deployment w', '/data/out', '> /data/out')],
     },
   ],
 });

@@ -40,8 +40,18 @@ testRule(rule, { kind: 'code', fileName: 'server.ts' }, {
 });
 
 testRule(rule, { kind: 'code', fileName: 'server.js' }, {
-  valid: [{ name: 'process.env.PORT in JavaScript', code: "const { PORT = 3000 } = process.env;\napp.listen(PORT);\n" }],
+  valid: [
+    { name: 'process.env.PORT in JavaScript', code: "const { PORT = 3000 } = process.env;\napp.listen(PORT);\n" },
+    { name: 'serve without a port option', code: "serve(app);\napp.use(serveStatic('public', { maxAge: 3000 }));\n" },
+  ],
   invalid: [
+    {
+      name: 'Bun.serve and Hono serve take the port as an option',
+      code: "Bun.serve({ port: «3000», fetch: app.fetch });\nserve({ fetch: app.fetch, port: «3001» });\n",
+      errors: [{ messageId: 'fixedPort', data: { call: 'Bun.serve', port: 3000 } }, { messageId: 'fixedPort', data: { call: 'serve', port: 3001 } }],
+      output: "Bun.serve({ port: process.env.PORT ?? 3000, fetch: app.fetch });\nserve({ fetch: app.fetch, port: process.env.PORT ?? 3001 });\n",
+      files: { '.env.example': 'PORT=3000\n' },
+    },
     {
       name: 'JavaScript keeps the string (listen takes it)',
       code: "const app = require('express')();\napp.listen(«3000»);\n",
@@ -72,6 +82,7 @@ testRule(rule, { kind: 'code', fileName: 'app.py' }, {
     { name: 'Flask reading PORT', code: 'import os\napp.run(host="0.0.0.0", port=int(os.environ.get("PORT", 5000)))\n' },
     { name: 'gunicorn owns the port: no run call', code: 'from flask import Flask\napp = Flask(__name__)\n' },
     { name: 'a port keyword of something that is not a server', code: 'db = connect(host="db", port=5432)\n' },
+    { name: "a socket's listen backlog is no port", code: 'import socket\nserver = socket.socket()\nserver.listen(5)\nsock.listen(128)\n' },
   ],
   invalid: [
     {
@@ -96,6 +107,18 @@ testRule(rule, { kind: 'code', fileName: 'app.py' }, {
       output: 'import os\nfrom http.server import HTTPServer\nHTTPServer(("", int(os.environ.get("PORT", 8000))), Handler).serve_forever()\n',
       files: { '.env.example': 'PORT=8000\n' },
     },
+    {
+      name: 'servers beyond run: Tornado listen, aiohttp TCPSite, asyncio start_server, Dash run_server',
+      code: 'import os\napp.listen(«8080»)\nsite = web.TCPSite(runner, "0.0.0.0", «8081»)\nawait asyncio.start_server(handle, "0.0.0.0", «8082»)\napp.run_server(debug=False, port=«8083»)\n',
+      errors: [
+        { messageId: 'fixedPort', data: { call: 'app.listen', port: 8080 } },
+        { messageId: 'fixedPort', data: { call: 'web.TCPSite', port: 8081 } },
+        { messageId: 'fixedPort', data: { call: 'asyncio.start_server', port: 8082 } },
+        { messageId: 'fixedPort', data: { call: 'app.run_server', port: 8083 } },
+      ],
+      output: 'import os\napp.listen(int(os.environ.get("PORT", 8080)))\nsite = web.TCPSite(runner, "0.0.0.0", int(os.environ.get("PORT", 8081)))\nawait asyncio.start_server(handle, "0.0.0.0", int(os.environ.get("PORT", 8082)))\napp.run_server(debug=False, port=int(os.environ.get("PORT", 8083)))\n',
+      files: { '.env.example': 'PORT=8080\n' },
+    },
   ],
 });
 
@@ -103,6 +126,7 @@ testRule(rule, { kind: 'code', fileName: 'App.java' }, {
   valid: [
     { name: 'Spring Boot reads server.port itself', code: '@SpringBootApplication\npublic class App { public static void main(String[] a) { SpringApplication.run(App.class, a); } }\n' },
     { name: 'a port from the environment', code: 'class A { void m() { new ServerSocket(Integer.parseInt(System.getenv("PORT"))); } }\n' },
+    { name: 'a client address is no server', code: 'class A { void m() { new MemcachedClient(new InetSocketAddress("cache", 11211)); } }\n' },
   ],
   invalid: [
     {
@@ -119,6 +143,18 @@ testRule(rule, { kind: 'code', fileName: 'App.java' }, {
       output: 'class A { void m() { Javalin.create().start(Integer.parseInt(System.getenv().getOrDefault("PORT", "7000"))); } }\n',
       files: { '.env.example': 'PORT=7000\n' },
     },
+    {
+      name: 'Jetty, Undertow, a ServerSocket with a backlog and a wildcard address',
+      code: 'class A {\n  void m() throws Exception {\n    new Server(«8080»);\n    Undertow.builder().addHttpListener(«8081», "0.0.0.0");\n    new ServerSocket(«8082», 50);\n    new InetSocketAddress("0.0.0.0", «8083»);\n  }\n}\n',
+      errors: [
+        { messageId: 'fixedPort', data: { call: 'Server', port: 8080 } },
+        { messageId: 'fixedPort', data: { call: 'addHttpListener', port: 8081 } },
+        { messageId: 'fixedPort', data: { call: 'ServerSocket', port: 8082 } },
+        { messageId: 'fixedPort', data: { call: 'InetSocketAddress', port: 8083 } },
+      ],
+      output: 'class A {\n  void m() throws Exception {\n    new Server(Integer.parseInt(System.getenv().getOrDefault("PORT", "8080")));\n    Undertow.builder().addHttpListener(Integer.parseInt(System.getenv().getOrDefault("PORT", "8081")), "0.0.0.0");\n    new ServerSocket(Integer.parseInt(System.getenv().getOrDefault("PORT", "8082")), 50);\n    new InetSocketAddress("0.0.0.0", Integer.parseInt(System.getenv().getOrDefault("PORT", "8083")));\n  }\n}\n',
+      files: { '.env.example': 'PORT=8080\n' },
+    },
   ],
 });
 
@@ -126,6 +162,7 @@ testRule(rule, { kind: 'code', fileName: 'main.go' }, {
   valid: [
     { name: 'the Getenv idiom', code: 'package main\n\nimport (\n\t"net/http"\n\t"os"\n)\n\nfunc main() {\n\tport := os.Getenv("PORT")\n\tif port == "" {\n\t\tport = "8080"\n\t}\n\thttp.ListenAndServe(":"+port, nil)\n}\n' },
     { name: 'a listener on a random port', code: 'package main\n\nfunc main() { l, _ := net.Listen("tcp", ":0"); _ = l }\n' },
+    { name: "a client's Addr is no listen address", code: 'package main\n\nfunc main() {\n\trdb := redis.NewClient(&redis.Options{Addr: "cache:6379"})\n\t_ = rdb\n}\n' },
   ],
   invalid: [
     {

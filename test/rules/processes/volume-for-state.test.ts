@@ -13,6 +13,8 @@ testRule(rule, { kind: 'dockerfile', fileName: 'Dockerfile' }, {
     { name: 'a VOLUME in a build stage never reaches the image', code: 'FROM node:20 AS build\nVOLUME /app/data\nRUN npm ci\nFROM node:20-alpine\nCOPY --from=build /app /app' },
     { name: 'a variable path cannot be judged', code: 'FROM node:20\nVOLUME $DATA_DIR\nVOLUME ["${APP_HOME}/data"]' },
     { name: 'an ARG-templated base cannot be judged', code: 'ARG BASE=postgres:16\nFROM ${BASE}\nVOLUME /data' },
+    { name: 'an image that starts a database server on a generic base', code: 'FROM ubuntu:jammy\nVOLUME /data/db /data/configdb /backups\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["mongod"]' },
+    { name: 'Windows data paths of a database', code: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nVOLUME C:\\\\data\\\\db C:\\\\data\\\\configdb' },
   ],
   invalid: [
     {
@@ -33,6 +35,11 @@ testRule(rule, { kind: 'dockerfile', fileName: 'Dockerfile' }, {
       name: 'an app on a generic base keeps a non-database path',
       code: 'FROM debian:12\nVOLUME «/var/lib/myapp»',
       errors: [{ messageId: 'volumeForState', data: { path: '/var/lib/myapp' } }],
+    },
+    {
+      name: 'a Windows app path, and an app server that is no database',
+      code: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nVOLUME «C:\\\\app\\\\uploads»\nCMD ["node", "server.js"]',
+      errors: [{ messageId: 'volumeForState', data: { path: 'C:\\app\\uploads' } }],
     },
   ],
 });

@@ -1,29 +1,50 @@
 import * as jsonc from 'jsonc-parser';
-import { parseDocument } from 'yaml';
+import { echoSafe } from '../../analysis/secrets';
+import { MAX_FILE_CHARS, unanalysableText } from '../limits';
+import { jsoncNestingOverflow } from '../../parsing/yaml/yamlDepth';
+import { parseYaml } from '../../parsing/yaml/yamlParse';
 import { fromJsonc, fromPlain, fromYaml, describeType, type Located } from './locatedValue';
 import { emptyTeamConfig, validateRules, validateTeamConfig, type ConfigProblem, type RuleSetting, type TeamConfig, type Validated } from './teamConfig';
 
 /** Reads `.twelve-factor.yaml` text. Syntax errors are problems; the defaults then apply. */
 export function readTeamConfig(text: string): Validated<TeamConfig> {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (unanalysableText(text)) return unreadConfig('.twelve-factor.yaml', text, emptyTeamConfig());
+  const doc = parseYaml(text, { prettyErrors: false });
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => ({
       span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) },
-      message: `.twelve-factor.yaml is not valid YAML (${e.message.split('\n')[0]}); the defaults apply until it is fixed.`,
+      message: `.twelve-factor.yaml is not valid YAML (${echoWords(e.message.split('\n')[0])}); the defaults apply until it is fixed.`,
     }));
     return { value: emptyTeamConfig(), problems };
   }
   return validateTeamConfig(fromYaml(doc.contents));
 }
 
+/** A parser's message with any secret it quotes from the file masked, word by word. */
+function echoWords(message: string): string {
+  return message.replace(/[^\s"'`(),]+/g, echoSafe);
+}
+
+/** A configuration file too large (or binary) to read: it is not applied, and says so at its top. */
+function unreadConfig<T>(name: string, text: string, value: T): Validated<T> {
+  const why = unanalysableText(text) === 'tooLarge' ? `is larger than ${MAX_FILE_CHARS / 1024} KiB` : 'holds binary content';
+  return { value, problems: [{ span: { start: 0, end: 0 }, message: `${name} ${why}, so it is not read; the defaults apply until it is fixed.` }] };
+}
+
 /** The `twelveFactor.*` settings this tool reads, as found in one settings source. */
 export interface EditorSettings {
   enable?: boolean;
   rules?: Map<string, RuleSetting>;
+  baselineFindings?: BaselineFindings;
 }
 
+/** How the editor shows findings the baseline accepted: as hints marked "(baseline)", or not at all. */
+export type BaselineFindings = 'hint' | 'hide';
+
+const BASELINE_FINDINGS: readonly BaselineFindings[] = ['hint', 'hide'];
+
 /** The settings contributed by the extension, with descriptions (also used by package.json generation). */
-export const SETTING_KEYS = ['twelveFactor.enable', 'twelveFactor.rules', 'twelveFactor.trace.server'] as const;
+export const SETTING_KEYS = ['twelveFactor.enable', 'twelveFactor.rules', 'twelveFactor.baselineFindings', 'twelveFactor.trace.server'] as const;
 
 const TRACE_VALUES = ['off', 'messages', 'verbose'];
 
@@ -32,6 +53,11 @@ const TRACE_VALUES = ['off', 'messages', 'verbose'];
  * (`"twelveFactor.rules"`) or nested (`"twelveFactor": { "rules" }`). Other keys are not ours.
  */
 export function readSettingsJson(text: string): Validated<EditorSettings> {
+  if (unanalysableText(text)) return unreadConfig('settings.json', text, {});
+  const tooDeep = jsoncNestingOverflow(text);
+  if (tooDeep) {
+    return { value: {}, problems: [{ span: { start: tooDeep.offset, end: tooDeep.offset + 1 }, message: `settings.json cannot be read (nested deeper than ${tooDeep.limit} levels); twelveFactor settings in it are ignored.` }] };
+  }
   const errors: jsonc.ParseError[] = [];
   const tree = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || !tree) {
@@ -63,12 +89,15 @@ function validateSettings(root: Located): Validated<EditorSettings> {
       const rules = validateRules(value, 'twelveFactor.rules');
       settings.rules = rules.value;
       problems.push(...rules.problems);
+    } else if (key === 'twelveFactor.baselineFindings') {
+      if (value.type === 'scalar' && (BASELINE_FINDINGS as readonly unknown[]).includes(value.value)) settings.baselineFindings = value.value as BaselineFindings;
+      else problems.push({ span: value.span, message: `"twelveFactor.baselineFindings" must be one of ${BASELINE_FINDINGS.join(', ')}.` });
     } else if (key === 'twelveFactor.trace.server') {
       if (!(value.type === 'scalar' && TRACE_VALUES.includes(String(value.value)))) {
         problems.push({ span: value.span, message: `"twelveFactor.trace.server" must be one of ${TRACE_VALUES.join(', ')}.` });
       }
     } else {
-      problems.push({ span: entry.keySpan, message: `Unknown setting "${key}". Known settings: ${SETTING_KEYS.join(', ')}.` });
+      problems.push({ span: entry.keySpan, message: `Unknown setting "${echoSafe(key)}". Known settings: ${SETTING_KEYS.join(', ')}.` });
     }
   }
   return { value: settings, problems };

@@ -1,3 +1,4 @@
+import { echoSafe } from '../../analysis/secrets';
 import type { Span } from '../../parsing/sourceFile';
 import { factorPattern, findRule, isCheckedRule, isKnownPattern, suggestRuleId } from '../registry';
 import { SEVERITY_SETTINGS, type OptionSchema, type SeveritySetting } from '../types';
@@ -96,7 +97,7 @@ export function validateTeamConfig(root: Located): Validated<TeamConfig> {
         break;
       }
       default:
-        problems.push({ span: entry.keySpan, message: `Unknown key "${entry.key}" in .twelve-factor.yaml. Known keys: ${Object.keys(TEAM_CONFIG_KEYS).join(', ')}.` });
+        problems.push({ span: entry.keySpan, message: `Unknown key "${echoSafe(entry.key)}" in .twelve-factor.yaml. Known keys: ${Object.keys(TEAM_CONFIG_KEYS).join(', ')}.` });
     }
   }
   return { value: config, problems };
@@ -118,7 +119,7 @@ export function validateRules(node: Located, where: string): Validated<Map<strin
   for (const entry of node.entries) {
     if (!isKnownPattern(entry.key)) {
       const hint = suggestRuleId(entry.key);
-      problems.push({ span: entry.keySpan, message: `Unknown rule "${entry.key}" in ${where}.${hint ? ` Did you mean "${hint}"?` : ''}` });
+      problems.push({ span: entry.keySpan, message: `Unknown rule "${echoSafe(entry.key)}" in ${where}.${hint ? ` Did you mean "${hint}"?` : ''}` });
       continue;
     }
     const setting = validateRuleSetting(entry.key, entry.value, `${where}.${entry.key}`, problems);
@@ -133,7 +134,7 @@ function validateRuleSetting(pattern: string, node: Located, where: string, prob
     if (typeof node.value === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(node.value)) {
       return { severity: node.value as SeveritySetting };
     }
-    problems.push({ span: node.span, message: `Invalid value ${JSON.stringify(node.value)} for "${where}": expected ${SEVERITY_SETTINGS.join(', ')} or { severity, options }.` });
+    problems.push({ span: node.span, message: `Invalid value ${JSON.stringify(typeof node.value === 'string' ? echoSafe(node.value) : node.value)} for "${where}": expected ${SEVERITY_SETTINGS.join(', ')} or { severity, options }.` });
     return undefined;
   }
   if (node.type !== 'map') {
@@ -149,7 +150,7 @@ function validateRuleSetting(pattern: string, node: Located, where: string, prob
       const options = validateOptions(pattern, entry.value, `${where}.options`, problems);
       if (options) setting.options = options;
     } else {
-      problems.push({ span: entry.keySpan, message: `Unknown key "${entry.key}" in "${where}". Known keys: severity, options.` });
+      problems.push({ span: entry.keySpan, message: `Unknown key "${echoSafe(entry.key)}" in "${where}". Known keys: severity, options.` });
     }
   }
   return setting;
@@ -171,7 +172,7 @@ function validateOptions(pattern: string, node: Located, where: string, problems
     const option = schema[entry.key];
     if (!option) {
       const known = Object.keys(schema);
-      problems.push({ span: entry.keySpan, message: `Unknown option "${entry.key}" for ${rule.id}.${known.length ? ` Known options: ${known.join(', ')}.` : ' It has no options.'}` });
+      problems.push({ span: entry.keySpan, message: `Unknown option "${echoSafe(entry.key)}" for ${rule.id}.${known.length ? ` Known options: ${known.join(', ')}.` : ' It has no options.'}` });
       continue;
     }
     const error = checkOptionValue(option, entry.value);
@@ -203,7 +204,7 @@ function validatePatternList(node: Located, where: string): Validated<string[]> 
       problems.push({ span: item.span, message: `"${where}" takes rule ids or factor/* patterns, not ${describeType(item)}.` });
     } else if (!isKnownPattern(item.value)) {
       const hint = suggestRuleId(item.value);
-      problems.push({ span: item.span, message: `Unknown rule "${item.value}" in ${where}.${hint ? ` Did you mean "${hint}"?` : ''}` });
+      problems.push({ span: item.span, message: `Unknown rule "${echoSafe(item.value)}" in ${where}.${hint ? ` Did you mean "${hint}"?` : ''}` });
     } else {
       patterns.push(item.value);
     }
@@ -219,41 +220,61 @@ function validateIgnore(node: Located): Validated<IgnoreEntry[]> {
     return { value: entries, problems };
   }
   for (const item of node.items) {
-    if (item.type !== 'map') {
-      problems.push({ span: item.span, message: `An "ignore" entry must be { files, rules, reason, expires }, not ${describeType(item)}.` });
-      continue;
-    }
-    const entry: IgnoreEntry = { rules: [], files: [] };
-    let valid = true;
-    for (const field of item.entries) {
-      const value = field.value;
-      if (field.key === 'files') {
-        const files = (value.type === 'list' ? value.items : [value]).filter((v) => v.type === 'scalar' && typeof v.value === 'string');
-        entry.files = files.map((v) => String((v as { value: string }).value));
-        if (entry.files.length === 0) {
-          problems.push({ span: value.span, message: '"ignore[].files" must name at least one path glob.' });
-          valid = false;
-        }
-      } else if (field.key === 'rules') {
-        const patterns = validatePatternList(value, 'ignore[].rules');
-        entry.rules = patterns.value;
-        problems.push(...patterns.problems);
-      } else if (field.key === 'reason' && value.type === 'scalar') {
-        entry.reason = String(value.value ?? '');
-      } else if (field.key === 'expires' && value.type === 'scalar' && /^\d{4}-\d{2}-\d{2}$/.test(String(value.value))) {
-        entry.expires = String(value.value);
-        entry.expiresSpan = value.span;
-      } else if (field.key === 'expires') {
-        problems.push({ span: value.span, message: '"ignore[].expires" must be a date written YYYY-MM-DD.' });
-      } else {
-        problems.push({ span: field.keySpan, message: `Unknown key "${field.key}" in an ignore entry. Known keys: ${Object.keys(IGNORE_ENTRY_KEYS).join(', ')}.` });
-      }
-    }
-    if (!item.entries.some((f) => f.key === 'files')) {
-      problems.push({ span: item.span, message: 'An "ignore" entry needs "files": the path globs it applies to.' });
-      valid = false;
-    }
-    if (valid) entries.push(entry);
+    const entry = validateIgnoreEntry(item, problems);
+    if (entry) entries.push(entry);
   }
   return { value: entries, problems };
+}
+
+/**
+ * One `ignore` entry, or undefined when anything in it is wrong. A bad entry is reported and left out
+ * as a whole: dropping only its bad part could widen what it hides (an unknown rule id dropped from
+ * `rules` leaves an empty list, which means every rule; a bad `expires` dropped means forever).
+ */
+function validateIgnoreEntry(item: Located, problems: ConfigProblem[]): IgnoreEntry | undefined {
+  const found: ConfigProblem[] = [];
+  if (item.type !== 'map') {
+    problems.push({ span: item.span, message: `An "ignore" entry must be { files, rules, reason, expires }, not ${describeType(item)}.` });
+    return undefined;
+  }
+  const entry: IgnoreEntry = { rules: [], files: [] };
+  for (const field of item.entries) {
+    const value = field.value;
+    if (field.key === 'files') {
+      const globs = value.type === 'list' ? value.items : [value];
+      const bad = globs.find((v) => v.type !== 'scalar' || typeof v.value !== 'string' || v.value === '');
+      if (bad) found.push({ span: bad.span, message: `"ignore[].files" takes path globs, not ${describeType(bad)}.` });
+      else if (globs.length === 0) found.push({ span: value.span, message: '"ignore[].files" must name at least one path glob.' });
+      else entry.files = globs.map((v) => String((v as { value: string }).value));
+    } else if (field.key === 'rules') {
+      const patterns = validatePatternList(value, 'ignore[].rules');
+      found.push(...patterns.problems);
+      // Left out, `rules` means every rule; written empty it is a mistake, not a wider entry.
+      if (patterns.value.length === 0 && patterns.problems.length === 0) found.push({ span: value.span, message: '"ignore[].rules" must name at least one rule; leave it out to cover every rule.' });
+      entry.rules = patterns.value;
+    } else if (field.key === 'reason' && value.type === 'scalar') {
+      entry.reason = String(value.value ?? '');
+    } else if (field.key === 'expires') {
+      if (value.type === 'scalar' && isCalendarDate(String(value.value))) {
+        entry.expires = String(value.value);
+        entry.expiresSpan = value.span;
+      } else {
+        found.push({ span: value.span, message: '"ignore[].expires" must be a date written YYYY-MM-DD.' });
+      }
+    } else {
+      found.push({ span: field.keySpan, message: `Unknown key "${echoSafe(field.key)}" in an ignore entry. Known keys: ${Object.keys(IGNORE_ENTRY_KEYS).join(', ')}.` });
+    }
+  }
+  if (!item.entries.some((f) => f.key === 'files')) found.push({ span: item.span, message: 'An "ignore" entry needs "files": the path globs it applies to.' });
+  problems.push(...found.map((p) => ({ span: p.span, message: `${p.message} The entry is not applied.` })));
+  return found.length === 0 ? entry : undefined;
+}
+
+/** `YYYY-MM-DD` naming a real day (not 2020-13-45 or 2027-02-30). */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { CONFIG_FILE_NAMES } from '../../parsing/fileKind';
+import { isInsideFolder } from '../../workspace/paths';
 import type { WorkspaceFiles } from '../types';
 import { readSettingsJson, readTeamConfig } from './configFiles';
 import { ResolvedConfig } from './resolvedConfig';
@@ -13,9 +14,22 @@ export interface ConfigLocations {
 
 /** The team configuration file of a root (or an explicit one), and the root's `.vscode/settings.json`. */
 export function locateConfig(root: string, workspace: WorkspaceFiles, explicitConfig?: string): ConfigLocations {
-  const teamConfig = explicitConfig ?? CONFIG_FILE_NAMES.map((n) => path.join(root, n)).find((p) => workspace.readText(p) !== undefined);
+  const found = CONFIG_FILE_NAMES.map((n) => path.join(root, n)).find((p) => workspace.readText(p) !== undefined);
+  // A committed config that links out of the workspace is someone else's policy: it is refused (and reported where it stands).
+  const teamConfig = explicitConfig ?? (found && !linksOutsideRoot(found, root, workspace) ? found : undefined);
   const settings = path.join(root, '.vscode', 'settings.json');
   return { teamConfig, settings: workspace.readText(settings) !== undefined ? settings : undefined };
+}
+
+/**
+ * True when a file of the workspace is a link that resolves outside its root (the workspace's own
+ * folder counts as resolved too, so that a workspace reached through a linked folder still works).
+ */
+export function linksOutsideRoot(file: string, root: string, workspace: WorkspaceFiles): boolean {
+  if (!workspace.realPath) return false;
+  const real = workspace.realPath(file);
+  const realRoot = workspace.realPath(root) ?? root;
+  return real !== undefined && !isInsideFolder(realRoot, real);
 }
 
 /**

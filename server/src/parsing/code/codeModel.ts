@@ -60,11 +60,14 @@ export function enclosingStatement(node: Node): Node {
  * is returned once, in source order.
  */
 export function anchoredMatches(model: CodeModel, anchor: RegExp, source: string): Map<string, Node>[] {
+  const hits = [...model.file.text.matchAll(anchor)];
+  // Compiling a query costs up to a few hundred milliseconds per grammar: a file without the name compiles none.
+  if (hits.length === 0) return [];
   const query = queryOf(model.grammar, source);
   const root = model.tree.rootNode;
   const seen = new Set<string>();
   const out: Map<string, Node>[] = [];
-  for (const hit of model.file.text.matchAll(anchor)) {
+  for (const hit of hits) {
     for (const match of query.matches(root, { startIndex: hit.index, endIndex: hit.index + hit[0].length })) {
       const key = match.captures.map((c) => `${c.name}:${c.node.id}`).join(' ');
       if (seen.has(key)) continue;

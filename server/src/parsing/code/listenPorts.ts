@@ -18,22 +18,28 @@ type Finder = { anchor: RegExp; query: string };
 /** The calls that bind a port, per language; `@port` is the port argument, `@call` names the call. */
 const FINDERS: Record<CodeModel['language'], Finder> = {
   javascript: {
-    anchor: /\blisten\b/g,
+    anchor: /\b(listen|serve)\b/g,
     query: `
 (call_expression function: (member_expression property: (property_identifier) @m (#eq? @m "listen")) @call arguments: (arguments . [(number) (identifier)] @port))
-(call_expression function: (member_expression property: (property_identifier) @m (#eq? @m "listen")) @call arguments: (arguments . (object (pair key: (property_identifier) @k value: [(number) (identifier)] @port (#eq? @k "port")))))`,
+(call_expression function: (member_expression property: (property_identifier) @m (#eq? @m "listen")) @call arguments: (arguments . (object (pair key: (property_identifier) @k value: [(number) (identifier)] @port (#eq? @k "port")))))
+(call_expression function: [(identifier) (member_expression)] @call arguments: (arguments . (object (pair key: (property_identifier) @k value: [(number) (identifier)] @port (#eq? @k "port")))) (#match? @call "(^|\\.)serve$"))`,
   },
   typescript: { anchor: /\blisten\b/g, query: '' },
   python: {
-    anchor: /\b(port|HTTPServer|TCPServer|ThreadingHTTPServer)\b/g,
+    anchor: /\b(port|HTTPServer|TCPServer|ThreadingHTTPServer|listen|start_server|TCPSite)\b/g,
     query: `
-(call function: [(identifier) (attribute)] @call arguments: (argument_list (keyword_argument name: (identifier) @k value: [(integer) (identifier)] @port)) (#eq? @k "port") (#match? @call "(^|\\\\.)(run|run_app|serve|run_simple|start)$"))
+(call function: [(identifier) (attribute)] @call arguments: (argument_list (keyword_argument name: (identifier) @k value: [(integer) (identifier)] @port)) (#eq? @k "port") (#match? @call "(^|\\\\.)(run|run_app|serve|run_simple|start|run_server|listen|start_server|TCPSite)$"))
+(call function: (attribute object: (_) @obj attribute: (identifier) @m) @call arguments: (argument_list . [(integer) (identifier)] @port) (#eq? @m "listen") (#match? @obj "(^|_)(app|application)$|http_?server$"))
+(call function: [(identifier) (attribute)] @call arguments: (argument_list . (_) . (_) . [(integer) (identifier)] @port) (#match? @call "(^|\\\\.)(start_server|TCPSite)$"))
 (call function: [(identifier) (attribute)] @call arguments: (argument_list . (tuple (_) [(integer) (identifier)] @port .)) (#match? @call "(^|\\\\.)(HTTPServer|ThreadingHTTPServer|TCPServer|ThreadingTCPServer)$"))`,
   },
   java: {
-    anchor: /\b(ServerSocket|InetSocketAddress|port|start|listen)\b/g,
+    anchor: /\b(ServerSocket|InetSocketAddress|Server|port|start|listen|addHttpListener)\b/g,
     query: `
-(object_creation_expression type: (type_identifier) @call arguments: (argument_list [(decimal_integer_literal) (identifier)] @port .) (#match? @call "^(ServerSocket|InetSocketAddress)$"))
+(object_creation_expression type: (type_identifier) @call arguments: (argument_list . [(decimal_integer_literal) (identifier)] @port) (#match? @call "^(ServerSocket|Server)$"))
+(object_creation_expression type: (type_identifier) @call arguments: (argument_list . [(decimal_integer_literal) (identifier)] @port .) (#eq? @call "InetSocketAddress"))
+(object_creation_expression type: (type_identifier) @call arguments: (argument_list . (string_literal (string_fragment) @host) . [(decimal_integer_literal) (identifier)] @port .) (#eq? @call "InetSocketAddress") (#match? @host "^(0\\\\.0\\\\.0\\\\.0|localhost|127\\\\.0\\\\.0\\\\.1|::)$"))
+(method_invocation name: (identifier) @call arguments: (argument_list . [(decimal_integer_literal) (identifier)] @port) (#eq? @call "addHttpListener"))
 (method_invocation name: (identifier) @call arguments: (argument_list . [(decimal_integer_literal) (identifier)] @port .) (#match? @call "^(port|start|listen)$"))`,
   },
   go: {
@@ -42,7 +48,7 @@ const FINDERS: Record<CodeModel['language'], Finder> = {
 (call_expression function: (selector_expression field: (field_identifier) @m) @call arguments: (argument_list . [(interpreted_string_literal) (identifier)] @port) (#match? @m "^(ListenAndServe|ListenAndServeTLS|Run|Start)$"))
 (call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @m) @call arguments: (argument_list (_) [(interpreted_string_literal) (identifier)] @port .) (#eq? @pkg "net") (#eq? @m "Listen"))
 (call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @m) @call arguments: (argument_list . [(interpreted_string_literal) (identifier)] @port .) (#not-eq? @pkg "net") (#eq? @m "Listen"))
-(keyed_element key: (literal_element (identifier) @call) value: (literal_element [(interpreted_string_literal) (identifier)] @port) (#eq? @call "Addr"))`,
+(composite_literal type: (_) @type body: (literal_value (keyed_element key: (literal_element (identifier) @call) value: (literal_element [(interpreted_string_literal) (identifier)] @port))) (#eq? @call "Addr") (#match? @type "Server$"))`,
   },
 };
 FINDERS.typescript = FINDERS.javascript;

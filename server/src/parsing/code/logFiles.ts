@@ -16,6 +16,8 @@ interface Finder {
   pathCheck?: (path: string) => boolean;
   /** What messages call it, when not the `@c` capture's text. */
   what?: string;
+  /** Drops matches outside the library's context (a `{ type: 'file' }` that is no log4js appender). */
+  context?: (model: CodeModel, hit: Node) => boolean;
 }
 
 const NOT_STD_STREAM = (path: string) => !/^(\/dev\/(stdout|stderr)|stdout|stderr|-|1|2)$/.test(path);
@@ -26,7 +28,7 @@ const JS: Finder[] = [
   { anchor: /\bDailyRotateFile\b/g, query: '(new_expression constructor: [(identifier) (member_expression)] @c (#match? @c "DailyRotateFile$")) @hit' },
   { anchor: /\b(createWriteStream|appendFile|appendFileSync)\b/g, query: '(call_expression function: (member_expression property: (property_identifier) @c) arguments: (arguments . (string) @path) (#match? @c "^(createWriteStream|appendFile|appendFileSync)$")) @hit', pathCheck: LOG_PATH },
   { anchor: /\bdestination\b/g, query: '(call_expression function: (member_expression object: (identifier) @o property: (property_identifier) @c) arguments: (arguments . (string) @path) (#eq? @o "pino") (#eq? @c "destination")) @hit', pathCheck: NOT_STD_STREAM },
-  { anchor: /\btype\b/g, query: '(pair key: (property_identifier) @k value: (string) @path (#eq? @k "type")) @hit', pathCheck: (type) => /^(file|dateFile|fileSync|multiFile)$/.test(type), what: 'A log4js file appender' },
+  { anchor: /\btype\b/g, query: '(pair key: (property_identifier) @k value: (string) @path (#eq? @k "type")) @hit', pathCheck: (type) => /^(file|dateFile|fileSync|multiFile)$/.test(type), what: 'A log4js file appender', context: log4jsAppender },
 ];
 
 const FINDERS: Record<CodeModel['language'], Finder[]> = {
@@ -62,12 +64,25 @@ export function logFiles(model: CodeModel): LogFile[] {
       // A handler's first argument, when it has one, is its path.
       const path = m.get('path') ?? m.get('args')?.namedChildren[0];
       if (path && finder.pathCheck && !finder.pathCheck(stringLiteral(path)?.value ?? '')) continue;
+      if (finder.context && !finder.context(model, m.get('hit')!)) continue;
       const file = m.get('file');
       if (file && !openedAsFile(model, file)) continue;
       out.push({ node: m.get('hit')!, what: finder.what ?? m.get('c')!.text.replace(/\s+/g, '') });
     }
   }
   return out.sort((a, b) => a.node.startIndex - b.node.startIndex);
+}
+
+/**
+ * `{ type: 'file' }` is a log4js appender only in log4js context: inside an `appenders` object, or in
+ * a file that imports or requires log4js (an appender built apart and passed in later). Elsewhere it
+ * is any object with a type, such as a file-system entry.
+ */
+function log4jsAppender(model: CodeModel, hit: Node): boolean {
+  for (let node = hit.parent; node; node = node.parent) {
+    if (node.type === 'pair' && node.childForFieldName('key')?.text.replace(/['"]/g, '') === 'appenders') return true;
+  }
+  return /(\brequire\(\s*|\bfrom\s+|\bimport\(\s*)['"]log4js['"]/.test(model.file.text);
 }
 
 /** True when a Go identifier is assigned from `os.OpenFile` or `os.Create` somewhere in the file. */

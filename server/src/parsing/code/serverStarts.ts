@@ -18,7 +18,8 @@ interface Language {
 }
 
 const JS: Language = {
-  // `connection.listen()` (JSON-RPC, event emitters) takes no port: a server listens on something.
+  // `connection.listen()` (JSON-RPC, event emitters) takes no port: a server listens on something
+  // (and `startsServer` then asks for a server object or a port or address argument).
   starts: { anchor: /\blisten\b/g, query: '(call_expression function: (member_expression property: (property_identifier) @m (#eq? @m "listen")) @what arguments: (arguments (_))) @call' },
   handled: {
     anchor: /\b(process|createTerminus|stoppable|createHttpTerminator|closeWithGrace|createLightship|enableShutdownHooks|gracefulShutdown)\b/g,
@@ -59,8 +60,56 @@ export function unhandledServerStart(model: CodeModel): ServerStart | undefined 
   const language = LANGUAGES[model.language];
   if (language.owned?.test(model.file.text)) return undefined;
   if (model.language === 'go' && !/^func main\(\)/m.test(model.file.text)) return undefined;
-  const start = anchoredMatches(model, language.starts.anchor, language.starts.query)[0];
+  const start = anchoredMatches(model, language.starts.anchor, language.starts.query).find((m) => isJs(model) ? startsServer(m.get('call')!) : true);
   if (!start) return undefined;
   if (anchoredMatches(model, language.handled.anchor, language.handled.query).length > 0) return undefined;
   return { call: start.get('call')!, what: start.get('what')!.text.replace(/\s+/g, '') };
+}
+
+function isJs(model: CodeModel): boolean {
+  return model.language === 'javascript' || model.language === 'typescript';
+}
+
+/** Receivers that are servers by name: `app`, `server`, `httpServer`, `fastify`, `this.app` … */
+const SERVER_RECEIVER = /(^|\.)(app|application|server|srv|api|fastify|koa|hapi|express|http|https|[a-z]*(Server|App))$/i;
+/** Arguments that name a port or an address: `port`, `PORT`, `config.port`, `process.env.PORT`, `addr`, `host` … */
+const PORT_NAME = /(^|\.|_)(port|addr|address|host|hostname|socket|socketPath)$/i;
+
+/**
+ * A JS `listen` call starts a server only on a server object (by name, or the result of a call such
+ * as `http.createServer(app).listen`), or when its first argument is a port or address: a number, a
+ * string, a port-named value, an options object with `port`, `host` or `path`. So
+ * `documents.listen(connection)` (an LSP document manager) and `emitter.listen(handler)` are none,
+ * and neither is a listen on port 0.
+ */
+function startsServer(call: Node): boolean {
+  const first = call.childForFieldName('arguments')?.namedChildren[0] ?? undefined;
+  // Port 0 asks the OS for any free port: a probe or a test server, never a process a router reaches.
+  if (first?.type === 'number' && Number(first.text) === 0) return false;
+  const receiver = call.childForFieldName('function')?.childForFieldName('object');
+  if (receiver && (receiver.type === 'call_expression' || receiver.type === 'await_expression' || SERVER_RECEIVER.test(receiver.text))) return true;
+  return first !== undefined && isPortLike(first);
+}
+
+function isPortLike(node: Node): boolean {
+  switch (node.type) {
+    case 'number':
+    case 'string':
+    case 'template_string':
+      return true;
+    case 'identifier':
+    case 'member_expression':
+      return PORT_NAME.test(node.text);
+    case 'object':
+      return node.namedChildren.some((pair) => pair?.type === 'shorthand_property_identifier' ? /^(port|host|path)$/.test(pair.text) : /^(port|host|path)$/.test(pair?.childForFieldName('key')?.text ?? ''));
+    case 'binary_expression':
+    case 'parenthesized_expression':
+    case 'call_expression':
+    case 'arguments':
+    case 'as_expression':
+    case 'non_null_expression':
+      return node.namedChildren.some((child) => child !== null && isPortLike(child));
+    default:
+      return false;
+  }
 }

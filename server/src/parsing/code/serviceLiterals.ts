@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { isPlaceholderValue, urlCredentials } from '../../analysis/secrets';
 import { isServiceScheme, parseAddress } from '../../analysis/serviceAddress';
 import { valuesBoundTo } from './boundLiterals';
+import { clientHostArguments } from './clientHostArguments';
 import type { CodeModel } from './codeModel';
 import { envReadsOf } from './env/envRead';
 import { stringLiteral, type StringLiteral } from './strings';
@@ -19,13 +20,19 @@ export interface ServiceLiteral {
 }
 
 const SCHEME_HITS = /\b(?:jdbc:[a-z0-9]+|postgres(?:ql)?|mysql|mariadb|mongodb|rediss?|amqps?|kafka|nats|memcached)(?:\+[a-z0-9]+)?:\/\//gi;
-const HOST_KEYS = /\b(?:host|hostname|Addr|addr)\b/g;
+// Host options, and the server lists of Kafka, NATS, Elasticsearch and Redis Cluster clients (`bootstrap_servers`,
+// `'bootstrap.servers'`, `brokers: ["kafka:9092"]`, `servers`, `hosts`, `Brokers`, `Addrs`).
+const HOST_KEYS = /\b(?:host|hostname|Addr|addr|Addrs|bootstrap[_.]servers|brokers|Brokers|servers|hosts)\b/g;
+/** A host, `host:port`, or a comma-separated list of them. */
+const HOST_LIST = /^[\w.-]+(:\d+)?(\s*,\s*[\w.-]+(:\d+)?)*$/;
+/** A Go MySQL driver DSN: `user:pw@tcp(host:3306)/db`, `user@tcp(host)/db`, `tcp(host)/db`. */
+const GO_DSN = /^(?:[^:@/\s]*(?::[^@\s]*)?@)?tcp\(([^)\s]+)\)\//;
 /** A libpq key/value connection string (`host=db user=app dbname=app`), as `sql.Open("postgres", …)` and psycopg2 take. */
 const DSN_HOST = /(?:^|\s)host=([^\s'"]+)/;
 const DSN_KEYS = /(?:^|\s)(?:dbname|user|sslmode|port)=/;
 const DSN_PASSWORD = /(?:^|\s)password=(\S+)/;
 /** Database, cache and queue clients whose `host` option names a backing service. */
-const CLIENTS = /(Pool|Client|createClient|createConnection|createPool|Redis|StrictRedis|MongoClient|connect|Sequelize|knex|Jedis|JedisPool|ConnectionFactory|ConnectionParameters|Options|NewClient|Dial|Cluster)$/;
+const CLIENTS = /(Pool|Client|createClient|createConnection|createPool|Redis|StrictRedis|MongoClient|connect|Sequelize|knex|Jedis|JedisPool|ConnectionFactory|ConnectionParameters|Options|NewClient|Dial|Cluster|Kafka|KafkaProducer|KafkaConsumer|KafkaAdminClient|Producer|Consumer|AdminClient|Elasticsearch|AsyncElasticsearch|OpenSearch|WriterConfig|ReaderConfig)$/;
 /** Keys of per-environment sections, whose local addresses are dev defaults by design (knexfile, config.js). */
 const DEV_SECTIONS = /^(development|dev|local|test|testing)$/i;
 const CALLS = new Set(['call_expression', 'new_expression', 'call', 'method_invocation', 'object_creation_expression', 'composite_literal']);
@@ -62,12 +69,24 @@ export function serviceLiterals(model: CodeModel): ServiceLiteral[] {
     const password = DSN_PASSWORD.exec(literal.value)?.[1];
     out.push({ literal, scheme: 'postgres', host, envName: urlEnvName(literal.node) ?? 'DATABASE_URL', credentials: password !== undefined && !isPlaceholderValue(password) });
   }
-  for (const { value } of valuesBoundTo(model, HOST_KEYS)) {
-    const literal = stringLiteral(value);
-    const callee = literal && clientOf(value);
-    if (!literal || !callee || seen.has(value.id) || skipped(literal, isFallback) || !/^[\w.-]+(:\d+)?$/.test(literal.value)) continue;
-    seen.add(value.id);
-    out.push({ literal, host: literal.value, envName: hostEnvName(callee) });
+  for (const hit of model.file.text.matchAll(/\btcp\(/g)) {
+    const leaf = root.descendantForIndex(hit.index);
+    const literal = leaf && (stringLiteral(leaf) ?? stringLiteral(leaf.parent));
+    const host = literal && GO_DSN.exec(literal.value)?.[1];
+    // A DSN with a password is a secret, reported as one.
+    if (!literal || !host || seen.has(literal.node.id) || skipped(literal, isFallback) || urlCredentials(literal.value)) continue;
+    seen.add(literal.node.id);
+    out.push({ literal, scheme: 'mysql', host, envName: urlEnvName(literal.node) ?? 'DATABASE_URL' });
+  }
+  const hosts = [
+    ...valuesBoundTo(model, HOST_KEYS).flatMap(({ value }) => hostValues(value).map((host) => ({ host, callee: clientOf(value) }))),
+    ...clientHostArguments(model).map(({ literal, call }) => ({ host: literal.node, callee: call })),
+  ];
+  for (const { host, callee } of hosts) {
+    const literal = stringLiteral(host);
+    if (!literal || !callee || seen.has(host.id) || skipped(literal, isFallback) || !HOST_LIST.test(literal.value) || /^\d+$/.test(literal.value)) continue;
+    seen.add(host.id);
+    out.push({ literal, host: literal.value.split(',')[0].trim(), envName: hostEnvName(callee) });
   }
   return out.sort((a, b) => a.literal.node.startIndex - b.literal.node.startIndex);
 }
@@ -79,6 +98,14 @@ function skipped(literal: StringLiteral, isFallback: (node: Node) => boolean): b
     if (key && DEV_SECTIONS.test(stringLiteral(key)?.value ?? key.text)) return true;
   }
   return false;
+}
+
+/** A host option's strings: the value itself, or the strings of a list (`brokers: ["kafka:9092"]`, `[]string{…}`). */
+function hostValues(value: Node): Node[] {
+  if (stringLiteral(value)) return [value];
+  const list = value.type === 'composite_literal' ? value.childForFieldName('body') : value;
+  if (!list || !/^(array|list|literal_value|array_initializer)$/.test(list.type)) return [];
+  return list.namedChildren.flatMap((c) => (c?.type === 'literal_element' ? c.namedChildren : [c])).filter((c): c is Node => c !== null && stringLiteral(c) !== undefined);
 }
 
 /** The client call or composite literal a value is an option of, by its callee's text. */
@@ -109,8 +136,13 @@ function schemeEnvName(scheme: string): string {
 }
 
 function hostEnvName(callee: string): string {
-  if (/redis/i.test(callee)) return 'REDIS_HOST';
+  if (/redis|jedis/i.test(callee)) return 'REDIS_HOST';
   if (/mongo/i.test(callee)) return 'MONGODB_HOST';
   if (/amqp|rabbit|ConnectionParameters|ConnectionFactory/i.test(callee)) return 'AMQP_HOST';
+  if (/kafka|sarama|Producer|Consumer|AdminClient|WriterConfig|ReaderConfig/i.test(callee)) return 'KAFKA_BROKERS';
+  if (/elastic|opensearch/i.test(callee)) return 'ELASTICSEARCH_URL';
+  if (/memcache/i.test(callee)) return 'MEMCACHED_SERVERS';
+  if (/nats/i.test(callee)) return 'NATS_URL';
+  if (/mail|sender/i.test(callee)) return 'SMTP_HOST';
   return 'DATABASE_HOST';
 }

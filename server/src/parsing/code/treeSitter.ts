@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { asSetup } from '../../engine/limits';
 import * as path from 'node:path';
 import { Language, Parser, Query } from 'web-tree-sitter';
 
@@ -63,8 +64,7 @@ export function languageOf(grammar: Grammar): Language {
   let language = languages.get(grammar);
   if (!language) {
     if (!runtimeReady) throw new Error('the tree-sitter runtime is not started (prepareCodeParsing was not awaited)');
-    const bytes = readFileSync(locateWasm(grammarWasm(grammar)));
-    language = Language.loadSync(new WebAssembly.Module(bytes));
+    language = asSetup(() => Language.loadSync(new WebAssembly.Module(readFileSync(locateWasm(grammarWasm(grammar))))));
     languages.set(grammar, language);
   }
   return language;
@@ -86,7 +86,8 @@ export function queryOf(grammar: Grammar, source: string): Query {
   const key = `${grammar}\u0000${source}`;
   let query = queries.get(key);
   if (!query) {
-    query = new Query(languageOf(grammar), source);
+    const language = languageOf(grammar);
+    query = asSetup(() => new Query(language, source));
     queries.set(key, query);
   }
   return query;

@@ -1,7 +1,9 @@
 import type { SourceFile } from '../sourceFile';
 import { get, getPath, items, num, str } from '../yaml/yamlNodes';
-import { registerFactExtractor, type FileFacts, type ObjectRef, type ReplicaCount } from '../../workspace/facts';
-import type { DeploymentModel, KubeObject, Platform } from './deploymentModel';
+import { familyOfImage, nameFamily, schemeFamily, serviceVersion } from '../../analysis/backingServiceImages';
+import { parseAddress } from '../../analysis/serviceAddress';
+import { registerFactExtractor, type FileFacts, type ObjectRef, type ReplicaCount, type ServiceImageFact, type BackingServiceFact } from '../../workspace/facts';
+import type { Container, DeploymentModel, KubeObject, Platform } from './deploymentModel';
 import { deploymentEnvFacts } from './deploymentEnvFacts';
 
 /** Registers the extractor of a deployment kind's cross-file facts. */
@@ -33,7 +35,31 @@ export function deploymentFacts(model: DeploymentModel, file: SourceFile): FileF
   const { envServices, envObjects } = deploymentEnvFacts(model, file);
   if (envServices.length) facts.envServices = envServices;
   if (envObjects.length) facts.envObjects = envObjects;
+  const serviceImages = model.workloads.flatMap((w) => w.containers.flatMap((c): ServiceImageFact[] => {
+    const version = c.image && !c.image.templated && !c.init ? serviceVersion(c.image.text) : undefined;
+    return version ? [{ ...version, image: c.image!.text, workload: w.name, span: c.image!.span }] : [];
+  }));
+  if (serviceImages.length) facts.serviceImages = serviceImages;
+  const backingServices = model.workloads.flatMap((w) => w.containers.flatMap(backingServicesOf));
+  if (backingServices.length) facts.backingServices = backingServices;
   return facts;
+}
+
+/** What a container shows of the backing services it gets: its image, service URLs in its env, variables and bound services named for one. */
+function backingServicesOf(container: Container): BackingServiceFact[] {
+  const found: BackingServiceFact[] = [];
+  const family = container.image && !container.image.templated ? familyOfImage(container.image.text) : undefined;
+  if (family) found.push({ family, via: `image ${container.image!.text}` });
+  for (const entry of container.env) {
+    const scheme = entry.value.type === 'literal' ? parseAddress(entry.value.text)?.scheme : undefined;
+    const named = (scheme && schemeFamily(scheme)) ?? nameFamily(entry.name);
+    if (named) found.push({ family: named, via: entry.name });
+  }
+  for (const source of container.envSources) {
+    const bound = source.kind === 'services' ? nameFamily(source.name) : undefined;
+    if (bound) found.push({ family: bound, via: `bound service ${source.name}` });
+  }
+  return found;
 }
 
 /**

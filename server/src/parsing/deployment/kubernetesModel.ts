@@ -102,7 +102,7 @@ function container(node: YNode, init: boolean, hostPaths: Set<string>): Containe
   });
   const mounts: Mount[] = items(get(node, 'volumeMounts')).map((m) => {
     const source = str(get(m, 'name'));
-    return { target: str(get(m, 'mountPath')), source, hostPath: source !== undefined && hostPaths.has(source), span: m.span };
+    return { target: str(get(m, 'mountPath')), source, hostPath: source !== undefined && hostPaths.has(source), readOnly: str(get(m, 'readOnly')) === 'true', span: m.span };
   });
   return {
     name: str(namePair?.value) ?? '',

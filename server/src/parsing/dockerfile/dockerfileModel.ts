@@ -9,6 +9,7 @@ import {
   type Property,
 } from 'dockerfile-ast';
 import type { SourceFile, Span, SpannedValue } from '../sourceFile';
+import './argumentsOnce';
 import { readExecForm } from './execForm';
 
 export type { SpannedValue };
@@ -43,9 +44,12 @@ export interface DockerInstruction {
   command?: CommandForm;
   /** Present for ENV and ARG. */
   properties?: DockerProperty[];
-  /** Present for COPY and ADD: the source paths (flags removed), and the `--from` value. */
+  /** Present for COPY and ADD: the source paths (flags removed), and the `--from` value with its span. */
   sources?: SpannedValue[];
+  /** Present for COPY and ADD: where the sources go in the image. */
+  destination?: SpannedValue;
   copyFrom?: string;
+  copyFromSpan?: Span;
 }
 
 /** A build stage: its FROM and what follows until the next FROM. */
@@ -117,8 +121,11 @@ export function parseDockerfile(file: SourceFile): DockerfileModel {
         ? json.items
         : node.getArguments().filter((a) => !a.getValue().startsWith('--')).map((a) => ({ value: a.getValue(), span: toSpan(a.getRange()) }));
       instruction.sources = args.slice(0, -1);
+      if (args.length > 1) instruction.destination = args[args.length - 1];
       const fromFlag = node instanceof Copy ? node.getFromFlag() : null;
       instruction.copyFrom = fromFlag?.getValue() ?? undefined;
+      const fromRange = fromFlag?.getValueRange();
+      if (fromRange) instruction.copyFromSpan = toSpan(fromRange);
     }
     instructions.push(instruction);
     if (instruction.stage < 0) {

@@ -157,7 +157,11 @@ function wrapperScript(decoded: DecodedString, instruction: DockerInstruction, s
   const map = (span: Span) => decodedSpan(decoded, span);
   const script: ShellScript = {
     ...parsed,
-    commands: parsed.commands.map((c) => ({ span: map(c.span), words: c.words.map((w) => ({ ...w, span: map(w.span) })) })),
+    commands: parsed.commands.map((c) => ({
+      span: map(c.span),
+      words: c.words.map((w) => ({ ...w, span: map(w.span) })),
+      ...(c.redirects && { redirects: c.redirects.map((r) => ({ ...r, span: map(r.span), ...(r.target && { target: { ...r.target, span: map(r.target.span) } }) })) }),
+    })),
   };
   return { origin: 'wrapper', instruction, shell, script, span: decoded.span, encode: (t) => JSON.stringify(t).slice(1, -1) };
 }

@@ -1,4 +1,6 @@
 import * as path from 'node:path';
+import { schemeFamily } from '../../analysis/backingServiceImages';
+import { isNonProductionWord } from '../../analysis/nonProduction';
 import { registerFactExtractor, type EnvFact, type EnvService, type FileFacts } from '../../workspace/facts';
 import type { KindParser } from '../parsers';
 import type { SourceFile } from '../sourceFile';
@@ -31,9 +33,17 @@ export function springFacts(model: SpringModel): FileFacts {
       if (isEnvStyleName(placeholder.name)) envReads.push({ name: placeholder.name, span: placeholder.nameSpan, hasDefault: placeholder.default !== undefined });
     }
   }
+  const facts: FileFacts = envReads.length ? { envReads } : {};
   // Test resources configure tests, not a deployed app: they provide nothing to its code.
-  const facts: FileFacts = model.testResource ? {} : { envServices: [springService(model)] };
-  if (envReads.length) facts.envReads = envReads;
+  if (!model.testResource) facts.envServices = [springService(model)];
+  // A datasource URL of a real database (`jdbc:postgresql://…`, also as a placeholder's default) shows what the app connects to.
+  const backingServices = model.testResource ? [] : model.properties.flatMap((p) => {
+    if (isNonProductionWord(p.profile)) return [];
+    const scheme = /jdbc:(postgresql|mysql|mariadb):/.exec(model.file.slice(p.valueSpan))?.[0].slice(0, -1);
+    const family = scheme && schemeFamily(scheme);
+    return family ? [{ family, via: p.profile ? `${p.name} (profile ${p.profile})` : p.name }] : [];
+  });
+  if (backingServices.length) facts.backingServices = backingServices;
   return facts;
 }
 

@@ -1,8 +1,9 @@
-import { parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import { ParseError } from '../parseError';
 import type { SourceFile, Span } from '../sourceFile';
 import { convertDocument, shiftNode, type YNode } from './yamlNodes';
-import { maskTemplates } from './yamlTemplates';
+import { parseYaml } from './yamlParse';
+import { maskTemplates, overlapsTemplate } from './yamlTemplates';
 
 /** One document of a YAML file, with spans absolute in the file. */
 export interface YamlDocument {
@@ -58,7 +59,7 @@ export function parseYamlFile(file: SourceFile): YamlFile {
   const documents: YamlDocument[] = [];
   for (const chunk of splitDocuments(masked.text)) {
     const text = masked.text.slice(chunk.start, chunk.end);
-    const templated = masked.spans.some((t) => t.start < chunk.end && chunk.start < t.end);
+    const templated = overlapsTemplate(chunk, masked.spans);
     let parsed = next.get(text) ?? previous?.get(text);
     if (!parsed) parsed = parseChunk(text, templated);
     next.set(text, parsed);
@@ -98,7 +99,7 @@ function placeRoot(parsed: ParsedChunk, start: number, text: string, templates: 
 
 function parseChunk(text: string, templated: boolean): ParsedChunk {
   yamlParseStats.documentsParsed++;
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: !templated, merge: true, strict: false, stringKeys: false });
+  const doc = parseYaml(text, { prettyErrors: false, uniqueKeys: !templated, merge: true, strict: false, stringKeys: false });
   const first = doc.errors[0];
   if (!first) return { doc, readable: true };
   const [start, end] = first.pos;

@@ -1,10 +1,9 @@
 import { isOneOffCommand, migrationCommand } from '../../analysis/commandKinds';
-import { commandWords, finalCommand, programName, type SimpleCommand } from '../../analysis/shellCommand';
+import { commandArgv, commandWords, finalCommand, programName, type SimpleCommand } from '../../analysis/shellCommand';
 import { defineRule } from '../../engine/defineRule';
 import type { Fix, TextEdit } from '../../engine/types';
 import { processNamed, type ProcessLine, type ProcfileModel } from '../../parsing/procfile/procfileModel';
 
-const argvOf = (command: SimpleCommand) => commandWords(command).map((w) => w.value);
 const isCd = (command: SimpleCommand) => programName(commandWords(command)[0]?.value ?? '') === 'cd';
 
 /** A Procfile process that migrates the database before it starts serving. */
@@ -26,11 +25,11 @@ export default defineRule<ProcfileModel>({
       const commands = process.commands;
       const last = commands[commands.length - 1];
       // A process type that only migrates (`migrate: rake db:migrate`) is a one-off admin process already.
-      if (!last || isOneOffCommand(argvOf(last))) continue;
-      const migrations = commands.slice(0, -1).filter((c) => migrationCommand(argvOf(c)));
+      if (!last || isOneOffCommand(commandArgv(last))) continue;
+      const migrations = commands.slice(0, -1).filter((c) => migrationCommand(commandArgv(c)));
       const fix = migrations.length ? moveToRelease(model, process, migrations) : undefined;
       for (const command of migrations) {
-        ctx.report({ messageId: 'migrationInProcess', data: { process: process.name.value, command: migrationCommand(argvOf(command))! }, at: command.span, fix });
+        ctx.report({ messageId: 'migrationInProcess', data: { process: process.name.value, command: migrationCommand(commandArgv(command))! }, at: command.span, fix });
       }
     }
   },

@@ -1,4 +1,5 @@
 import { envExampleChange } from '../../parsing/dotenv/envFileEdits';
+import { hostReach } from '../../analysis/serviceAddress';
 import { isTestFile, TEST_FILES_OPTION } from '../../analysis/testFiles';
 import { defineRule } from '../../engine/defineRule';
 import type { Fix, RuleContext } from '../../engine/types';
@@ -24,6 +25,8 @@ export default defineRule<CodeModel, Options>({
   messages: {
     url: 'The {{scheme}} service at {{host}} is hard-coded; read its URL from {{env}} so that each deploy attaches its own.',
     host: 'The service host {{host}} is hard-coded in the client options; read it from {{env}} so that each deploy attaches its own.',
+    urlServiceName: 'The {{scheme}} service {{host}} is a name that compose or Kubernetes resolves, which works, but the address is still fixed in the code; read its URL from {{env}} so that each deploy can attach its own.',
+    hostServiceName: 'The service host {{host}} is a name that compose or Kubernetes resolves, which works, but the address is still fixed in the code; read it from {{env}} so that each deploy can attach its own.',
   },
   options: { testFiles: TEST_FILES_OPTION },
   fixable: true,
@@ -31,7 +34,9 @@ export default defineRule<CodeModel, Options>({
     if (isTestFile(ctx.file.path, ctx.options.testFiles)) return;
     for (const service of serviceLiterals(model)) {
       const data = { scheme: service.scheme ?? '', host: service.host, env: service.envName };
-      ctx.report({ messageId: service.scheme ? 'url' : 'host', data, at: nodeSpan(service.literal.node), fix: readFromEnv(model, service, ctx) });
+      const serviceName = hostReach(service.host) === 'service-name';
+      const messageId = service.scheme ? (serviceName ? 'urlServiceName' : 'url') : serviceName ? 'hostServiceName' : 'host';
+      ctx.report({ messageId, data, at: nodeSpan(service.literal.node), fix: readFromEnv(model, service, ctx) });
     }
   },
 });

@@ -1,3 +1,4 @@
+import { isNonProductionWord } from '../../analysis/nonProduction';
 import { detectSecret } from '../../analysis/secrets';
 import { isServiceScheme, parseAddress } from '../../analysis/serviceAddress';
 import { defineRule } from '../../engine/defineRule';
@@ -25,11 +26,15 @@ export default defineRule<SpringModel>({
   check(model, ctx) {
     if (model.testResource) return;
     for (const property of model.properties) {
-      if (!DATASOURCE_URL.test(property.name) || hasSpringPlaceholder(property.value)) continue;
+      // A development or test profile's local database is one by design.
+      if (!DATASOURCE_URL.test(property.name) || isNonProductionWord(property.profile)) continue;
       // Embedded databases (`jdbc:h2:mem:`, `jdbc:hsqldb:file:`) live in the process: no backing service.
       const address = parseAddress(property.value);
       if (!address?.scheme || !isServiceScheme(address.scheme) || !address.host) continue;
       const host = address.host;
+      // A placeholder in the authority (host, port, credentials) lets the deploy choose; one in the database name alone does not.
+      const authority = /^[^/]*\/\/([^/?;]*)/.exec(property.value)?.[1] ?? property.value;
+      if (hasSpringPlaceholder(authority)) continue;
       const env = PRIMARY.test(property.name) ? 'DATABASE_URL' : envNameOf(property.name);
       // Credentials in the URL (`user:pass@`, `?password=`), judged and masked by the one secret detector.
       const secret = detectSecret(undefined, property.value);

@@ -11,11 +11,12 @@ export default defineRule<DeploymentModel, { allow: string[] }>({
   factor: 'build-release-run',
   kinds: ['kubernetes', 'compose'],
   defaultSeverity: 'warning',
-  description: 'An image with no tag or the latest tag (a digest is fine).',
+  description: 'An image with no tag, the latest tag, or a tag that names no version such as alpine (a digest is fine).',
   rationale: 'A release is immutable; a floating tag makes the same manifest run different code on each pull.',
   messages: {
     noTag: 'Image "{{image}}" has no tag, so every pull may get a different build (it floats to latest); pin a version tag or a digest.',
     latestTag: 'Image "{{image}}" uses the latest tag, so every pull may get a different build; pin a version tag or a digest.',
+    versionlessTag: 'Image "{{image}}" has a tag that names no version, so every pull may get a different build; pin a version tag or a digest.',
   },
   options: {
     allow: { type: 'array', items: { type: 'string' }, default: [], description: 'Image names that may float (for example an image a CI job retags on every release).' },
@@ -30,15 +31,19 @@ export default defineRule<DeploymentModel, { allow: string[] }>({
       if (compose && isBuiltFromProject(workload)) continue;
       for (const container of workload.containers) {
         const image = container.image;
-        if (!image || image.templated || hasPlaceholder(image.text) || isTemplateName(image.text)) continue;
+        if (!image || image.templated) continue;
         const reference = parseImageReference(image.text);
         const floating = floatingTag(reference);
         if (!floating || ctx.options.allow.includes(reference.name)) continue;
+        // A name left to fill in (`<PROJECT_ID>`, `${REGISTRY}`) may still carry a written tag: `…/app:latest`
+        // floats whatever the name becomes. Without a written tag the placeholder may stand for one.
+        if ((hasPlaceholder(image.text) || isTemplateName(image.text)) && (floating !== 'latestTag' || hasPlaceholder(reference.tag ?? ''))) continue;
         // Skaffold, Kustomize and Tilt replace these names with the image they built and tagged; in a
         // Kustomize folder a bare name (`image: hello`) is the base's placeholder for its overlays.
         tools ??= buildToolImages(ctx.file.path, ctx.workspace);
         if (tools.names.has(reference.name) || (tools.kustomization && floating === 'noTag' && !reference.name.includes('/'))) continue;
-        const start = floating === 'latestTag' ? literalTextStart(ctx.file.text, image) : undefined;
+        // A written tag is reported where it is written; a missing one at the whole image.
+        const start = floating === 'latestTag' || floating === 'versionlessTag' ? literalTextStart(ctx.file.text, image) : undefined;
         const at = start !== undefined && reference.tagStart !== undefined ? { start: start + reference.tagStart, end: start + image.text.length } : image.span;
         ctx.report({ messageId: floating, data: { image: image.text }, at });
       }

@@ -4,7 +4,7 @@ import type { EngineRule } from '../../engine/types';
 const rule: EngineRule = {
   id: 'codebase/suppression-policy',
   factor: 'codebase',
-  kinds: ['dockerfile', 'kubernetes', 'cloudfoundry', 'compose', 'procfile', 'dotenv', 'spring', 'code', 'twelve-factor-config'],
+  kinds: ['dockerfile', 'kubernetes', 'cloudfoundry', 'compose', 'procfile', 'dotenv', 'spring', 'code', 'log-config', 'twelve-factor-config'],
   defaultSeverity: 'warning',
   description: 'A suppression without a reason, a locked rule suppressed inline, or an expired ignore entry.',
   rationale: 'Suppressions are decisions the team reviews; a reason and an expiry keep them honest.',

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
+import { isNonProductionFile, reportsSecret, SHARED_NON_PRODUCTION_WORDS } from '../../analysis/nonProduction';
 import { detectSecret } from '../../analysis/secrets';
 import { defineRule } from '../../engine/defineRule';
 import type { Fix, WorkspaceFiles } from '../../engine/types';
 import type { DotenvModel } from '../../parsing/dotenv/dotenvModel';
-import { isTestEnvFile } from '../../parsing/dotenv/envFileNames';
 import { isPathIgnored, repositoryRoot } from '../../workspace/gitignore';
 
 /** A .env file with secret values that no .gitignore keeps out of the repository. */
@@ -21,12 +21,13 @@ export default defineRule<DotenvModel>({
   check(model, ctx) {
     // Templates (.env.example) are meant to be committed; their values are for another rule to judge.
     if (model.template) return;
-    // A test run's env file (`.env.test`) is often committed on purpose, with the local test database's
-    // throwaway password; there only values that are credentials whatever their name (tokens, keys) count.
-    const testRun = isTestEnvFile(ctx.file.path);
+    // A test run's or the team's development env file (`.env.test`, `.env.development`) is often committed
+    // on purpose, with a throwaway local password; there only values that are credentials whatever their
+    // name (tokens, keys) count. `.env.local` is one machine's own file and stays strict.
+    const nonProduction = isNonProductionFile(ctx.file.path, SHARED_NON_PRODUCTION_WORDS);
     const secrets = model.entries.flatMap((entry) => {
       const verdict = detectSecret(entry.key.value, entry.value);
-      if (!verdict || (testRun && (verdict.reason === 'name' || verdict.reason === 'url-credentials'))) return [];
+      if (!verdict || !reportsSecret(verdict, nonProduction)) return [];
       return [{ entry, verdict }];
     });
     if (secrets.length === 0) return;

@@ -1,9 +1,11 @@
 import { codeSecretVerdict } from '../../analysis/codeSecrets';
 import { envExampleChange } from '../../parsing/dotenv/envFileEdits';
+import { isNonProductionFile, reportsSecret } from '../../analysis/nonProduction';
 import { isTestFile, TEST_FILES_OPTION } from '../../analysis/testFiles';
 import { defineRule } from '../../engine/defineRule';
 import type { Fix, RuleContext } from '../../engine/types';
 import { valuesBoundTo } from '../../parsing/code/boundLiterals';
+import { credentialArguments } from '../../parsing/code/credentialArguments';
 import { nodeSpan, type CodeModel } from '../../parsing/code/codeModel';
 import { envNameFor, envReadText } from '../../parsing/code/edits/envReadText';
 import { importEdits } from '../../parsing/code/edits/imports';
@@ -18,10 +20,13 @@ interface Options {
 /** Names that may hold a secret; the secret detector decides on each. */
 const SECRET_NAMES = /pass(?:word|wd|phrase)?|pwd|secret|token|api_?key|apikey|private_?key|access_?key|credential|auth_?key|signing_?key|session_?key/gi;
 /**
- * Provider token formats, private keys and URLs with a password (`postgres://app:pw@db/app`): secrets
- * whatever they are called. The secret detector decides on each text hit.
+ * Provider token formats, private keys and URLs or Go DSNs with a password (`postgres://app:pw@db/app`,
+ * `app:pw@tcp(db)/app`): secrets whatever they are called. The secret detector decides on each text
+ * hit. This scans the whole file, so each part of the URL is bounded: an unbounded scheme made every
+ * character of a long run of `[a-z0-9+.-]` (a 100k-character literal, `a+a+…`) scan to the run's end,
+ * quadratic in the run.
  */
-const TOKEN_FORMATS = /A(?:KIA|SIA|Iza)|g(?:h[pousr]_|ithub_pat_|lpat-)|xox[abposr]-|[sr]k_live_|npm_|SG\.|eyJ|-----BEGIN|[a-z][a-z0-9+.-]*:\/\/[^\s'"`/@:]*:[^\s'"`@]+@/gi;
+const TOKEN_FORMATS = /A(?:KIA|SIA|Iza)|g(?:h[pousr]_|ithub_pat_|lpat-)|xox[abposr]-|[sr]k_live_|npm_|SG\.|eyJ|-----BEGIN|[a-z][a-z0-9+.-]{0,31}:\/\/[^\s'"`/@:]{0,256}:[^\s'"`@]{1,256}@|@tcp\(/gi;
 
 /** A secret written in the code: bound to a secret name, a known token format, or the fallback of an env read. */
 export default defineRule<CodeModel, Options>({
@@ -35,11 +40,14 @@ export default defineRule<CodeModel, Options>({
     boundSecret: '{{name}} is set to a literal secret ({{label}}: {{masked}}); read it from the environment instead.',
     fallbackSecret: 'The fallback of {{name}} is a literal secret ({{label}}: {{masked}}), used whenever the variable is missing; drop it so that a missing secret fails loudly.',
     tokenSecret: 'A secret is written in the code ({{label}}: {{masked}}); read it from the environment, and rotate it.',
+    argumentSecret: 'The password given to {{call}} is a literal secret ({{label}}: {{masked}}); read it from the environment instead.',
   },
   options: { testFiles: TEST_FILES_OPTION },
   fixable: true,
   check(model, ctx) {
     if (isTestFile(ctx.file.path, ctx.options.testFiles)) return;
+    // A development settings module's (`settings/dev.py`) throwaway password is no leak; a provider token still is.
+    const nonProduction = isNonProductionFile(ctx.file.path);
     const reported = new Set<number>();
     // Spans already reported: a token format inside a fallback (`@Value("${key:sk_live_…}")`) is that finding.
     const reportedSpans: { start: number; end: number }[] = [];
@@ -47,7 +55,7 @@ export default defineRule<CodeModel, Options>({
       const fallback = read.defaultSpan && model.tree.rootNode.descendantForIndex(read.defaultSpan.start, read.defaultSpan.end);
       const literal = stringLiteral(fallback) ?? (read.property !== undefined && read.default !== undefined ? { value: read.default } : undefined);
       const verdict = literal && codeSecretVerdict(read.name, literal.value, 'fallback');
-      if (!verdict || !read.defaultSpan) continue;
+      if (!verdict || !read.defaultSpan || !reportsSecret(verdict, nonProduction)) continue;
       if (fallback) reported.add(fallback.id);
       reportedSpans.push(read.defaultSpan);
       ctx.report({ messageId: 'fallbackSecret', data: { name: read.property ?? read.name, label: verdict.label, masked: verdict.masked }, at: read.defaultSpan, fix: dropFallback(model, read) });
@@ -55,16 +63,23 @@ export default defineRule<CodeModel, Options>({
     for (const { value, binding } of valuesBoundTo(model, SECRET_NAMES)) {
       const literal = stringLiteral(value);
       const verdict = literal && !reported.has(value.id) && codeSecretVerdict(binding.name, literal.value);
-      if (!verdict) continue;
+      if (!verdict || !reportsSecret(verdict, nonProduction)) continue;
       reported.add(value.id);
       ctx.report({ messageId: 'boundSecret', data: { name: binding.name, label: verdict.label, masked: verdict.masked }, at: nodeSpan(value), fix: readFromEnv(model, value, binding.kind === 'const' ? undefined : envNameFor(binding.name), ctx) });
+    }
+    // Credentials by position: HTTPBasicAuth(user, "…"), auth=(user, "…"), getConnection(url, user, "…").
+    for (const { literal, call } of credentialArguments(model)) {
+      const verdict = !reported.has(literal.node.id) && codeSecretVerdict('password', literal.value, 'argument');
+      if (!verdict || !reportsSecret(verdict, nonProduction)) continue;
+      reported.add(literal.node.id);
+      ctx.report({ messageId: 'argumentSecret', data: { call, label: verdict.label, masked: verdict.masked }, at: nodeSpan(literal.node) });
     }
     for (const hit of model.file.text.matchAll(TOKEN_FORMATS)) {
       if (reportedSpans.some((r) => r.start <= hit.index && hit.index < r.end)) continue;
       const node = model.tree.rootNode.descendantForIndex(hit.index);
       const literal = node && (stringLiteral(node) ?? stringLiteral(node.parent));
       const verdict = literal && !reported.has(literal.node.id) && codeSecretVerdict(undefined, literal.value);
-      if (!literal || !verdict) continue;
+      if (!literal || !verdict || !reportsSecret(verdict, nonProduction)) continue;
       reported.add(literal.node.id);
       ctx.report({ messageId: 'tokenSecret', data: { label: verdict.label, masked: verdict.masked }, at: nodeSpan(literal.node) });
     }

@@ -1,6 +1,5 @@
-import { mattersOutsideProduction } from '../../analysis/nonProduction';
+import { isNonProductionFile, reportsSecret } from '../../analysis/nonProduction';
 import { detectSecret } from '../../analysis/secrets';
-import { isNonProductionComposeFile } from '../../parsing/deployment/composeServices';
 import { defineRule } from '../../engine/defineRule';
 import type { DeploymentModel } from '../../parsing/deployment/deploymentModel';
 import { secretDestination, secretEnvFix, type LiteralEnvEntry } from '../../parsing/deployment/secretEnvFix';
@@ -27,14 +26,14 @@ export default defineRule<DeploymentModel>({
   },
   fixable: true,
   check(model, ctx) {
-    // A dev or test compose file's throwaway database password is no leak; a provider token still is.
-    const nonProduction = model.platform === 'compose' && isNonProductionComposeFile(ctx.file.path);
+    // A dev or test file's throwaway database password is no leak; a provider token still is.
+    const nonProduction = isNonProductionFile(ctx.file.path);
     for (const workload of model.workloads) {
       for (const container of workload.containers) {
         for (const entry of container.env) {
           if (entry.value.type !== 'literal') continue;
           const verdict = detectSecret(entry.name, entry.value.text);
-          if (!verdict || (nonProduction && !mattersOutsideProduction(verdict))) continue;
+          if (!verdict || !reportsSecret(verdict, nonProduction)) continue;
           const destination = secretDestination(model.platform, workload, container.name, entry);
           ctx.report({
             messageId: MESSAGE_IDS[model.platform],

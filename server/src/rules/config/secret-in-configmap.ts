@@ -1,3 +1,4 @@
+import { isNonProductionFile, reportsSecret } from '../../analysis/nonProduction';
 import { detectSecret } from '../../analysis/secrets';
 import { defineRule } from '../../engine/defineRule';
 import { displayName, type DeploymentModel } from '../../parsing/deployment/deploymentModel';
@@ -21,6 +22,8 @@ export default defineRule<DeploymentModel>({
   },
   fixable: false,
   check(model, ctx) {
+    // A dev or test overlay's throwaway database password is no leak; a provider token still is.
+    const nonProduction = isNonProductionFile(ctx.file.path);
     for (const object of model.objects) {
       if (object.kind !== 'ConfigMap') continue;
       for (const pair of pairs(get(object.node, 'data'))) {
@@ -30,7 +33,7 @@ export default defineRule<DeploymentModel>({
         let inFile = 0;
         for (const setting of text.includes('\n') ? embeddedSettings(pair.key, value, ctx.file.text) : []) {
           const verdict = detectSecret(setting.key, setting.value);
-          if (!verdict) continue;
+          if (!verdict || !reportsSecret(verdict, nonProduction)) continue;
           inFile++;
           ctx.report({
             messageId: 'secretInFile',
@@ -40,7 +43,7 @@ export default defineRule<DeploymentModel>({
         }
         // A whole value that is a secret: a single-line value under a secret key, or a file that is a private key or holds a token.
         const verdict = inFile === 0 ? detectSecret(pair.key, text) : undefined;
-        if (verdict && (!text.includes('\n') || verdict.reason !== 'name')) {
+        if (verdict && reportsSecret(verdict, nonProduction) && (!text.includes('\n') || verdict.reason !== 'name')) {
           ctx.report({ messageId: 'secretValue', data: { configMap: displayName(object.name), key: pair.key, label: verdict.label, masked: verdict.masked }, at: value.span });
         }
       }

@@ -1,3 +1,4 @@
+import { isNonProductionFile, reportsSecret } from '../../analysis/nonProduction';
 import { detectSecret, isSecretName } from '../../analysis/secrets';
 import { defineRule } from '../../engine/defineRule';
 import type { DockerfileModel } from '../../parsing/dockerfile/dockerfileModel';
@@ -19,6 +20,8 @@ export default defineRule<DockerfileModel>({
   fixable: true,
   check(model, ctx) {
     const text = model.file.text;
+    // A development or test image's throwaway database password is no leak; a provider token still is.
+    const nonProduction = isNonProductionFile(ctx.file.path);
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'ENV' && instruction.keyword !== 'ARG') continue;
       const isArg = instruction.keyword === 'ARG';
@@ -32,7 +35,7 @@ export default defineRule<DockerfileModel>({
         }
         if (value === undefined || !property.value) continue;
         const verdict = detectSecret(name, value);
-        if (!verdict) continue;
+        if (!verdict || !reportsSecret(verdict, nonProduction)) continue;
         ctx.report({
           messageId: isArg ? 'argDefault' : 'envSecret',
           data: { name, label: verdict.label, masked: verdict.masked },

@@ -2,18 +2,20 @@ import { defineRule } from '../../engine/defineRule';
 import type { DockerfileModel, DockerStage } from '../../parsing/dockerfile/dockerfileModel';
 import { floatingTag, parseImageReference } from '../../analysis/imageReference';
 
-/** FROM without a tag or with `latest`: the build pulls whatever the registry serves that day. */
+/** FROM (or COPY --from an image) without a tag, with `latest`, or with a tag that names no version. */
 export default defineRule<DockerfileModel, { allow: string[] }>({
   id: 'dependencies/unpinned-base-image',
   factor: 'dependencies',
   kinds: ['dockerfile'],
   defaultSeverity: 'warning',
-  description: 'FROM without a tag, or with the latest tag.',
+  description: 'FROM or COPY --from an image without a tag, with the latest tag, or with a tag that names no version (alpine, slim, lts).',
   rationale: 'Dependencies are declared exactly; a floating base image makes two builds of one commit differ.',
   messages: {
     noTag: 'Base image "{{image}}" has no tag, so it floats to latest; pin a version (and ideally a digest).',
     latestTag: 'Base image "{{image}}" uses the latest tag; pin a version (and ideally a digest).',
+    versionlessTag: 'Base image "{{image}}" has a tag that names no version, so it moves like latest; pin a version (and ideally a digest).',
     argUnpinned: 'Base image "{{image}}" resolves to "{{resolved}}" through ARG {{arg}}, which is not pinned.',
+    copyFromUnpinned: 'COPY --from image "{{image}}" is not pinned ({{why}}), so the files it copies change between builds; pin a version (and ideally a digest).',
   },
   options: {
     allow: { type: 'array', items: { type: 'string' }, default: [], description: 'Image names that may float (for example an internal base image rebuilt nightly).' },
@@ -35,12 +37,30 @@ export default defineRule<DockerfileModel, { allow: string[] }>({
         }
         continue;
       }
-      if (stage.image.digest || ctx.options.allow.includes(stage.image.name ?? text)) continue;
-      if (!stage.image.tag) ctx.report({ messageId: 'noTag', data: { image: text }, at: span });
-      else if (stage.image.tag.value === 'latest') ctx.report({ messageId: 'latestTag', data: { image: text }, at: stage.image.tag.span });
+      const floating = floatingTag(parseImageReference(text));
+      if (!floating || ctx.options.allow.includes(stage.image.name ?? text)) continue;
+      ctx.report({ messageId: floating, data: { image: text }, at: (floating !== 'noTag' && stage.image.tag?.span) || span });
+    }
+
+    for (const copy of model.instructions) {
+      const image = copy.copyFrom;
+      if (!image || !copy.copyFromSpan || !isExternalImage(model, image)) continue;
+      const reference = parseImageReference(image);
+      const floating = floatingTag(reference);
+      if (!floating || ctx.options.allow.includes(reference.name)) continue;
+      ctx.report({ messageId: 'copyFromUnpinned', data: { image, why: WHY[floating] }, at: copy.copyFromSpan });
     }
   },
 });
+
+/** What `copyFromUnpinned` says for each verdict of `floatingTag`. */
+const WHY: Record<NonNullable<ReturnType<typeof floatingTag>>, string> = { 'noTag': 'no tag', 'latestTag': 'the latest tag', 'versionlessTag': 'a tag with no version' };
+
+/** `COPY --from` names a stage (by name or index) or an image; variables are left alone. */
+function isExternalImage(model: DockerfileModel, from: string): boolean {
+  if (/^\d+$/.test(from) || from.includes('$')) return false;
+  return !model.stages.some((s) => s.name === from.toLowerCase());
+}
 
 function isEarlierStage(model: DockerfileModel, stage: DockerStage): boolean {
   const name = stage.image.text.toLowerCase();

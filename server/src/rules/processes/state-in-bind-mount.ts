@@ -1,16 +1,6 @@
 import { defineRule } from '../../engine/defineRule';
-import type { DeploymentModel, Mount } from '../../parsing/deployment/deploymentModel';
-import { isBuiltFromProject, isNonProductionComposeFile } from '../../parsing/deployment/composeServices';
-
-// Folder names that hold what an app writes and keeps: uploads, user files, embedded databases, sessions
-// (not `db`: Rails and many apps keep migrations and models, that is source code, there).
-const DATA_FOLDERS = new Set([
-  'data', 'appdata', 'userdata', 'user-data', 'uploads', 'upload', 'media', 'storage', 'files', 'userfiles',
-  'attachments', 'sessions', 'state', 'sqlite', 'persist', 'persistent',
-]);
-const DATA_FILE = /\.(db|sqlite|sqlite3)$/i;
-// A database server's own data folder: the service is a backing service built from the project, not the app.
-const DATABASE_SERVER_DIR = /^\/(var\/lib\/(mysql|postgresql|mongodb|redis|rabbitmq|clickhouse|cassandra)|data\/db|bitnami|usr\/share\/elasticsearch\/data)(\/|$)/;
+import type { DeploymentModel } from '../../parsing/deployment/deploymentModel';
+import { holdsData, isBuiltFromProject, isNonProductionComposeFile } from '../../parsing/deployment/composeServices';
 
 /** An app service (built from the project) that keeps data in a bind mount of a host folder. */
 export default defineRule<DeploymentModel>({
@@ -35,16 +25,3 @@ export default defineRule<DeploymentModel>({
     }
   },
 });
-
-/**
- * A mount for data: a data-named folder or a database file on the container side (`/app/uploads`,
- * `/srv/app.db`), or a data-named host folder mounted at the app's own folder (`./data:/var/app`).
- * Source folders (`./src:/app/src`), config files, sockets and a database server's own folder are not.
- */
-function holdsData(mount: Mount): boolean {
-  const target = mount.target!;
-  if (DATABASE_SERVER_DIR.test(target) || target.startsWith('/etc/') || target.startsWith('/var/run/') || target.startsWith('/run/')) return false;
-  const isData = (p: string) => DATA_FILE.test(p) || p.split('/').some((segment) => DATA_FOLDERS.has(segment.toLowerCase()));
-  const sourceFolder = mount.source!.replace(/\/+$/, '').split('/').pop() ?? '';
-  return isData(target) || DATA_FOLDERS.has(sourceFolder.toLowerCase()) || DATA_FILE.test(sourceFolder);
-}

@@ -1,12 +1,13 @@
-import { isBackingServiceImage } from '../../analysis/backingServiceImages';
+import { isBackingServiceImage, isBackingServiceProgram } from '../../analysis/backingServiceImages';
 import { parseShell } from '../../analysis/shellCommand';
 import { defineRule } from '../../engine/defineRule';
 import { runtimeStages, type DockerfileModel, type SpannedValue } from '../../parsing/dockerfile/dockerfileModel';
+import { startupOf } from '../../parsing/dockerfile/startupCommands';
 
 // The data directories of backing services, for images that install one on a generic base.
 const SERVICE_DATA_DIRS = [
   '/var/lib/postgresql', '/var/lib/mysql', '/var/lib/mongodb', '/data/db', '/var/lib/redis', '/var/lib/rabbitmq',
-  '/usr/share/elasticsearch/data', '/var/lib/cassandra', '/var/lib/influxdb', '/var/lib/clickhouse',
+  '/usr/share/elasticsearch/data', '/var/lib/cassandra', '/var/lib/influxdb', '/var/lib/clickhouse', '/data/configdb',
 ];
 // Scratch and kernel mounts, not application data (Spring Boot's `VOLUME /tmp` is the common case).
 const SCRATCH_DIRS = ['/tmp', '/var/tmp', '/run', '/var/run', '/dev/shm', '/sys', '/proc'];
@@ -27,6 +28,9 @@ export default defineRule<DockerfileModel>({
     const chain = runtimeStages(model);
     const base = chain[chain.length - 1]?.image.name ?? '';
     if (base.includes('$') || isBackingServiceImage(base)) return;
+    // An image that starts a database server is itself the backing service, whatever its base.
+    const startup = startupOf(model);
+    if (startup && isBackingServiceProgram(startup.argv[startup.mainIndex]?.value ?? '')) return;
     for (const stage of chain) {
       for (const volume of stage.instructions) {
         if (volume.keyword !== 'VOLUME' || !volume.command) continue;
@@ -42,7 +46,8 @@ export default defineRule<DockerfileModel>({
 });
 
 function isScratchOrServiceData(path: string): boolean {
-  const normalized = path.replace(/\/+$/, '') || '/';
+  // Windows images write `C:\\data\\db`: compare it as `/data/db`.
+  const normalized = path.replace(/^[A-Za-z]:(?=[\\/])/, '').replace(/\\/g, '/').replace(/\/+$/, '') || '/';
   const under = (dir: string) => normalized === dir || normalized.startsWith(`${dir}/`);
   // A variable path cannot be judged from the Dockerfile alone.
   return normalized.includes('$') || SCRATCH_DIRS.some(under) || SERVICE_DATA_DIRS.some(under);

@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Span } from '../../sourceFile';
 import { nodeSpan, type CodeModel } from '../codeModel';
+import { configLibraryReads } from './configLibraries';
 import { goEnvReads } from './goEnv';
 import { javaEnvReads } from './javaEnv';
 import { javascriptEnvReads } from './javascriptEnv';
@@ -34,7 +35,7 @@ const cache = new WeakMap<CodeModel, EnvRead[]>();
 export function envReadsOf(model: CodeModel): EnvRead[] {
   let reads = cache.get(model);
   if (!reads) {
-    reads = readsByLanguage(model).sort((a, b) => a.nameSpan.start - b.nameSpan.start);
+    reads = [...readsByLanguage(model), ...configLibraryReads(model)].sort((a, b) => a.nameSpan.start - b.nameSpan.start);
     cache.set(model, reads);
   }
   return reads;

@@ -1,0 +1,53 @@
+import * as path from 'node:path';
+import { nameFamily } from '../analysis/backingServiceImages';
+import { DEFAULT_TEST_FILES, isTestFile } from '../analysis/testFiles';
+import { isNonProductionManifest } from '../parsing/deployment/nonProductionManifest';
+import { AppScope, BUILD_MANIFESTS, oneFolderHoldsTheOther } from './appScope';
+import type { ReadText } from './gitignore';
+import { isInsideFolder } from './paths';
+import type { WorkspaceIndexView } from './workspaceIndex';
+
+/** Where production gets a backing service: how a file shows it, and the file. */
+export interface ProductionService {
+  family: string;
+  via: string;
+  /** Absolute path of the file that shows it. */
+  path: string;
+}
+
+/**
+ * The first file of the app around `self` that shows production gets one of `families`: a production
+ * manifest running its image or naming it in an env variable or bound service, a Spring datasource
+ * URL of a real database, or code that reads a variable named for it (`MYSQL_HOST`). Development and
+ * test manifests, and test files, show nothing about production. A file counts when it belongs to
+ * the same app: inside the folder of the nearest build manifest above `self` (`package.json`,
+ * `pom.xml`…), or in a folder that holds that folder (a compose file at the top of the repository).
+ */
+export function productionServiceFor(families: readonly string[], self: string, index: WorkspaceIndexView, root: string | undefined, readText: ReadText): ProductionService | undefined {
+  const scope = new AppScope(root, readText);
+  const app = appFolder(self, root, readText);
+  const candidates: (ProductionService & { order: number })[] = [];
+  const belongs = (file: string) => scope.related(self, file) && (!app || isInsideFolder(app, file) || oneFolderHoldsTheOther(path.join(app, 'x'), file));
+  for (const entry of index.entries()) {
+    if (entry.kind === 'code') {
+      if (isTestFile(entry.path, DEFAULT_TEST_FILES)) continue;
+      const read = entry.facts.envReads?.find((r) => families.includes(nameFamily(r.name) ?? ''));
+      if (read && belongs(entry.path)) candidates.push({ family: nameFamily(read.name)!, via: read.name, path: entry.path, order: 2 });
+      continue;
+    }
+    if (isNonProductionManifest(entry.path, entry.kind)) continue;
+    const shown = entry.facts.backingServices?.find((s) => families.includes(s.family));
+    if (shown && belongs(entry.path)) candidates.push({ ...shown, path: entry.path, order: entry.kind === 'spring' ? 1 : 0 });
+  }
+  // Deployment files first (they provide the service), then Spring profiles, then code that reads it.
+  const best = candidates.sort((a, b) => a.order - b.order || a.path.localeCompare(b.path))[0];
+  return best && { family: best.family, via: best.via, path: best.path };
+}
+
+/** The nearest folder at or above a file's that holds a build or dependency manifest, up to the workspace folder. */
+function appFolder(file: string, root: string | undefined, readText: ReadText): string | undefined {
+  for (let dir = path.dirname(path.resolve(file)); ; dir = path.dirname(dir)) {
+    if (BUILD_MANIFESTS.some((m) => readText(path.join(dir, m)) !== undefined)) return dir;
+    if ((root !== undefined && path.resolve(dir) === path.resolve(root)) || path.dirname(dir) === dir) return undefined;
+  }
+}
