@@ -38,7 +38,16 @@ export interface DiagnosticData {
   ruleId: string;
   /** Line of the statement the finding belongs to, where "disable for this line" inserts its comment. */
   statementLine: number;
-  fix?: { title: string; edits: DataTextEdit[]; otherFiles?: DataFileChange[] };
+  fix?: DataFix;
+  /** Other fixes to choose from; never preferred. */
+  alternatives?: DataFix[];
+}
+
+/** A fix in LSP form. */
+export interface DataFix {
+  title: string;
+  edits: DataTextEdit[];
+  otherFiles?: DataFileChange[];
 }
 
 /** Edits to another file made by the same fix, in LSP form; `create` when the file does not exist yet. */

@@ -4,6 +4,7 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   FileChangeType,
+  MarkupKind,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -20,6 +21,7 @@ import { Baselines, markAccepted } from './lsp/baselines';
 import { DocumentLinter, workspaceFiles, type DocumentResult } from './lsp/documentLinter';
 import { toDiagnostic } from './lsp/diagnostics';
 import { hoverAt } from './lsp/hover';
+import { envDefinition, envHover, envReferences } from './lsp/envNavigation';
 import { changeReportingDocuments } from './lsp/incrementalTrees';
 import { SettingsCache, type DocumentSettings } from './lsp/settingsCache';
 import { WorkspaceIndexer } from './lsp/workspaceIndexer';
@@ -122,6 +124,8 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
       hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'twelve-factor-guide' },
@@ -256,7 +260,24 @@ connection.onCodeAction((params) => {
 
 connection.onHover((params) => {
   const document = documents.get(params.textDocument.uri);
-  return hoverAt(document ? linter.result(document.uri, document.version) : undefined, params.position, docsDir);
+  const result = document ? linter.result(document.uri, document.version) : undefined;
+  const hover = hoverAt(result, params.position, docsDir);
+  // A variable read also shows the providers the env contract found for it.
+  const env = envHover(result, params.position, indexer.index, (p) => files.readText(p));
+  if (!env) return hover;
+  const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? `${hover.contents.value}\n\n---\n\n${env}` : env;
+  return { contents: { kind: MarkupKind.Markdown, value }, range: hover?.range };
+});
+
+connection.onDefinition((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return envDefinition(document ? linter.result(document.uri, document.version) : undefined, params.position, indexer.index, (p) => files.readText(p));
+});
+
+connection.onReferences((params) => {
+  const document = documents.get(params.textDocument.uri);
+  const result = document ? linter.result(document.uri, document.version) : undefined;
+  return envReferences(result, params.position, indexer.index, (p) => files.readText(p), params.context.includeDeclaration);
 });
 
 connection.onRequest(AUDIT_REQUEST, (params: AuditParams, token) => audits.audit(params, token, connection.window.attachWorkDoneProgress(params.workDoneToken)));

@@ -6,6 +6,7 @@ import { lint } from '../../server/src/engine/lint';
 import { detectKind } from '../../server/src/parsing/fileKind';
 import { lineCommentMarkers } from '../../server/src/parsing/commentSyntax';
 import { SourceFile } from '../../server/src/parsing/sourceFile';
+import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 
@@ -37,8 +38,24 @@ function fixtureFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? fixtureFiles(path.join(dir, d.name)) : [path.join(dir, d.name)]));
 }
 
+/**
+ * Each top-level fixture folder is one workspace for cross-file rules: `env-contract/` is a monorepo
+ * whose code and manifests are linked, as the CLI and the editor link them.
+ */
+function workspaceIndex(folder: string, files: readonly string[]): WorkspaceIndex {
+  const index = new WorkspaceIndex();
+  for (const f of files) if (f.startsWith(folder + path.sep)) index.update(f, fs.readFileSync(f, 'utf8'));
+  return index;
+}
+
 describe('fixtures with inline expectations', () => {
   const files = fixtureFiles(FIXTURES).filter((f) => detectKind(f, fs.readFileSync(f, 'utf8')) && !f.includes(`${path.sep}sarif${path.sep}`));
+  const indexes = new Map<string, WorkspaceIndex>();
+  const indexOf = (fixture: string) => {
+    const folder = path.join(FIXTURES, path.relative(FIXTURES, fixture).split(path.sep)[0]);
+    if (!indexes.has(folder)) indexes.set(folder, workspaceIndex(folder, files));
+    return indexes.get(folder)!;
+  };
   it('exist', () => assert.ok(files.length > 0, 'test/fixtures holds fixture files'));
   for (const fixture of files) {
     it(path.relative(FIXTURES, fixture), () => {
@@ -51,6 +68,7 @@ describe('fixtures with inline expectations', () => {
         config: new ResolvedConfig(),
         relativePath: path.basename(fixture),
         workspace: { readText: (p) => (fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : undefined) },
+        index: indexOf(fixture),
       });
       const expected = expectations(file, lineCommentMarkers(kind));
       // A finding counts on its own line (trailing `expect:`) or on its statement's first line (`expect-next-line:`).

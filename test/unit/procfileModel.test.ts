@@ -45,6 +45,10 @@ describe('procfileModel', () => {
     const text = 'web: NODE_ENV=production env LOG_LEVEL=info node server.js FOO=bar\n';
     const facts = procfileFacts(parse(text));
     assert.deepEqual(facts.envProvided?.map((f) => [f.name, text.slice(f.span.start, f.span.end)]), [['NODE_ENV', 'NODE_ENV'], ['LOG_LEVEL', 'LOG_LEVEL']]);
-    assert.deepEqual(procfileFacts(parse('web: node server.js\n')), {});
+    assert.equal(procfileFacts(parse('web: node server.js\n')).envProvided, undefined);
+    // The Procfile is a provider of the env contract for the code of its folder, and expands $PORT itself.
+    const facts2 = procfileFacts(parse('web: gunicorn -b :$PORT app:app\n'));
+    assert.deepEqual(facts2.envServices?.map((s) => [s.platform, s.provided.length]), [['procfile', 0]]);
+    assert.deepEqual(facts2.envReads?.map((r) => r.name), ['PORT']);
   });
 });

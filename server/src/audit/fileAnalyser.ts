@@ -88,7 +88,8 @@ export class FileAnalyser {
     const text = this.load(file);
     if (typeof text !== 'string') {
       this.texts.set(file.path, text);
-      return undefined;
+      // A code file that cannot be read still belongs to its service: the env contract there is incomplete.
+      return file.kind.kind === 'code' ? { notAnalysed: true } : undefined;
     }
     const facts = factsOf(file.path, text, file.kind, this.cache);
     let read = false;

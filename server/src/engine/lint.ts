@@ -240,5 +240,6 @@ function toFinding(rule: AnyRule, report: RuleReport, severity: Severity, file: 
     range: file.rangeOf(span),
   };
   if (report.fix) finding.fix = report.fix as Fix;
+  if (report.alternatives?.length) finding.alternatives = report.alternatives;
   return finding;
 }

@@ -95,6 +95,11 @@ export interface RuleReport {
   /** The exact span the finding is about. */
   at: Span;
   fix?: Fix;
+  /**
+   * Other fixes a person may choose instead of `fix` (declare the variable in this manifest or that
+   * one): quick fixes that are never preferred, and never applied by fix-all.
+   */
+  alternatives?: Fix[];
 }
 
 /** Read-only, synchronous access to workspace files. The engine never writes or executes anything. */
@@ -143,6 +148,8 @@ export interface Finding {
   span: Span;
   range: Range;
   fix?: Fix;
+  /** Other fixes to choose from (see {@link RuleReport.alternatives}). */
+  alternatives?: Fix[];
   /** What identifies the finding across edits, for the baseline; the audit sets it where it has the text. */
   fingerprint?: Fingerprint;
 }

@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { automaticFixes, combineFixes, directiveText } from '../engine';
 import { asLineComment } from '../parsing/commentSyntax';
-import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, type DiagnosticData } from '../protocol';
+import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, type DataFix, type DiagnosticData } from '../protocol';
 import type { DocumentResult } from './documentLinter';
 
 /**
@@ -27,6 +27,9 @@ export function codeActions(params: CodeActionParams, result: DocumentResult | u
           isPreferred: true,
           edit: fixEdit(uri, data.fix),
         });
+      }
+      for (const alternative of data.alternatives ?? []) {
+        actions.push({ title: alternative.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: fixEdit(uri, alternative) });
       }
     }
     for (const diagnostic of diagnostics) {
@@ -83,7 +86,7 @@ function disableAction(uri: string, diagnostic: Diagnostic, data: DiagnosticData
  * `.gitignore`) becomes `documentChanges`, creating a missing file first, so that one undo-able
  * change carries it all.
  */
-function fixEdit(uri: string, fix: NonNullable<DiagnosticData['fix']>): WorkspaceEdit {
+function fixEdit(uri: string, fix: DataFix): WorkspaceEdit {
   if (!fix.otherFiles?.length) return { changes: { [uri]: fix.edits } };
   const documentChanges: WorkspaceEdit['documentChanges'] = [{ textDocument: { uri, version: null }, edits: fix.edits }];
   for (const other of fix.otherFiles) {

@@ -2,9 +2,9 @@ import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import { findRule, ruleDocPath } from '../engine';
 import type { LintOutput } from '../engine/lint';
-import type { FileChange, Finding, Severity, WorkspaceFiles } from '../engine/types';
+import type { FileChange, Finding, Fix, Severity, WorkspaceFiles } from '../engine/types';
 import { SourceFile } from '../parsing/sourceFile';
-import { DIAGNOSTIC_SOURCE, type DataFileChange, type DiagnosticData } from '../protocol';
+import { DIAGNOSTIC_SOURCE, type DataFileChange, type DataFix, type DiagnosticData } from '../protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -21,15 +21,16 @@ export function ruleDocHref(docsDir: string, ruleId: string): string {
 /** Turns an engine finding into an LSP diagnostic, carrying the rule's fix in `data`. */
 export function toDiagnostic(finding: Finding, file: SourceFile, output: LintOutput, docsDir: string, workspace?: WorkspaceFiles): Diagnostic {
   const data: DiagnosticData = { ruleId: finding.ruleId, statementLine: output.statementLine(finding.span.start) };
-  if (finding.fix) {
-    data.fix = {
-      title: finding.fix.title,
-      edits: finding.fix.edits.map((e) => ({ range: file.rangeOf(e.span), newText: e.text })),
-    };
-    const otherFiles = finding.fix.otherFiles?.map((change) => toDataFileChange(change, workspace));
-    if (otherFiles?.length) data.fix.otherFiles = otherFiles;
-  }
+  if (finding.fix) data.fix = toDataFix(finding.fix, file, workspace);
+  if (finding.alternatives?.length) data.alternatives = finding.alternatives.map((fix) => toDataFix(fix, file, workspace));
   return diagnostic(finding, docsDir, data);
+}
+
+function toDataFix(fix: Fix, file: SourceFile, workspace: WorkspaceFiles | undefined): DataFix {
+  const data: DataFix = { title: fix.title, edits: fix.edits.map((e) => ({ range: file.rangeOf(e.span), newText: e.text })) };
+  const otherFiles = fix.otherFiles?.map((change) => toDataFileChange(change, workspace));
+  if (otherFiles?.length) data.otherFiles = otherFiles;
+  return data;
 }
 
 /**

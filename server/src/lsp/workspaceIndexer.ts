@@ -60,6 +60,8 @@ export class WorkspaceIndexer {
   /** Indexes every folder again from disk, in time slices. A newer call abandons an older one. */
   async indexFolders(folders: readonly string[]): Promise<void> {
     const generation = ++this.generation;
+    // Rules that conclude from an absence (no manifest provides X, no code reads Y) wait for the whole walk.
+    this.index.complete = false;
     if (this.startDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.startDelayMs));
     await this.yieldToDocuments();
     const started = performance.now();
@@ -85,7 +87,9 @@ export class WorkspaceIndexer {
       }
     }
     this.log(`Indexed ${count} files in ${Math.round(performance.now() - started)} ms`);
-    if (changed) this.onChanged();
+    // Rules that conclude from an absence waited for the whole walk: lint the open documents again.
+    this.index.complete = true;
+    this.onChanged();
   }
 
   /** Lets pending messages and lints run, then waits while open documents are waiting to be linted. */

@@ -8,8 +8,10 @@ import { ParseError } from './parseError';
 import { codeHeaderEnd, codeStatementStart, editCodeModel, parseCode } from './code/parseCode';
 import type { CodeModel } from './code/codeModel';
 import { envReadsOf } from './code/env/envRead';
-import { registerFactExtractor } from '../workspace/facts';
+import { registerFactExtractor, type FileFacts } from '../workspace/facts';
+import { boundEnvPrefixes, readsWholeEnv } from './code/env/wholeEnv';
 import { parseDockerfile, type DockerfileModel } from './dockerfile/dockerfileModel';
+import { dockerfileFacts } from './dockerfile/dockerfileFacts';
 import { parseLogConfig } from './logconfig/logConfigModel';
 
 /** How one file kind is parsed into the model its rules read. */
@@ -70,10 +72,18 @@ const code: KindParser<CodeModel> = {
   headerEnd: codeHeaderEnd,
 };
 
-// Code contributes the variables it reads to the workspace's env contract.
-registerFactExtractor('code', (model) => ({
-  envReads: envReadsOf(model as CodeModel).map((r) => ({ name: r.name, span: r.nameSpan, hasDefault: r.hasDefault })),
-}));
+// Code contributes the variables it reads to the workspace's env contract, and a Dockerfile its image's.
+registerFactExtractor('code', (model) => {
+  const code = model as CodeModel;
+  const facts: FileFacts = {
+    envReads: envReadsOf(code).map((r) => (r.property ? { name: r.name, span: r.nameSpan, hasDefault: r.hasDefault, property: r.property } : { name: r.name, span: r.nameSpan, hasDefault: r.hasDefault })),
+  };
+  if (readsWholeEnv(code)) facts.readsWholeEnv = true;
+  const prefixes = boundEnvPrefixes(code);
+  if (prefixes.length) facts.envPrefixes = prefixes;
+  return facts;
+});
+registerFactExtractor('dockerfile', (model) => dockerfileFacts(model as DockerfileModel));
 
 /** The parser of each kind that has rules. Kinds without an entry are detected but not yet analysed. */
 export const PARSERS: Partial<Record<FileKind, KindParser<unknown>>> = {

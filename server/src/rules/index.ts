@@ -56,6 +56,8 @@ import localFileState from './processes/local-file-state';
 import inMemorySession from './processes/in-memory-session';
 import hardcodedListenPort from './port-binding/hardcoded-listen-port';
 import hardcodedConnection from './backing-services/hardcoded-connection';
+import undeclaredEnvVar from './config/undeclared-env-var';
+import unusedEnvVar from './config/unused-env-var';
 import developmentMode from './dev-prod-parity/development-mode';
 import serviceVersionDrift from './dev-prod-parity/service-version-drift';
 import devImageDrift from './dev-prod-parity/dev-image-drift';
@@ -87,6 +89,8 @@ export const ALL_RULES: readonly AnyRule[] = [
   plaintextSecretManifest,
   hardcodedSecret,
   debugEnabled,
+  undeclaredEnvVar,
+  unusedEnvVar,
   // backing-services
   localhostInContainer,
   hardcodedServiceUrl,

@@ -18,6 +18,15 @@ export interface IndexEntry {
 export interface WorkspaceIndexView {
   /** Every indexed file, in no particular order. */
   entries(): Iterable<IndexEntry>;
+  /** The entry of one file, when the view can look it up. */
+  get?(path: string): IndexEntry | undefined;
+  /** Changes whenever an entry does, so that what is derived from the index can be cached. */
+  readonly generation?: number;
+  /**
+   * False while the workspace is still being indexed (the language server's background walk): rules
+   * that conclude from an absence (no code reads this variable) wait. Undefined counts as complete.
+   */
+  readonly complete?: boolean;
 }
 
 /** An index with nothing in it: a rule test or a single-file lint without a workspace. */
@@ -36,9 +45,11 @@ export function factsOf(path: string, text: string, kind: FileKindInfo, cache?: 
     const file = new SourceFile(path, text);
     const outcome = (cache ?? new ModelCache()).get(file, kind.kind, parser);
     model = outcome.model;
-    return outcome.error ? undefined : extractFacts(kind.kind, outcome.model, file);
+    if (outcome.error) return kind.kind === 'code' ? { notAnalysed: true } : undefined;
+    return extractFacts(kind.kind, outcome.model, file);
   } catch {
-    return undefined;
+    // A code file that cannot be read leaves its folder's env contract incomplete; the index must know it is there.
+    return kind.kind === 'code' ? { notAnalysed: true } : undefined;
   } finally {
     // A model parsed only for its facts frees its native memory at once (the background indexer parses thousands).
     if (!cache && model !== undefined) parser.dispose?.(model);
@@ -53,6 +64,8 @@ export function factsOf(path: string, text: string, kind: FileKindInfo, cache?: 
  */
 export class WorkspaceIndex implements WorkspaceIndexView {
   private readonly byPath = new Map<string, IndexEntry>();
+  generation = 0;
+  complete = true;
 
   /**
    * Parses a file's text and records its facts. Returns whether its facts changed. A file that
@@ -68,21 +81,28 @@ export class WorkspaceIndex implements WorkspaceIndexView {
     const previous = this.byPath.get(path);
     const changed = !previous || previous.kind !== kind || factsKey(previous.facts) !== factsKey(facts);
     this.byPath.set(path, { path, kind, facts });
+    this.generation++;
     return changed;
   }
 
   /** Forgets a file; returns whether it was indexed. */
   remove(path: string): boolean {
-    return this.byPath.delete(path);
+    const removed = this.byPath.delete(path);
+    if (removed) this.generation++;
+    return removed;
   }
 
   /** Forgets every file under a folder (a workspace folder was removed). */
   removeUnder(folder: string): void {
-    for (const p of [...this.byPath.keys()]) if (isInsideFolder(folder, p)) this.byPath.delete(p);
+    for (const p of [...this.byPath.keys()]) if (isInsideFolder(folder, p)) this.remove(p);
   }
 
   entries(): Iterable<IndexEntry> {
     return this.byPath.values();
+  }
+
+  get(path: string): IndexEntry | undefined {
+    return this.byPath.get(path);
   }
 
   /** How many files are indexed. */

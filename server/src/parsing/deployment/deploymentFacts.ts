@@ -4,6 +4,7 @@ import { familyOfImage, nameFamily, schemeFamily, serviceVersion } from '../../a
 import { parseAddress } from '../../analysis/serviceAddress';
 import { registerFactExtractor, type FileFacts, type ObjectRef, type ReplicaCount, type ServiceImageFact, type BackingServiceFact } from '../../workspace/facts';
 import type { Container, DeploymentModel, KubeObject, Platform } from './deploymentModel';
+import { deploymentEnvFacts } from './deploymentEnvFacts';
 
 /** Registers the extractor of a deployment kind's cross-file facts. */
 export function registerDeploymentFacts(platform: Platform): void {
@@ -14,7 +15,7 @@ export function registerDeploymentFacts(platform: Platform): void {
  * What a manifest tells other files: the workloads it defines, what its autoscalers target, the
  * replica counts it sets, the compose services it defines, and the env variables it provides.
  */
-export function deploymentFacts(model: DeploymentModel, _file: SourceFile): FileFacts {
+export function deploymentFacts(model: DeploymentModel, file: SourceFile): FileFacts {
   const facts: FileFacts = {};
   const objects: ObjectRef[] = model.workloads.map((w) => ({ kind: w.kind, name: w.name, namespace: w.namespace }));
   if (objects.length) facts.objects = objects;
@@ -31,6 +32,9 @@ export function deploymentFacts(model: DeploymentModel, _file: SourceFile): File
   if (model.platform === 'compose') facts.services = model.workloads.map((w) => w.name);
   const envProvided = model.workloads.flatMap((w) => w.containers.flatMap((c) => c.env.map((e) => ({ name: e.name, span: e.nameSpan }))));
   if (envProvided.length) facts.envProvided = envProvided;
+  const { envServices, envObjects } = deploymentEnvFacts(model, file);
+  if (envServices.length) facts.envServices = envServices;
+  if (envObjects.length) facts.envObjects = envObjects;
   const serviceImages = model.workloads.flatMap((w) => w.containers.flatMap((c): ServiceImageFact[] => {
     const version = c.image && !c.image.templated && !c.init ? serviceVersion(c.image.text) : undefined;
     return version ? [{ ...version, image: c.image!.text, workload: w.name, span: c.image!.span }] : [];

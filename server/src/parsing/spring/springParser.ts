@@ -1,10 +1,11 @@
+import * as path from 'node:path';
 import { schemeFamily } from '../../analysis/backingServiceImages';
 import { isNonProductionWord } from '../../analysis/nonProduction';
-import { registerFactExtractor, type EnvFact, type FileFacts } from '../../workspace/facts';
+import { registerFactExtractor, type EnvFact, type EnvService, type FileFacts } from '../../workspace/facts';
 import type { KindParser } from '../parsers';
 import type { SourceFile } from '../sourceFile';
 import { assignProfiles, isTestResource, profileOfFile, propertyAt, type SpringModel } from './springModel';
-import { isEnvStyleName, placeholdersIn } from './springPlaceholders';
+import { envNameOf, isEnvStyleName, placeholdersIn } from './springPlaceholders';
 import { propertiesOf } from './springProperties';
 import { yamlPropertiesOf } from './springYaml';
 
@@ -33,6 +34,8 @@ export function springFacts(model: SpringModel): FileFacts {
     }
   }
   const facts: FileFacts = envReads.length ? { envReads } : {};
+  // Test resources configure tests, not a deployed app: they provide nothing to its code.
+  if (!model.testResource) facts.envServices = [springService(model)];
   // A datasource URL of a real database (`jdbc:postgresql://…`, also as a placeholder's default) shows what the app connects to.
   const backingServices = model.testResource ? [] : model.properties.flatMap((p) => {
     if (isNonProductionWord(p.profile)) return [];
@@ -42,6 +45,20 @@ export function springFacts(model: SpringModel): FileFacts {
   });
   if (backingServices.length) facts.backingServices = backingServices;
   return facts;
+}
+
+/**
+ * The Spring file as a provider of properties: a key it sets satisfies a `@Value("${key}")` in the
+ * module's code (the folder above `src/main/resources`). A config server import may set anything.
+ */
+function springService(model: SpringModel): EnvService {
+  const filePath = model.file.path.replace(/\\/g, '/');
+  const resources = filePath.lastIndexOf('/src/main/resources/');
+  const folder = resources >= 0 ? model.file.path.slice(0, resources) : path.dirname(model.file.path);
+  const provided = model.properties.map((p): EnvFact => ({ name: envNameOf(p.name), span: p.keySpan, form: 'property', property: p.name }));
+  const service: EnvService = { platform: 'spring', name: path.basename(model.file.path), nameSpan: { start: 0, end: 0 }, folders: [folder], provided };
+  if (model.properties.some((p) => /^spring\.cloud\.config\.uri$/.test(p.name) || (p.name.startsWith('spring.config.import') && p.value.includes('configserver:')))) service.opaque = true;
+  return service;
 }
 
 /** The Spring parser: `.properties` or YAML, flattened to one property model; per-line or per-document problems. */

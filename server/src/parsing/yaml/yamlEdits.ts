@@ -1,5 +1,5 @@
 import type { TextEdit } from '../../engine/types';
-import type { YMap, YPair, YScalar } from './yamlNodes';
+import type { YMap, YPair, YScalar, YSeq } from './yamlNodes';
 
 /** A value a fix writes into YAML. */
 export type YamlValue = string | number | boolean | { [key: string]: YamlValue } | YamlValue[];
@@ -117,4 +117,25 @@ export function removePair(source: string, map: YMap, pair: YPair): TextEdit {
   if (source.slice(lineStart, pair.keySpan.start).trim() !== '') return { span: pair.span, text: '' };
   const newline = source.indexOf('\n', pair.span.end);
   return { span: { start: lineStart, end: newline === -1 ? source.length : newline + 1 }, text: '' };
+}
+
+/**
+ * Appends an item to a sequence, in its style: a block item (`- key: value`, further pairs below it
+ * at the item's content column) after the last item's line, or `, { … }` before a flow sequence's `]`.
+ */
+export function appendItem(source: string, seq: YSeq, value: YamlValue, eol: string): TextEdit {
+  const last = seq.items[seq.items.length - 1];
+  if (seq.flow || !last) {
+    const close = source.lastIndexOf(']', seq.span.end);
+    const at = close >= seq.span.start ? close : seq.span.end;
+    const separator = source.slice(seq.span.start, at).trim() === '[' ? '' : ', ';
+    return { span: { start: at, end: at }, text: `${separator}${flowValue(value)}` };
+  }
+  const dash = source.lastIndexOf('-', last.span.start);
+  const indent = ' '.repeat(columnOf(source, dash));
+  const at = lineEndAt(source, last.span.end - (source[last.span.end - 1] === '\n' ? 1 : 0));
+  if (typeof value !== 'object' || Array.isArray(value)) return { span: { start: at, end: at }, text: `${eol}${indent}- ${flowValue(value)}` };
+  const inner = `${indent}  `;
+  const lines = Object.entries(value).map(([k, v], i) => (i === 0 ? `${indent}- ` : inner) + blockPair(k, v, inner, eol));
+  return { span: { start: at, end: at }, text: eol + lines.join(eol) };
 }

@@ -50,7 +50,7 @@ function idiomaticDefault(read: Node, lookup: boolean): Node | undefined {
   return assignment.childForFieldName('right')?.namedChildren[0] ?? undefined;
 }
 
-/** caarlos0/env `env:"X" envDefault:"d"` and kelseyhightower/envconfig `envconfig:"X" default:"d"`. */
+/** caarlos0/env `env:"X" envDefault:"d"`, sethvargo/go-envconfig `env:"X,default=d"` and kelseyhightower/envconfig `envconfig:"X" default:"d"`. */
 function tagReads(tag: Node): EnvRead[] {
   const literal = stringLiteral(tag);
   if (!literal) return [];
@@ -64,7 +64,9 @@ function tagReads(tag: Node): EnvRead[] {
     const found = pairs.get(key);
     const name = found?.value.split(',')[0];
     if (!found || !name || name === '-') continue;
-    const fallback = pairs.get(defaultKey);
+    // sethvargo/go-envconfig writes the default as an option: `env:"PORT,default=8080"`.
+    const option = /,default=(.*)$/.exec(found.value);
+    const fallback = pairs.get(defaultKey) ?? (option ? { value: option[1], start: found.start + option.index + ',default='.length } : undefined);
     const read: EnvRead = { name, nameSpan: { start: found.start, end: found.start + name.length }, span: { start: tag.startIndex, end: tag.endIndex }, hasDefault: !!fallback };
     if (fallback) Object.assign(read, { default: fallback.value, defaultSpan: { start: fallback.start, end: fallback.start + fallback.value.length } });
     reads.push(read);

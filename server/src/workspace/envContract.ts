@@ -1,0 +1,170 @@
+import { isPlatformProvided } from '../analysis/platformEnv';
+import { parseDotenv } from '../parsing/dotenv/dotenvModel';
+import type { FileKind } from '../parsing/fileKind';
+import { SourceFile, type Span } from '../parsing/sourceFile';
+import type { EnvFact, EnvForm, EnvObject, FileFacts } from './facts';
+import { inScope, resolveScopes, type ScopedService } from './envScope';
+import type { WorkspaceIndexView } from './workspaceIndex';
+
+/** One place that provides a variable, as hovers, definitions and messages show it. */
+export interface EnvProvider {
+  name: string;
+  /** Absolute path of the file it is written in. */
+  file: string;
+  span: Span;
+  form: EnvForm;
+  value?: string;
+  /** The service that passes it to the app (`Deployment api`, compose `web`), and how when indirect (`envFrom app-config`). */
+  service: ScopedService;
+  via?: string;
+}
+
+/** One read of a variable in the workspace's code. */
+export interface EnvReadAt extends EnvFact {
+  /** Absolute path of the file it is in. */
+  file: string;
+  fileKind: FileKind;
+}
+
+/** What the contract says about a variable read in a file. */
+export interface ReadVerdict {
+  /** The providers that apply to the file (deployment files the contract looked at). */
+  services: ScopedService[];
+  providers: EnvProvider[];
+  /** Provided by the platform a service in scope runs on (PORT on Cloud Foundry). */
+  platform: boolean;
+  /** A service in scope may provide anything (an envFrom of an object not in the workspace, an unread env_file, a Helm template). */
+  anything: boolean;
+  /** Only a Dockerfile ARG of that name is in scope: it exists while the image builds, never at run time. */
+  buildOnly: EnvProvider[];
+}
+
+/** The workspace's providers with their scopes, its ConfigMaps and Secrets, and its reads, derived once per index generation. */
+export interface EnvContract {
+  services: ScopedService[];
+  objects: (EnvObject & { file: string })[];
+  reads: EnvReadAt[];
+  /** Code files that could not be analysed, or that hand the whole environment to a library. */
+  unanalysed: string[];
+  /** Prefixes the code binds all at once, by file. */
+  prefixes: { file: string; prefix: string }[];
+  /** Every indexed code file. */
+  codeFiles: string[];
+  complete: boolean;
+}
+
+/** Platforms whose manifests make a contract: reads in their scope are checked against them. Dockerfiles and Procfiles only add providers. */
+const CONTRACT_PLATFORMS = new Set<ScopedService['platform']>(['kubernetes', 'cloudfoundry', 'compose', 'dotenv']);
+
+const cache = new WeakMap<WorkspaceIndexView, { generation: number; contract: EnvContract }>();
+
+/**
+ * The env contract of an index. `own` replaces the facts the index holds for one file (the file
+ * being linted, whose facts the index may not have caught up with).
+ */
+export function envContractOf(index: WorkspaceIndexView, own?: { path: string; kind: FileKind; facts: FileFacts }): EnvContract {
+  if (own && !indexHolds(index, own)) {
+    const entries = [...index.entries()].filter((e) => e.path !== own.path);
+    return buildContract([...entries, own], index.complete !== false);
+  }
+  const cached = cache.get(index);
+  if (cached && index.generation !== undefined && cached.generation === index.generation) return cached.contract;
+  const contract = buildContract(index.entries(), index.complete !== false);
+  if (index.generation !== undefined) cache.set(index, { generation: index.generation, contract });
+  return contract;
+}
+
+/** True when the index already holds a file's env facts as given (the usual case: it is not being edited). */
+function indexHolds(index: WorkspaceIndexView, own: { path: string; facts: FileFacts }): boolean {
+  const held = index.get?.(own.path);
+  return held !== undefined && envKey(held.facts) === envKey(own.facts);
+}
+
+function envKey(facts: FileFacts): string {
+  return JSON.stringify([facts.envServices, facts.envObjects]);
+}
+
+function buildContract(entries: Iterable<{ path: string; kind: FileKind; facts: FileFacts }>, complete: boolean): EnvContract {
+  const contract: EnvContract = { services: [], objects: [], reads: [], unanalysed: [], prefixes: [], codeFiles: [], complete };
+  for (const { path, kind, facts } of entries) {
+    for (const s of facts.envServices ?? []) contract.services.push({ ...s, file: path, fileKind: kind });
+    for (const o of facts.envObjects ?? []) contract.objects.push({ ...o, file: path });
+    for (const r of facts.envReads ?? []) contract.reads.push({ ...r, file: path, fileKind: kind });
+    if (kind === 'code') contract.codeFiles.push(path);
+    if (facts.notAnalysed || facts.readsWholeEnv) contract.unanalysed.push(path);
+    for (const prefix of facts.envPrefixes ?? []) contract.prefixes.push({ file: path, prefix });
+  }
+  resolveScopes(contract.services);
+  return contract;
+}
+
+/**
+ * The services that apply to a file. When a manifest linked to the file's folder deploys it, the
+ * guessed ones (a Kubernetes workload whose image matches no build) are left out: they deploy
+ * something else. Dockerfiles, Procfiles and Spring files only add to the manifests.
+ */
+export function servicesFor(contract: EnvContract, filePath: string): ScopedService[] {
+  const all = contract.services.filter((s) => inScope(s, filePath));
+  const linked = all.some((s) => !s.guessed && CONTRACT_PLATFORMS.has(s.platform) && s.platform !== 'dotenv');
+  return linked ? all.filter((s) => !s.guessed) : all;
+}
+
+/**
+ * What provides a variable read in a file. `property` is set for a Spring placeholder: a Spring
+ * file's key then satisfies it too (relaxed binding makes both the same name). `readText` reads
+ * compose `env_file`s; one that cannot be read may provide anything.
+ */
+export function verdictFor(contract: EnvContract, filePath: string, name: string, property: string | undefined, readText: (p: string) => string | undefined): ReadVerdict {
+  const services = servicesFor(contract, filePath);
+  const verdict: ReadVerdict = { services, providers: [], platform: isPlatformProvided(name, services.map((s) => s.platform)), anything: false, buildOnly: [] };
+  for (const service of services) {
+    if (service.opaque) verdict.anything = true;
+    for (const fact of service.provided) {
+      if (fact.name !== name || (fact.form === 'property' && property === undefined)) continue;
+      const provider: EnvProvider = { name, file: service.file, span: fact.span, form: fact.form ?? 'literal', service };
+      if (fact.value !== undefined) provider.value = fact.value;
+      (fact.form === 'build' ? verdict.buildOnly : verdict.providers).push(provider);
+    }
+    for (const source of service.sources ?? []) {
+      if (source.kind === 'env_file') {
+        const text = readText(source.name);
+        if (text === undefined) verdict.anything = true;
+        else {
+          const entry = parseDotenv(new SourceFile(source.name, text)).entries.find((e) => e.key.value === name);
+          if (entry) verdict.providers.push({ name, file: source.name, span: entry.key.span, form: 'literal', value: entry.value.slice(0, 200), service, via: 'env_file' });
+        }
+        continue;
+      }
+      const prefix = source.prefix ?? '';
+      if (!name.startsWith(prefix)) continue;
+      const objects = contract.objects.filter((o) => o.kind === source.kind && o.name === source.name);
+      if (objects.length === 0) verdict.anything = true;
+      for (const object of objects) {
+        const key = object.keys.find((k) => k.name === name.slice(prefix.length));
+        if (key) verdict.providers.push({ name, file: object.file, span: key.span, form: object.kind === 'Secret' ? 'secret' : 'reference', service, via: `envFrom ${object.kind} ${object.name}` });
+      }
+    }
+  }
+  // An env file is both a compose service's `env_file` and a `.env` file of its folder: one place, listed once.
+  const seen = new Set<string>();
+  verdict.providers = verdict.providers.filter((p) => {
+    const key = `${p.file}\u0000${p.span.start}`;
+    return !seen.has(key) && seen.add(key);
+  });
+  return verdict;
+}
+
+/** True when a contract applies to the file: a manifest or `.env` template in scope lists the app's variables. */
+export function hasContract(verdict: ReadVerdict): boolean {
+  return verdict.services.some((s) => CONTRACT_PLATFORMS.has(s.platform) && !s.local && (s.platform !== 'dotenv' || s.provided.some((p) => p.form === 'documented')));
+}
+
+/** True when the variable is provided one way or another (a build-time ARG does not count). */
+export function isProvided(verdict: ReadVerdict): boolean {
+  return verdict.platform || verdict.anything || verdict.providers.length > 0;
+}
+
+/** The reads of the workspace that a service's scope holds. */
+export function readsInScope(contract: EnvContract, service: ScopedService): EnvReadAt[] {
+  return contract.reads.filter((r) => inScope(service, r.file));
+}
