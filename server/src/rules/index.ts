@@ -60,6 +60,8 @@ import developmentMode from './dev-prod-parity/development-mode';
 import serviceVersionDrift from './dev-prod-parity/service-version-drift';
 import devImageDrift from './dev-prod-parity/dev-image-drift';
 import embeddedStandIn from './dev-prod-parity/embedded-stand-in';
+import packagedDevProfile from './dev-prod-parity/packaged-dev-profile';
+import schemaAtBoot from './admin-processes/schema-at-boot';
 
 /**
  * The registry: every rule, listed once. Adding a rule means adding its file, its doc, its test and
@@ -112,6 +114,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   migrationInWeb,
   cronInContainer,
   migrationInContainerCommand,
+  schemaAtBoot,
   // port-binding
   portEnvMismatch,
   webIgnoresPort,
@@ -139,4 +142,5 @@ export const ALL_RULES: readonly AnyRule[] = [
   serviceVersionDrift,
   devImageDrift,
   embeddedStandIn,
+  packagedDevProfile,
 ];
