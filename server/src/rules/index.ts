@@ -60,6 +60,7 @@ import developmentMode from './dev-prod-parity/development-mode';
 import serviceVersionDrift from './dev-prod-parity/service-version-drift';
 import devImageDrift from './dev-prod-parity/dev-image-drift';
 import embeddedStandIn from './dev-prod-parity/embedded-stand-in';
+import secretInEnvTemplate from './config/secret-in-env-template';
 import packagedDevProfile from './dev-prod-parity/packaged-dev-profile';
 import schemaAtBoot from './admin-processes/schema-at-boot';
 
@@ -109,6 +110,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   missingHealthcheck,
   processHealthCheck,
   noGracefulShutdown,
+  secretInEnvTemplate,
   // admin-processes
   migrationInEntrypoint,
   migrationInWeb,
