@@ -61,6 +61,7 @@ import serviceVersionDrift from './dev-prod-parity/service-version-drift';
 import devImageDrift from './dev-prod-parity/dev-image-drift';
 import embeddedStandIn from './dev-prod-parity/embedded-stand-in';
 import secretInEnvTemplate from './config/secret-in-env-template';
+import localhostUrlProperty from './backing-services/localhost-url-property';
 import packagedDevProfile from './dev-prod-parity/packaged-dev-profile';
 import schemaAtBoot from './admin-processes/schema-at-boot';
 
@@ -111,6 +112,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   processHealthCheck,
   noGracefulShutdown,
   secretInEnvTemplate,
+  localhostUrlProperty,
   // admin-processes
   migrationInEntrypoint,
   migrationInWeb,
