@@ -23,6 +23,8 @@ try {
   execFileSync(process.execPath, ['--import', 'tsx', join(here, 'lspBench.ts')], { stdio: 'inherit' });
   // The CLI's CPU time and peak RSS against a parse floor.
   execFileSync(process.execPath, ['--import', 'tsx', join(here, 'cliBench.ts')], { stdio: 'inherit' });
+  // Linear growth per family and hostile shape, from 100 KB to the size limit (hardening).
+  execFileSync(process.execPath, ['--import', 'tsx', join(here, 'growth.ts')], { stdio: 'inherit' });
 } catch (error) {
   console.error(`bench failed: ${error.message.split('\n')[0]}`);
   process.exit(1);

@@ -7,9 +7,9 @@ import { ResolvedConfig } from '../../server/src/engine/config/resolvedConfig';
 import { lint } from '../../server/src/engine/lint';
 import { detectKind } from '../../server/src/parsing/fileKind';
 import { SourceFile } from '../../server/src/parsing/sourceFile';
+import { CORPUS } from './inputs';
 
 const ROOT = path.resolve(__dirname, '../..');
-const CORPUS = process.env.TWELVE_FACTOR_CORPUS ?? path.resolve(ROOT, '../shared/corpus');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 interface Input {

@@ -111,8 +111,8 @@ describe('cli: report formats', function () {
     const md = run.stdout;
     assert.ok(md.startsWith('# Twelve-factor audit\n'));
     assert.match(md, /\| Factor \| Errors \| Warnings \| Info \| Total \|/);
-    assert.match(md, /^\| \[II\. Dependencies\]\(https:\/\/12factor\.net\/dependencies\) \| \d+ \| [1-9]\d* \| \d+ \| [1-9]\d* \|$/m);
-    assert.match(md, /^\| \[I\. Codebase\]\(https:\/\/12factor\.net\/codebase\) \| 1 \| 0 \| 0 \| 1 \|$/m);
+    assert.match(md, /^\| \[II\. Dependencies\]\(https:\/\/github\.com\/[^)]*\/rules\/dependencies\/README\.md\) \| \d+ \| [1-9]\d* \| \d+ \| [1-9]\d* \|$/m);
+    assert.match(md, /^\| \[I\. Codebase\]\(https:\/\/github\.com\/[^)]*\/rules\/codebase\/README\.md\) \| 1 \| 0 \| 0 \| 1 \|$/m);
 
     const section = (title: string) => {
       const start = md.indexOf(`\n## ${title}\n`);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ruleDocRelativePath } from '../../server/src/engine/docs';
@@ -16,12 +16,14 @@ interface PackEntry {
   size: number;
 }
 
-/** Runs npm; `--ignore-scripts` because `npm test` has built already (prepack would build again). */
+/** Runs npm quietly; `--ignore-scripts`, since `npm test` has built already. */
 function npm(args: string[], cwd: string): string {
   const run = spawnSync('npm', [...args, '--ignore-scripts', '--loglevel', 'error'], { cwd, encoding: 'utf8', timeout: 120_000, shell: process.platform === 'win32' });
   assert.equal(run.status, 0, `npm ${args.join(' ')}: ${run.stderr}${run.error ?? ''}`);
   return run.stdout;
 }
+
+const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { name: string; version: string; bin: Record<string, string> };
 
 interface PackReport {
   filename: string;
@@ -37,6 +39,10 @@ describe('cli: the npm package (npm pack)', function () {
   before(() => {
     ensureBuilt();
     scratch = mkdtempSync(path.join(os.tmpdir(), 'twelve-factor-pack-'));
+    // Plain `npm pack`, as pre-commit runs it in the hook repository: pre-commit takes the whole standard
+    // output for the tarball's name, so no lifecycle script may print a banner there.
+    const plain = spawnSync('npm', ['pack', '--dry-run'], { cwd: REPO, encoding: 'utf8', timeout: 120_000, shell: process.platform === 'win32' });
+    assert.equal(plain.stdout.trim(), `${pkg.name}-${pkg.version}.tgz`, 'npm pack prints the tarball name alone');
     [report] = JSON.parse(npm(['pack', '--json', '--pack-destination', scratch], REPO)) as [PackReport];
   });
   after(() => {
@@ -46,7 +52,6 @@ describe('cli: the npm package (npm pack)', function () {
 
   it('holds the CLI bundle, its worker, the WASM grammars and every rule doc, and no sources, tests or maps', () => {
     const files = report.files.map((f) => f.path).sort();
-    const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { bin: Record<string, string> };
     for (const needed of [pkg.bin['twelve-factor'], 'server/out/auditWorker.js', 'server/out/web-tree-sitter.wasm', 'package.json', 'README.md', 'LICENSE']) {
       assert.ok(files.includes(needed), `${needed} is packed`);
     }
@@ -59,10 +64,15 @@ describe('cli: the npm package (npm pack)', function () {
   });
 
   it('has no dependencies: everything the CLI needs is bundled, so the tarball installs without network', () => {
-    const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as Record<string, unknown>;
+    const manifest = pkg as unknown as Record<string, unknown>;
     // A runtime library goes into devDependencies: esbuild bundles it into server/out/cli.js.
-    assert.deepEqual(pkg.dependencies ?? {}, {});
-    assert.equal(pkg.bundleDependencies ?? pkg.bundledDependencies, undefined);
+    assert.deepEqual(manifest.dependencies ?? {}, {});
+    assert.equal(manifest.bundleDependencies ?? manifest.bundledDependencies, undefined);
+  });
+
+  it('chooses its files with .npmignore, since vsce refuses a "files" field beside .vscodeignore', () => {
+    assert.equal((pkg as unknown as Record<string, unknown>).files, undefined);
+    assert.ok(existsSync(path.join(REPO, '.npmignore')) && existsSync(path.join(REPO, '.vscodeignore')));
   });
 
   it('installs from the tarball in an empty folder, offline, and `npx twelve-factor audit .` runs there', () => {

@@ -9,7 +9,7 @@ import {
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createBrotliDecompress } from 'node:zlib';
+import { brotliDecompressSync, createBrotliDecompress } from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 
 /** Versions pinned for the e2e run. code-server 4.139 refuses Node 20, hence a private Node 24. */
@@ -142,16 +142,19 @@ function installStubs(vscode) {
   copyFileSync(join(stubs, 'native-watchdog.cjs'), join(modules, 'native-watchdog', 'build', 'Release', 'watchdog.js'));
 }
 
-/** Streams a brotli-compressed tar archive into `tar -x`. */
+/**
+ * Unpacks a brotli-compressed tar archive (a few MB) with `tar`, from a file: streamed into `tar -x`,
+ * tar may close its input after the end-of-archive blocks, before the padding, and fail the pipe.
+ */
 async function untarBrotli(archive, dest, log) {
   mkdirSync(dest, { recursive: true });
-  const tar = spawn('tar', ['-x', '-C', dest], { stdio: ['pipe', 'ignore', openSync(log, 'a')] });
-  const done = new Promise((resolve, reject) => {
-    tar.on('error', reject);
-    tar.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`tar -x ${archive} failed (exit ${code})`))));
-  });
-  await pipeline(createReadStream(archive), createBrotliDecompress(), tar.stdin);
-  await done;
+  const tarFile = `${dest}.unpacking.tar`;
+  writeFileSync(tarFile, brotliDecompressSync(readFileSync(archive)));
+  try {
+    await run('tar', ['-x', '-f', tarFile, '-C', dest], { log });
+  } finally {
+    rmSync(tarFile, { force: true });
+  }
 }
 
 /**
@@ -185,15 +188,15 @@ async function installChromium(paths) {
   } catch (e) {
     appendFileSync(paths.log, `\nthe packaged Chromium does not start here: ${e.message}\n`);
     rmSync(paths.chromiumDir, { recursive: true, force: true });
-    await useDebianChromium(paths);
+    await useDebianChromium(paths, e.message.split('\n')[0]);
   } finally {
     rmSync(download, { recursive: true, force: true });
   }
 }
 
 /** Falls back to Debian's chromium: installs it when we are root with apt, else says the one command to run. */
-async function useDebianChromium(paths) {
-  console.log(`e2e set-up: the packaged Chromium does not start here (see ${paths.log}); using Debian's chromium`);
+async function useDebianChromium(paths, why) {
+  console.log(`e2e set-up: the packaged Chromium does not start here (${why}; see ${paths.log}); using Debian's chromium`);
   if (!existsSync(DEBIAN_CHROMIUM)) {
     const command = 'apt-get install -y --no-install-recommends chromium';
     if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {

@@ -47,7 +47,7 @@ describe('meta: CI and pre-commit files for teams', () => {
     const hooks = parse(readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; pass_filenames?: boolean }[];
     assert.deepEqual(hooks.map((h) => h.id), ['twelve-factor', 'twelve-factor-repo']);
     for (const hook of hooks) {
-      assert.equal(hook.language, 'node', 'pre-commit installs the package with npm (prepare builds it)');
+      assert.equal(hook.language, 'node', 'pre-commit installs the package with npm (prepublish builds it)');
       // pre-commit appends the staged files to the entry.
       const args = cliArgs(hook.pass_filenames === false ? hook.entry : `${hook.entry} Dockerfile k8s/deploy.yaml`);
       assert.equal(args.quiet, true, `${hook.id} prints only findings`);

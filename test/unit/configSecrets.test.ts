@@ -43,3 +43,11 @@ describe('configuration messages never echo a secret', () => {
     assert.ok(messages[1].includes('"disposability/execFormEntrypoint"'));
   });
 });
+
+describe('configuration problems stay inside the file', () => {
+  // Found by the fuzz tests: yaml marks an error at the very end one character past the text.
+  it('a YAML error at the end of .twelve-factor.yaml', () => {
+    const text = '- files: ["legacy/**"]{{\n';
+    for (const p of readTeamConfig(text).problems) assert.ok(p.span.end <= text.length, JSON.stringify(p.span));
+  });
+});

@@ -102,7 +102,7 @@ describe('audit report page with a baseline', () => {
     const withBaseline: AuditReport = { ...base, factors: base.factors.map((f) => ({ ...f, baseline: f.factor === 'config' ? 4 : 0 })), baseline: { accepted: 4, stale: 1, files: ['/ws/.twelve-factor-baseline.json'] } };
     const html = reportHtml(withBaseline, { nonce: NONCE });
     assert.match(html, /<th scope="col" class="num"[^>]*>Baseline<\/th>/);
-    assert.match(html, /III\. Config(<\/a>)?<\/th>(<td[^>]*>\d+<\/td>){4}<td class="num baseline">4<\/td>/);
+    assert.match(html, /III\. Config<\/button><\/th>(<td[^>]*>(<a [^>]*>)?\d+(<\/a>)?<\/td>){4}<td class="num baseline">4<\/td>/);
     assert.match(html, /4 accepted in the baseline; 1 of its entries no longer match a finding/);
     const without = reportHtml(base, { nonce: NONCE });
     assert.ok(!without.includes('Baseline</th>') && !without.includes('accepted in the baseline'));

@@ -115,3 +115,12 @@ function yamlFiles(dir: string): string[] {
     .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
     .map((e) => path.join(e.parentPath, e.name));
 }
+
+describe('YAML errors stay inside the document', () => {
+  // Found by the fuzz tests: yaml marks an error at the very end one character past the text.
+  it('an unterminated quote at the end of a file', () => {
+    const text = '"# unterminated\nspring:\n  a: 1\n';
+    const [doc] = parse(text).documents;
+    assert.ok(doc.error && doc.error.span.end <= text.length, JSON.stringify(doc.error?.span));
+  });
+});

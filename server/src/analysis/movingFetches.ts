@@ -155,16 +155,21 @@ export function branchOfUrl(url: string): string | undefined {
   return ref && !ref.includes('$') && isMovingRef(ref) ? ref : undefined;
 }
 
-/** `go install x@latest`, `go get x@master`, or `go get <remote module>` with no `go.mod` to resolve its version. */
+/**
+ * `go install x@latest`, `go get x@master`, and any `go get` with no `go.mod` to resolve versions: in
+ * GOPATH mode it fetches the package, and every dependency it imports, at the default branch's tip
+ * (`go get github.com/gorilla/mux`, also `go get app/server` or `go get ./...` for their imports).
+ */
 function goFetch(words: ShellWord[], context: FetchContext): MovingFetch | undefined {
   if (programName(words[0]?.value ?? '') !== 'go' || !['get', 'install'].includes(words[1]?.value ?? '')) return undefined;
   for (const word of words.slice(2)) {
     if (word.value.startsWith('-')) continue;
     const [path, version] = word.value.split('@');
     if (version !== undefined && isMovingRef(version)) return { tool: `go ${words[1].value}`, source: path, ref: `@${version}`, span: word.span };
-    // A remote import path (its first element has a dot) fetched in GOPATH mode is its default branch's tip.
-    if (version === undefined && words[1].value === 'get' && !context.goModule && /^[\w-]+\.[\w.-]+\//.test(path)) {
-      return { tool: 'go get', source: path, ref: 'the default branch', span: word.span };
+    if (version === undefined && words[1].value === 'get' && !context.goModule && !path.includes('$')) {
+      // A remote import path (its first element has a dot) is fetched itself; a local package has its imports fetched.
+      const source = /^[\w-]+\.[\w.-]+\//.test(path) ? path : `the imports of ${path}`;
+      return { tool: 'go get', source, ref: 'the default branch', span: word.span };
     }
   }
   return undefined;

@@ -171,6 +171,8 @@ function decideSecret(name: string | undefined, value: string): SecretVerdict | 
   // AWS documents its key formats with AKIAIOSFODNN7EXAMPLE and wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY.
   if (/EXAMPLE(KEY)?$/.test(trimmed)) return undefined;
   if (PRIVATE_KEY.test(trimmed)) return { reason: 'private-key', label: 'private key', masked: '-----BEGIN ****' };
+  // `sk-xxxxxxxx…`, `9bxxxxxxxxJFHg`: a run of x's masks a token in documentation; no generated token has one.
+  if (/x{6,}/i.test(trimmed)) return undefined;
   const format = tokenFormat(trimmed);
   if (format) return { reason: 'token-format', label: format.label, masked: maskSecret(trimmed) };
   const credentials = urlCredentials(trimmed);

@@ -37,7 +37,8 @@ function neighbour(text: string, from: number, direction: -1 | 1): string {
     let line: string;
     if (direction === -1) {
       const end = at - 1; // the line break before this line
-      const start = text.lastIndexOf('\n', end - 1) + 1;
+      // lastIndexOf reads a negative position as 0, which would find the break at 0 again and again.
+      const start = end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0;
       line = text.slice(start, end);
       at = start;
     } else {

@@ -14,7 +14,7 @@ testRule(rule, { kind: 'dockerfile', fileName: 'Dockerfile' }, {
     { name: 'a branch script piped into a shell is remote-script-pipe’s', code: 'FROM alpine:3.20\nRUN curl -fsSL https://raw.githubusercontent.com/o/r/master/install.sh | sh' },
     { name: 'a BuildKit git source at a tag', code: 'FROM alpine:3.20\nADD https://github.com/moby/buildkit.git#v0.12.0 /src' },
     { name: 'go install at a version', code: 'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@v1.22.1' },
-    { name: 'go get of the local packages', code: 'FROM golang:1.11\nRUN go get -d -v ./...\nRUN go get -v app/server' },
+    { name: 'go get of the local packages in a module', code: 'FROM golang:1.22\nCOPY go.mod go.sum ./\nRUN go get -d -v ./...\nRUN go get -v app/server' },
     {
       name: 'go get of a module path with go.mod beside the Dockerfile',
       code: 'FROM golang:1.22\nCOPY . .\nRUN go get github.com/lib/pq',
@@ -59,6 +59,11 @@ testRule(rule, { kind: 'dockerfile', fileName: 'Dockerfile' }, {
         { messageId: 'movingFetch', data: { tool: 'go install', source: 'github.com/air-verse/air', ref: '@latest' } },
         { messageId: 'movingFetch', data: { tool: 'go get', source: 'github.com/gorilla/mux', ref: 'the default branch' } },
       ],
+    },
+    {
+      name: 'go get of a local package without go.mod fetches its imports',
+      code: 'FROM golang:alpine\nCOPY . /go/src/app\nRUN go get -v «app/server»\nRUN go install app/server',
+      errors: [{ messageId: 'movingFetch', data: { tool: 'go get', source: 'the imports of app/server', ref: 'the default branch' } }],
     },
     {
       name: 'pip and npm installs of git URLs without a fixed ref',

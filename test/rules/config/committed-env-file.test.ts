@@ -71,8 +71,20 @@ testRule(rule, { kind: 'dotenv', fileName: 'config/.env.production' }, {
 });
 
 testRule(rule, { kind: 'dotenv', fileName: '.env.example' }, {
-  valid: [{ name: 'templates are meant to be committed', code: 'DB_PASSWORD=example-password\nSECRET_KEY=dev-only-not-secret\n' }],
-  invalid: [],
+  valid: [
+    { name: 'templates are meant to be committed', code: 'DB_PASSWORD=example-password\nSECRET_KEY=dev-only-not-secret\n' },
+    { name: 'masked and prose placeholders in a template', code: 'OPENAI_API_KEY=sk-' + 'x'.repeat(48) + '\nHERE_API_KEY=9bxxxxxxxxxxxxxxxxJFHg\nSESSION_SECRET=Your Session Secret goes here\nCACHE_KEY=users\n' },
+  ],
+  invalid: [
+    {
+      name: 'a real-looking secret in a template is committed with it',
+      code: `GITHUB_ID=app-id\nGITHUB_SECRET=«${'0123456789abcdef'.repeat(3).slice(0, 40)}»\nTOKEN=«${STRIPE}»\n`,
+      errors: [
+        { messageId: 'templateSecret', data: { name: 'GITHUB_SECRET', label: 'secret', masked: '01****', file: '.env.example' } },
+        { messageId: 'templateSecret', data: { name: 'TOKEN', label: 'Stripe key', masked: 'sk****', file: '.env.example' } },
+      ],
+    },
+  ],
 });
 
 testRule(rule, { kind: 'dotenv', fileName: '.env.test' }, {

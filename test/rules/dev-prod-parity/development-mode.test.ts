@@ -90,3 +90,32 @@ testRule(rule, { kind: 'cloudfoundry', fileName: 'manifest.yml' }, {
     },
   ],
 });
+
+testRule(rule, { kind: 'spring', fileName: 'src/main/resources/application.yml' }, {
+  valid: [
+    'spring:\n  profiles:\n    active: prod\n',
+    { name: 'a dev profile document may include others', code: 'spring:\n  application:\n    name: shop\n---\nspring:\n  config:\n    activate:\n      on-profile: dev\n  profiles:\n    include: local\n' },
+    { name: 'a placeholder decides', code: 'spring:\n  profiles:\n    active: ${SPRING_PROFILES_ACTIVE:prod}\n' },
+  ],
+  invalid: [
+    {
+      code: 'spring:\n  application:\n    name: mall-portal\n  profiles:\n    active: «dev» #默认为开发环境\n',
+      errors: [{ messageId: 'defaultProfile', data: { name: 'spring.profiles.active', value: 'dev' } }],
+    },
+    {
+      name: 'a placeholder that defaults to dev',
+      code: 'spring:\n  profiles:\n    active: «${SPRING_PROFILES_ACTIVE:dev}»\n',
+      errors: [{ messageId: 'defaultProfile', data: { name: 'spring.profiles.active', value: '${SPRING_PROFILES_ACTIVE:dev}' } }],
+    },
+  ],
+});
+
+testRule(rule, { kind: 'spring', fileName: 'src/main/resources/application-dev.properties' }, {
+  valid: ['spring.profiles.active=dev,local\n'],
+  invalid: [],
+});
+
+testRule(rule, { kind: 'spring', fileName: 'src/test/resources/application.properties' }, {
+  valid: ['spring.profiles.active=dev\n'],
+  invalid: [],
+});

@@ -12,7 +12,8 @@ export function readTeamConfig(text: string): Validated<TeamConfig> {
   const doc = parseYaml(text, { prettyErrors: false });
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => ({
-      span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) },
+      // yaml marks an error at the end of the text one character past it.
+      span: { start: Math.min(e.pos[0], text.length), end: Math.min(Math.max(e.pos[1], e.pos[0]), text.length) },
       message: `.twelve-factor.yaml is not valid YAML (${echoWords(e.message.split('\n')[0])}); the defaults apply until it is fixed.`,
     }));
     return { value: emptyTeamConfig(), problems };

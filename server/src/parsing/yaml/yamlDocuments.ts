@@ -102,7 +102,8 @@ function parseChunk(text: string, templated: boolean): ParsedChunk {
   const doc = parseYaml(text, { prettyErrors: false, uniqueKeys: !templated, merge: true, strict: false, stringKeys: false });
   const first = doc.errors[0];
   if (!first) return { doc, readable: true };
-  const [start, end] = first.pos;
+  // yaml marks an error at the end of the text one character past it.
+  const [start, end] = first.pos.map((p) => Math.min(p, text.length));
   const readable = doc.errors.every((e) => e.code === 'DUPLICATE_KEY');
   // yaml's messages carry a code and sometimes a source excerpt; the first line says it.
   return { doc, readable, error: { message: first.message.split('\n')[0], start, end: Math.max(end, start) } };

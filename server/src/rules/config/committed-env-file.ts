@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { isNonProductionFile, reportsSecret, SHARED_NON_PRODUCTION_WORDS } from '../../analysis/nonProduction';
+import { isHighEntropy } from '../../analysis/secretFormats';
 import { detectSecret } from '../../analysis/secrets';
 import { defineRule } from '../../engine/defineRule';
 import type { Fix, WorkspaceFiles } from '../../engine/types';
@@ -16,11 +17,20 @@ export default defineRule<DotenvModel>({
   rationale: 'Config that differs between deploys, credentials above all, belongs in the environment, never in the repository.',
   messages: {
     unignoredSecret: '{{name}} holds a secret ({{label}}: {{masked}}) in {{file}}, and no .gitignore ignores this file, so git would commit it; add {{file}} to .gitignore and keep real values out of the repository.',
+    templateSecret: '{{name}} in {{file}}, a template meant to be committed, holds what looks like a real secret ({{label}}: {{masked}}); leave it empty or write a placeholder, and rotate the secret.',
   },
   fixable: true,
   check(model, ctx) {
-    // Templates (.env.example) are meant to be committed; their values are for another rule to judge.
-    if (model.template) return;
+    // Templates (.env.example) are meant to be committed: only a value that looks real (a provider token, a
+    // private key, a generated-looking value under a secret name) is wrong there; placeholders are their point.
+    if (model.template) {
+      for (const entry of model.entries) {
+        const verdict = detectSecret(entry.key.value, entry.value);
+        if (!verdict || (verdict.reason !== 'token-format' && verdict.reason !== 'private-key' && !(verdict.reason === 'name' && isHighEntropy(entry.value)))) continue;
+        ctx.report({ messageId: 'templateSecret', data: { name: entry.key.value, label: verdict.label, masked: verdict.masked, file: path.basename(ctx.file.path) }, at: entry.valueSpan });
+      }
+      return;
+    }
     // A test run's or the team's development env file (`.env.test`, `.env.development`) is often committed
     // on purpose, with a throwaway local password; there only values that are credentials whatever their
     // name (tokens, keys) count. `.env.local` is one machine's own file and stays strict.

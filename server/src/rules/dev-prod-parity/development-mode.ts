@@ -1,7 +1,8 @@
 import { developmentSetting, isDevelopmentName } from '../../analysis/developmentMode';
 import { hasNameWord } from '../../analysis/nonProduction';
 import { defineRule } from '../../engine/defineRule';
-import type { Fix } from '../../engine/types';
+import type { Fix, RuleContext } from '../../engine/types';
+import type { SpringModel } from '../../parsing/spring/springModel';
 import { isDevelopmentService } from '../../parsing/deployment/composeServices';
 import { isNonProductionManifest } from '../../parsing/deployment/nonProductionManifest';
 import { displayName, type DeploymentModel, type EnvEntry, type ManifestObject } from '../../parsing/deployment/deploymentModel';
@@ -16,18 +17,20 @@ const ENVIRONMENT_LABELS = ['environment', 'env', 'stage', 'tier'];
  * `DEBUG=true`, `SPRING_PROFILES_ACTIVE=dev` in a Kubernetes workload or ConfigMap, a Cloud
  * Foundry app, or a compose file that is not named for development.
  */
-export default defineRule<DeploymentModel>({
+export default defineRule<DeploymentModel | SpringModel>({
   id: 'dev-prod-parity/development-mode',
   factor: 'dev-prod-parity',
-  kinds: ['kubernetes', 'cloudfoundry', 'compose'],
+  kinds: ['kubernetes', 'cloudfoundry', 'compose', 'spring'],
   defaultSeverity: 'warning',
-  description: 'Development mode set in a deployment manifest: NODE_ENV, FLASK_ENV or RAILS_ENV=development, DEBUG=true, GIN_MODE=debug, SPRING_PROFILES_ACTIVE=dev.',
+  description: 'Development mode set in a deployment manifest (NODE_ENV, FLASK_ENV or RAILS_ENV=development, DEBUG=true, GIN_MODE=debug, SPRING_PROFILES_ACTIVE=dev) or as the packaged Spring default (spring.profiles.active: dev).',
   rationale: 'Development and production should run the same code paths; a deploy in development mode runs with debug pages, reloaders and dev-only defaults that production never tested.',
   messages: {
+    defaultProfile: '{{name}}: {{value}} in the packaged configuration makes a development profile the default, so every deploy runs it unless its environment says otherwise. Keep the packaged default fit for production and activate the dev profile where development runs (SPRING_PROFILES_ACTIVE in a dev compose file or the IDE).',
     developmentMode: '{{name}}={{value}} runs {{workload}} in development mode, in a manifest that deploys it: it gets debug pages, reloaders and dev-only defaults that production does not have. Set {{name}} for production here and keep the development value in a dev-only file.',
   },
   fixable: true,
   check(model, ctx) {
+    if ('properties' in model) return checkSpring(model, ctx);
     if (isNonProductionManifest(ctx.file.path, model.platform)) return;
     for (const workload of model.workloads) {
       if (isLabelledDevelopment(workload) || (model.platform === 'compose' && isDevelopmentService(workload))) continue;
@@ -52,6 +55,22 @@ export default defineRule<DeploymentModel>({
     }
   },
 });
+
+/**
+ * `spring.profiles.active: dev` in the packaged default configuration (`application.yml`, not a
+ * profile's own file, not a test resource): every deploy runs the dev profile unless told otherwise.
+ */
+function checkSpring(model: SpringModel, ctx: RuleContext<Record<string, never>>): void {
+  if (model.testResource || model.fileProfile !== undefined || hasNameWord(ctx.file.path)) return;
+  for (const property of model.properties) {
+    if (property.profile !== undefined || (property.name !== 'spring.profiles.active' && property.name !== 'spring.profiles.default')) continue;
+    // `${SPRING_PROFILES_ACTIVE:dev}` defaults to dev as surely as a plain `dev`.
+    const value = /^\$\{[\w.-]+:([^}]*)\}$/.exec(property.value.trim())?.[1] ?? property.value;
+    if (developmentSetting('SPRING_PROFILES_ACTIVE', value)) {
+      ctx.report({ messageId: 'defaultProfile', data: { name: property.name, value: property.value }, at: property.valueSpan });
+    }
+  }
+}
 
 /** A Kubernetes object or its pod template labelled for a development environment (`environment: development`). */
 function isLabelledDevelopment(object: ManifestObject): boolean {
