@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { parseDotenv } from '../parsing/dotenv/dotenvModel';
 import { SourceFile } from '../parsing/sourceFile';
+import type { AuditResult } from '../audit/runAudit';
 import type { EnvContract } from '../workspace/envContract';
 import { inScope, type ScopedService } from '../workspace/envScope';
 
@@ -130,4 +131,18 @@ function unique(places: EnvPlace[]): EnvPlace[] {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * How reports name a place's file: as the audit names its files (relative to the audited folder),
+ * else relative to the audited folder, else by its base name, with forward slashes.
+ */
+export function envPlaceNamer(result: Pick<AuditResult, 'results' | 'root'>): (file: string) => string {
+  const shown = new Map(result.results.map((r) => [r.file, r.displayPath]));
+  return (file) => {
+    const known = shown.get(file);
+    if (known !== undefined) return known;
+    const rel = result.root ? path.relative(result.root, file) : '';
+    return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : path.basename(file)).split(path.sep).join('/');
+  };
 }
