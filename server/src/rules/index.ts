@@ -62,6 +62,10 @@ import developmentMode from './dev-prod-parity/development-mode';
 import serviceVersionDrift from './dev-prod-parity/service-version-drift';
 import devImageDrift from './dev-prod-parity/dev-image-drift';
 import embeddedStandIn from './dev-prod-parity/embedded-stand-in';
+import secretInEnvTemplate from './config/secret-in-env-template';
+import localhostUrlProperty from './backing-services/localhost-url-property';
+import packagedDevProfile from './dev-prod-parity/packaged-dev-profile';
+import schemaAtBoot from './admin-processes/schema-at-boot';
 
 /**
  * The registry: every rule, listed once. Adding a rule means adding its file, its doc, its test and
@@ -111,11 +115,14 @@ export const ALL_RULES: readonly AnyRule[] = [
   missingHealthcheck,
   processHealthCheck,
   noGracefulShutdown,
+  secretInEnvTemplate,
+  localhostUrlProperty,
   // admin-processes
   migrationInEntrypoint,
   migrationInWeb,
   cronInContainer,
   migrationInContainerCommand,
+  schemaAtBoot,
   // port-binding
   portEnvMismatch,
   webIgnoresPort,
@@ -143,4 +150,5 @@ export const ALL_RULES: readonly AnyRule[] = [
   serviceVersionDrift,
   devImageDrift,
   embeddedStandIn,
+  packagedDevProfile,
 ];

@@ -8,8 +8,18 @@ testRule(rule, { kind: 'spring', fileName: 'src/main/resources/application.yml' 
     { name: 'a development profile document', code: 'spring:\n  config:\n    activate:\n      on-profile: dev\n  rabbitmq:\n    host: rabbitmq\n' },
     { name: 'look-alike properties', code: 'server:\n  host: 0.0.0.0\napp:\n  cache:\n    host-name: users\nspring:\n  redis:\n    timeout: 2000\n  mail:\n    username: bot\n' },
     { name: 'an empty value', code: 'spring:\n  rabbitmq:\n    addresses: ""\n' },
+    { name: "the config server's own Git repository is no backing service", code: 'spring:\n  cloud:\n    config:\n      server:\n        git:\n          uri: https://github.com/acme/config\n' },
   ],
   invalid: [
+    {
+      name: 'the config server and the service registry',
+      code: 'spring:\n  cloud:\n    config:\n      uri: «http://config:8888»\neureka:\n  client:\n    service-url:\n      defaultZone: «http://registry.internal:8761/eureka/»\n',
+      errors: [
+        { messageId: 'serviceName', data: { name: 'spring.cloud.config.uri', service: 'config server', host: 'config', env: 'SPRING_CLOUD_CONFIG_URI' } },
+        { messageId: 'literalHost', data: { name: 'eureka.client.service-url.defaultZone', service: 'service registry', host: 'registry.internal', env: 'EUREKA_CLIENT_SERVICEURL_DEFAULTZONE' } },
+      ],
+      output: 'spring:\n  cloud:\n    config:\n      uri: ${SPRING_CLOUD_CONFIG_URI:http://config:8888}\neureka:\n  client:\n    service-url:\n      defaultZone: ${EUREKA_CLIENT_SERVICEURL_DEFAULTZONE:http://registry.internal:8761/eureka/}\n',
+    },
     {
       name: 'a compose service name, a private Kafka broker, a MinIO endpoint and a mail host',
       code: 'spring:\n  rabbitmq:\n    host: «rabbitmq»\n  kafka:\n    bootstrap-servers: «10.0.3.7:9092,10.0.3.8:9092»\n  mail:\n    host: «smtp.example.com»\nminio:\n  endpoint: «http://192.168.3.101:9090»\n',

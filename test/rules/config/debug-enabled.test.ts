@@ -9,6 +9,7 @@ testRule(rule, { kind: 'code', fileName: 'settings.py' }, {
     { name: 'django-environ', code: 'env = environ.Env()\nDEBUG = env.bool("DEBUG", default=False)\n' },
     { name: 'a local debug variable in a function', code: 'def handler():\n    debug = True\n    return debug\n' },
     { name: 'debug= of a call that is no server', code: 'parser.add_argument("--debug", default=True)\nlogger = make_logger(debug=True)\n' },
+    { name: 'a development run by hand, bound to loopback only', code: 'if __name__ == "__main__":\n    app.run(host="127.0.0.1", port=8080, debug=True)\n' },
     { name: 'in comments and docstrings', code: '"""Set DEBUG = True locally."""\n# app.run(debug=True)\n' },
   ],
   invalid: [

@@ -23,8 +23,8 @@ testRule(rule, { kind: 'code', fileName: 'server.ts' }, {
       otherOutputs: ENV_EXAMPLE_AFTER(3000),
     },
     {
-      name: 'a const port, fixed where it is declared',
-      code: 'const PORT = «8080»;\nhttp.createServer(handler).listen(PORT);\n',
+      name: 'a const port: reported where the server binds, fixed where it is declared',
+      code: 'const PORT = 8080;\nhttp.createServer(handler).listen(«PORT»);\n',
       errors: [{ messageId: 'fixedPort', data: { call: 'http.createServer(handler).listen', port: 8080 } }],
       output: 'const PORT = Number(process.env.PORT ?? 8080);\nhttp.createServer(handler).listen(PORT);\n',
       files: { '.env.example': 'PORT=8080\n' },
@@ -80,11 +80,19 @@ testRule(rule, { kind: 'code', fileName: 'src/server.test.ts' }, {
 testRule(rule, { kind: 'code', fileName: 'app.py' }, {
   valid: [
     { name: 'Flask reading PORT', code: 'import os\napp.run(host="0.0.0.0", port=int(os.environ.get("PORT", 5000)))\n' },
+    { name: 'a development run by hand, bound to loopback only', code: 'if __name__ == "__main__":\n    # local only; gunicorn runs the app in production\n    app.run(host="127.0.0.1", port=8080, debug=True)\n' },
     { name: 'gunicorn owns the port: no run call', code: 'from flask import Flask\napp = Flask(__name__)\n' },
     { name: 'a port keyword of something that is not a server', code: 'db = connect(host="db", port=5432)\n' },
     { name: "a socket's listen backlog is no port", code: 'import socket\nserver = socket.socket()\nserver.listen(5)\nsock.listen(128)\n' },
   ],
   invalid: [
+    {
+      name: 'loopback without the __main__ guard, and the guard without loopback, with a module-level constant',
+      code: 'PORT_NUMBER = 80\napp.run(host="localhost", port=«8080»)\nif __name__ == "__main__":\n    app.run(debug=False, port=«PORT_NUMBER»)\n',
+      errors: [{ messageId: 'fixedPort', data: { call: 'app.run', port: 8080 } }, { messageId: 'fixedPort', data: { call: 'app.run', port: 80 } }],
+      output: 'import os\n\nPORT_NUMBER = 80\napp.run(host="localhost", port=int(os.environ.get("PORT", 8080)))\nif __name__ == "__main__":\n    app.run(debug=False, port=PORT_NUMBER)\n',
+      otherOutputs: { '.env.example': 'PORT=8080\n' },
+    },
     {
       name: 'app.run(port=5000), adding import os',
       code: 'from flask import Flask\n\napp = Flask(__name__)\n\nif __name__ == "__main__":\n    app.run(host="0.0.0.0", port=«5000»)\n',
@@ -95,7 +103,7 @@ testRule(rule, { kind: 'code', fileName: 'app.py' }, {
     },
     {
       name: 'uvicorn.run with a module-level PORT',
-      code: 'import os\nimport uvicorn\nPORT = «8000»\nuvicorn.run("main:app", host="0.0.0.0", port=PORT)\n',
+      code: 'import os\nimport uvicorn\nPORT = 8000\nuvicorn.run("main:app", host="0.0.0.0", port=«PORT»)\n',
       errors: [{ messageId: 'fixedPort', data: { call: 'uvicorn.run', port: 8000 } }],
       output: 'import os\nimport uvicorn\nPORT = int(os.environ.get("PORT", 8000))\nuvicorn.run("main:app", host="0.0.0.0", port=PORT)\n',
       files: { '.env.example': 'PORT=8000\n' },
@@ -181,7 +189,7 @@ testRule(rule, { kind: 'code', fileName: 'main.go' }, {
     },
     {
       name: 'gin at package level: reported, no fix (no statements outside functions)',
-      code: 'package main\n\nvar addr = «":8080"»\n\nfunc main() { r.Run(addr) }\n',
+      code: 'package main\n\nvar addr = ":8080"\n\nfunc main() { r.Run(«addr») }\n',
       errors: [{ messageId: 'fixedPort', data: { call: 'r.Run', port: 8080 } }],
       output: null,
     },

@@ -6,6 +6,8 @@ import { stringLiteral } from './strings';
 export interface ListenPort {
   /** The literal to replace: a number, or a Go address string. */
   literal: Node;
+  /** The port argument at the call: the literal itself, or the variable that names it (`app.listen(PORT)`). */
+  argument: Node;
   port: number;
   /** For a Go address, the host before the colon (`""` for `":8080"`). */
   host?: string;
@@ -69,7 +71,7 @@ export function literalListenPorts(model: CodeModel): ListenPort[] {
     const port = portOf(model, literal);
     if (!port || port.port <= 0 || port.port > 65535) continue;
     seen.add(literal.id);
-    out.push({ literal, ...port, call: m.get('call')!.text.replace(/\s+/g, '') });
+    out.push({ literal, argument, ...port, call: m.get('call')!.text.replace(/\s+/g, '') });
   }
   return out;
 }

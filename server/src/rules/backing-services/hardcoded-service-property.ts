@@ -18,6 +18,8 @@ const SERVICES: { pattern: RegExp; service: string }[] = [
   { pattern: /^spring\.data\.mongodb\.(host|uri)$/, service: 'MongoDB' },
   { pattern: /^spring\.(data\.)?cassandra\.contactpoints$/, service: 'Cassandra cluster' },
   { pattern: /^spring\.(activemq\.brokerurl|artemis\.(host|brokerurl))$/, service: 'message broker' },
+  { pattern: /^spring\.cloud\.config\.uri$/, service: 'config server' },
+  { pattern: /^eureka\.client\.serviceurl\.defaultzone$/, service: 'service registry' },
   // MinIO, S3-compatible and OSS clients' endpoints, under the project's own prefix (`minio.endpoint`, `aws.s3.endpoint`).
   { pattern: /(^|\.)(minio|s3|oss|objectstorage|storage)\.(endpoint|url|host)$/, service: 'object storage' },
 ];

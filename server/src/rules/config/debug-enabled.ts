@@ -6,6 +6,7 @@ import type { Fix, RuleContext, TextEdit } from '../../engine/types';
 import type { Binding } from '../../parsing/code/bindings';
 import { valuesBoundTo } from '../../parsing/code/boundLiterals';
 import { nodeSpan, type CodeModel } from '../../parsing/code/codeModel';
+import { isLocalOnlyRun } from '../../parsing/code/localRun';
 import { envReadText } from '../../parsing/code/edits/envReadText';
 import { importEdits } from '../../parsing/code/edits/imports';
 import { hasNameWord } from '../../analysis/nonProduction';
@@ -35,6 +36,8 @@ export default defineRule<CodeModel, Options>({
     if (isTestFile(ctx.file.path, ctx.options.testFiles) || hasNameWord(ctx.file.path)) return;
     for (const { value, binding } of valuesBoundTo(model, /\bdebug\b/gi)) {
       if (value.type !== 'true' || !isDebugSwitch(model, value, binding)) continue;
+      // `app.run(host="127.0.0.1", debug=True)` under `if __name__ == "__main__":` is a developer's run by hand.
+      if (binding.kind === 'argument' && isLocalOnlyRun(value)) continue;
       ctx.report({ messageId: 'debugOn', data: { name: binding.name }, at: nodeSpan(value), fix: readDebug(model, value, binding, ctx) });
     }
   },

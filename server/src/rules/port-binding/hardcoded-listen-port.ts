@@ -7,6 +7,7 @@ import { envReadText } from '../../parsing/code/edits/envReadText';
 import { goEnvDefault } from '../../parsing/code/edits/goEnvDefault';
 import { importEdits } from '../../parsing/code/edits/imports';
 import { literalListenPorts, type ListenPort } from '../../parsing/code/listenPorts';
+import { isLocalOnlyRun } from '../../parsing/code/localRun';
 
 interface Options {
   testFiles: string[];
@@ -28,7 +29,10 @@ export default defineRule<CodeModel, Options>({
   check(model, ctx) {
     if (isTestFile(ctx.file.path, ctx.options.testFiles)) return;
     for (const listen of literalListenPorts(model)) {
-      ctx.report({ messageId: 'fixedPort', data: { call: listen.call, port: listen.port }, at: nodeSpan(listen.literal), fix: portFix(model, listen, ctx) });
+      // A development run by hand, bound to loopback only, is not the server a deploy starts.
+      if (isLocalOnlyRun(listen.argument)) continue;
+      // Reported where the server binds; the fix rewrites the literal, which may be a constant declared above.
+      ctx.report({ messageId: 'fixedPort', data: { call: listen.call, port: listen.port }, at: nodeSpan(listen.argument), fix: portFix(model, listen, ctx) });
     }
   },
 });
