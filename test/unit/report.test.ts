@@ -86,6 +86,46 @@ describe('report formatters', () => {
     assert.equal(formatMarkdown({ files: 4, results: [], skipped: [] }), '# Twelve-factor audit\n\nNo problems in 4 files.\n');
   });
 
+  it('markdown: an Environment contract section, one row per service, every name linked to its line and escaped, never a value', () => {
+    const crafted = 'A|B<img src=x>';
+    const md = formatMarkdown({
+      root: ROOT,
+      files: 2,
+      results: [
+        { file: path.join(ROOT, 'docker-compose.yml'), relativePath: 'docker-compose.yml', displayPath: 'docker-compose.yml', findings: [] },
+        { file: path.join(ROOT, 'web', 'server.js'), relativePath: 'web/server.js', displayPath: 'web/server.js', findings: [] },
+      ],
+      skipped: [],
+      envContract: [
+        {
+          service: 'web|api',
+          platform: 'compose',
+          file: path.join(ROOT, 'docker-compose.yml'),
+          line: 2,
+          read: [{ name: 'DB_URL', file: path.join(ROOT, 'web', 'server.js'), line: 4 }, { name: crafted, file: path.join(ROOT, 'web', 'server.js'), line: 5 }],
+          provided: [{ name: 'SESSION_SECRET', file: path.join(ROOT, 'web', 'web (1).env'), line: 1 }],
+          missing: [{ name: 'DB_URL', file: path.join(ROOT, 'web', 'server.js'), line: 4 }],
+          unused: [],
+        },
+      ],
+    });
+    const section = md.slice(md.indexOf('## Environment contract'));
+    assert.equal(
+      section,
+      [
+        '## Environment contract',
+        '',
+        '| Service | Read | Provided | Missing | Unused |',
+        '| --- | --- | --- | --- | --- |',
+        '| [web\\|api](docker-compose.yml#L2) (compose) | [DB\\_URL](web/server.js#L4), [A\\|B\\<img src=x\\>](web/server.js#L5) | [SESSION\\_SECRET](web/web%20%281%29.env#L1) | [DB\\_URL](web/server.js#L4) | — |',
+        '',
+      ].join('\n'),
+    );
+    assert.ok(md.indexOf('## Environment contract') > md.indexOf('No problems'), 'after the summary');
+    assert.ok(!formatMarkdown({ files: 1, results: [], skipped: [] }).includes('Environment contract'), 'no section without a contract');
+    assert.equal(formatJson({ files: 2, results: [], skipped: [], envContract: [] }), '{\n  "files": 2,\n  "findings": []\n}\n', 'the JSON contract is unchanged');
+  });
+
   it('markdown: links escape crafted names in text and target; skipped paths are listed with their reason', () => {
     const crafted = '<img src=x onerror=alert(1)> [x](y).yaml';
     const md = formatMarkdown({

@@ -13,6 +13,8 @@ export interface AnalysisOptions {
   control?: AuditControl;
   /** Worker threads to analyse with; 1 (the default) analyses on this thread. */
   jobs?: number;
+  /** Called with the whole workspace index once every file is indexed (the audit's env contract is built from it). */
+  onIndex?: (index: WorkspaceIndex) => void;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface AnalysisOptions {
  */
 export async function analyseFiles(files: readonly QueuedFile[], settings: AnalysisSettings, options: AnalysisOptions = {}): Promise<FileOutcome[]> {
   const jobs = Math.min(options.jobs ?? 1, files.length);
-  if (jobs > 1) return analyseInPool(files, settings, { jobs, log: options.log, control: options.control });
+  if (jobs > 1) return analyseInPool(files, settings, { jobs, log: options.log, control: options.control, onIndex: options.onIndex });
 
   const analyser = new FileAnalyser(settings, options.fs, options.log);
   const pacer = new Pacer(options.control);
@@ -34,6 +36,7 @@ export async function analyseFiles(files: readonly QueuedFile[], settings: Analy
     if (facts) index.set(files[i].path, files[i].kind.kind, facts);
     await pacer.step({ phase: 'indexing', done: i + 1, total });
   }
+  options.onIndex?.(index);
   const outcomes: FileOutcome[] = [];
   for (let i = 0; i < total; i++) {
     outcomes.push(analyser.lint(files[i], index));

@@ -25,6 +25,7 @@ export interface PoolOptions {
   jobs: number;
   log?: (message: string) => void;
   control?: AuditControl;
+  onIndex?: (index: WorkspaceIndex) => void;
 }
 
 /**
@@ -46,6 +47,7 @@ export async function analyseInPool(files: readonly QueuedFile[], settings: Anal
       const entry = at(facts, i);
       if (entry) index.set(file.path, entry.kind, entry.facts);
     });
+    options.onIndex?.(index);
     const entries = [...index.entries()];
     const outcomes = await runPhase(workers, 'checking', files.length, () => ({ type: 'lint', entries }), 'linted', options);
     return files.map((_, i) => at(outcomes, i));

@@ -3,6 +3,8 @@ import type { BaselineOutcome } from '../baseline/auditBaseline';
 import { findWorkspaceRoot } from '../engine';
 import type { Finding } from '../engine/types';
 import { detectKind } from '../parsing/fileKind';
+import { envContractRows, type EnvContractRow } from '../report/envContractReport';
+import { envContractOf, type EnvContract } from '../workspace/envContract';
 import { describeFsError, nodeAuditFs, withOpenTexts, type AuditFs } from './auditFs';
 import { Pacer, type AuditControl } from './auditControl';
 import { analyseFiles } from './analyseFiles';
@@ -65,6 +67,8 @@ export interface AuditResult {
   folders?: string[];
   /** Findings a baseline accepted and entries it holds for findings that are gone; absent without a baseline. */
   baseline?: BaselineOutcome;
+  /** The env contract by service, for the Markdown and editor reports (never the JSON one). */
+  envContract?: EnvContractRow[];
 }
 
 /** A mistake in the audit's input (a missing path, an unreadable config); its message is meant for the user. */
@@ -189,14 +193,29 @@ class AuditQueue {
   /** Analyses the queued files; files that could not be analysed are listed as skipped too. */
   async analyse(root: string | undefined, settings: AnalysisSettings, options: { fs?: AuditFs; log?: (m: string) => void; jobs?: number; control?: AuditControl }): Promise<AuditResult> {
     this.pacer.check();
-    const outcomes = await analyseFiles(this.files, settings, options);
+    let contract: EnvContract | undefined;
+    const outcomes = await analyseFiles(this.files, settings, { ...options, onIndex: (index) => (contract = envContractOf(index)) });
     const results = this.files.map((file, i) => ({ file: file.path, relativePath: file.relativePath, displayPath: file.displayPath, root: file.root, findings: outcomes[i].findings }));
+    const envContract = contract ? this.contractRows(contract, results) : undefined;
     this.files.forEach((file, i) => {
       const reason = outcomes[i].notAnalysed;
       if (reason) this.skipped.push({ path: file.path, displayPath: file.displayPath, folder: false, reason });
     });
     const skipped = this.skipped.sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
-    return { root, files: results.length, results, skipped, folders: this.folders };
+    return { root, files: results.length, results, skipped, folders: this.folders, ...(envContract?.length ? { envContract } : {}) };
+  }
+
+  /** The contract's rows, from the texts the walk read or the files. */
+  private contractRows(contract: EnvContract, results: readonly AuditFileResult[]): EnvContractRow[] {
+    const findings = results.flatMap((r) => r.findings.map((f) => ({ ruleId: f.ruleId, file: r.file, line: f.range.start.line + 1 })));
+    const queuedTexts = new Map(this.files.map((f) => [f.path, f.text]));
+    return envContractRows(contract, findings, (file) => {
+      try {
+        return queuedTexts.get(file) ?? this.fs.readText(file);
+      } catch {
+        return undefined;
+      }
+    });
   }
 }
 

@@ -2,6 +2,7 @@ import type { AuditResult, SkippedFile } from '../audit/runAudit';
 import { SKIP_REASONS } from '../audit/walk';
 import { factorDocUrl, findRule, ruleDocUrl } from '../engine';
 import type { Factor, Finding } from '../engine/types';
+import { envPlaceNamer, type EnvContractRow, type EnvPlace } from './envContractReport';
 import { escapeMarkdown } from './escape';
 import { FACTOR_TITLES, SEVERITY_RANK, baselineLine, summarize, summaryLine, type AuditSummary } from './summary';
 
@@ -24,6 +25,7 @@ export function formatMarkdown(result: AuditResult, options: MarkdownOptions = {
   const baseline = baselineLine(summary);
   const out = ['# Twelve-factor audit', '', `${summaryLine(summary)}.${baseline ? ` ${capitalize(baseline)}.` : ''}`];
   if (summary.total > 0) out.push(...findingSections(result, summary, options));
+  if (result.envContract?.length) out.push(...envContractSection(result.envContract, envPlaceNamer(result)));
   out.push(...skippedSection(result.skipped));
   return out.join('\n') + '\n';
 }
@@ -56,6 +58,20 @@ function findingSections(result: AuditResult, summary: AuditSummary, options: Ma
   return out;
 }
 
+/**
+ * One row per service with the variables its code reads, those it is given, and the missing and
+ * unused ones, each name linked to its line. Names only: a value never appears.
+ */
+function envContractSection(rows: readonly EnvContractRow[], name: (file: string) => string): string[] {
+  const places = (list: readonly EnvPlace[]) => (list.length ? list.map((p) => `[${escapeMarkdown(p.name)}](${lineTarget(name(p.file), p.line)})`).join(', ') : '—');
+  const out = ['', '## Environment contract', '', '| Service | Read | Provided | Missing | Unused |', '| --- | --- | --- | --- | --- |'];
+  for (const row of rows) {
+    const service = `${lineLink(name(row.file), row.line, row.service)} (${row.platform})`;
+    out.push(`| ${service} | ${places(row.read)} | ${places(row.provided)} | ${places(row.missing)} | ${places(row.unused)} |`);
+  }
+  return out;
+}
+
 function skippedSection(skipped: readonly SkippedFile[]): string[] {
   if (skipped.length === 0) return [];
   const out = ['', `<details><summary>Not analysed: ${skipped.length} ${skipped.length === 1 ? 'path' : 'paths'}</summary>`, ''];
@@ -66,12 +82,17 @@ function skippedSection(skipped: readonly SkippedFile[]): string[] {
 }
 
 /** A relative link to a file's line, as GitHub and VS Code's Markdown preview resolve it: `[api/Dockerfile:3](api/Dockerfile#L3)`. */
-function lineLink(file: string, line: number): string {
+function lineLink(file: string, line: number, label = `${file}:${line}`): string {
+  return `[${escapeMarkdown(label)}](${lineTarget(file, line)})`;
+}
+
+/** The target of {@link lineLink}: `api/Dockerfile#L3`, each segment encoded. */
+function lineTarget(file: string, line: number): string {
   const target = file
     .split('/')
     .map((segment) => encodeURIComponent(segment).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
     .join('/');
-  return `[${escapeMarkdown(file)}:${line}](${target}#L${line})`;
+  return `${target}#L${line}`;
 }
 
 function findingItem(file: string, finding: Finding, options: MarkdownOptions): string {
