@@ -172,10 +172,10 @@ describe('language server: cancelling twelveFactor/audit', function () {
       const progress = recordProgress(client, 'cancel-me');
       const source = new CancellationTokenSource();
       let cancelledAt = 0;
-      // Cancel once the audit is checking files, a good way in.
+      // Cancel once the audit is reading or checking files, a good way in (most files are linted while read).
       const firstReport = new Promise<void>((resolve) => {
         const timer = setInterval(() => {
-          if (progress.some((p) => p.value.kind === 'report' && /^Checking \d+ of 1200/.test(p.value.message ?? ''))) {
+          if (progress.some((p) => p.value.kind === 'report' && /^(Reading|Checking) \d+ of 1200/.test(p.value.message ?? ''))) {
             clearInterval(timer);
             resolve();
           }
@@ -196,7 +196,7 @@ describe('language server: cancelling twelveFactor/audit', function () {
       assert.ok(latency < 1000, `the audit stopped ${latency.toFixed(0)} ms after the cancel`);
 
       const last = progress.filter((p) => p.value.kind === 'report').at(-1)!;
-      const done = Number(/Checking (\d+) of/.exec(last.value.message ?? '')?.[1]);
+      const done = Number(/(?:Reading|Checking) (\d+) of/.exec(last.value.message ?? '')?.[1]);
       assert.ok(done < 1200, `it stopped at ${done} of 1200 files`);
       assert.equal(progress.at(-1)!.value.kind, 'end', 'the progress ends');
       assert.ok(client.logs.some((l) => /^Audit cancelled after \d+ ms\.$/.test(l)), client.logs.join('\n'));

@@ -53,6 +53,8 @@ export function factsOf(path: string, text: string, kind: FileKindInfo, cache?: 
  */
 export class WorkspaceIndex implements WorkspaceIndexView {
   private readonly byPath = new Map<string, IndexEntry>();
+  /** The comparison key of a file's facts, once they were compared: a keystroke then serialises only the new facts. */
+  private readonly keys = new Map<string, string>();
 
   /**
    * Parses a file's text and records its facts. Returns whether its facts changed. A file that
@@ -66,19 +68,26 @@ export class WorkspaceIndex implements WorkspaceIndexView {
   /** Records facts already extracted (the language server passes those of a model it just parsed). */
   set(path: string, kind: FileKind, facts: FileFacts): boolean {
     const previous = this.byPath.get(path);
-    const changed = !previous || previous.kind !== kind || factsKey(previous.facts) !== factsKey(facts);
     this.byPath.set(path, { path, kind, facts });
-    return changed;
+    if (!previous || previous.kind !== kind) {
+      this.keys.delete(path);
+      return true;
+    }
+    const before = this.keys.get(path) ?? factsKey(previous.facts);
+    const after = factsKey(facts);
+    this.keys.set(path, after);
+    return before !== after;
   }
 
   /** Forgets a file; returns whether it was indexed. */
   remove(path: string): boolean {
+    this.keys.delete(path);
     return this.byPath.delete(path);
   }
 
   /** Forgets every file under a folder (a workspace folder was removed). */
   removeUnder(folder: string): void {
-    for (const p of [...this.byPath.keys()]) if (isInsideFolder(folder, p)) this.byPath.delete(p);
+    for (const p of [...this.byPath.keys()]) if (isInsideFolder(folder, p)) this.remove(p);
   }
 
   entries(): Iterable<IndexEntry> {
