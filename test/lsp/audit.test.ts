@@ -195,7 +195,8 @@ describe('language server: cancelling twelveFactor/audit', function () {
       assert.ok(latency < 1000, `the audit stopped ${latency.toFixed(0)} ms after the cancel`);
 
       const last = progress.filter((p) => p.value.kind === 'report').at(-1)!;
-      assert.notEqual(last.value.message, 'Checking 1200 of 1200 files', `it stopped before the end: ${last.value.message}`);
+      const done = Number(/(?:Reading|Checking) (\d+) of/.exec(last.value.message ?? '')?.[1]);
+      assert.ok(done < 1200, `it stopped at ${done} of 1200 files`);
       assert.equal(progress.at(-1)!.value.kind, 'end', 'the progress ends');
       assert.ok(client.logs.some((l) => /^Audit cancelled after \d+ ms\.$/.test(l)), client.logs.join('\n'));
 

@@ -66,6 +66,8 @@ export class WorkspaceIndex implements WorkspaceIndexView {
   private readonly byPath = new Map<string, IndexEntry>();
   generation = 0;
   complete = true;
+  /** The comparison key of a file's facts, once they were compared: a keystroke then serialises only the new facts. */
+  private readonly keys = new Map<string, string>();
 
   /**
    * Parses a file's text and records its facts. Returns whether its facts changed. A file that
@@ -79,14 +81,21 @@ export class WorkspaceIndex implements WorkspaceIndexView {
   /** Records facts already extracted (the language server passes those of a model it just parsed). */
   set(path: string, kind: FileKind, facts: FileFacts): boolean {
     const previous = this.byPath.get(path);
-    const changed = !previous || previous.kind !== kind || factsKey(previous.facts) !== factsKey(facts);
     this.byPath.set(path, { path, kind, facts });
     this.generation++;
-    return changed;
+    if (!previous || previous.kind !== kind) {
+      this.keys.delete(path);
+      return true;
+    }
+    const before = this.keys.get(path) ?? factsKey(previous.facts);
+    const after = factsKey(facts);
+    this.keys.set(path, after);
+    return before !== after;
   }
 
   /** Forgets a file; returns whether it was indexed. */
   remove(path: string): boolean {
+    this.keys.delete(path);
     const removed = this.byPath.delete(path);
     if (removed) this.generation++;
     return removed;
