@@ -60,10 +60,10 @@ export interface JsonFinding {
   message: string;
 }
 
-/** Runs the JSON format and parses it. */
-export function auditJson(args: string[], cwd: string): { run: CliRun; files: number; findings: JsonFinding[] } {
-  const run = runCli(['audit', ...args, '--format', 'json', '--fail-on', 'none'], cwd);
-  if (run.code !== 0) throw new Error(`CLI exited with ${run.code}: ${run.stderr}`);
+/** Runs the JSON format and parses it (the CLI is killed after `timeoutMs`). */
+export function auditJson(args: string[], cwd: string, timeoutMs?: number): { run: CliRun; files: number; findings: JsonFinding[] } {
+  const run = runCli(['audit', ...args, '--format', 'json', '--fail-on', 'none'], cwd, timeoutMs);
+  if (run.code !== 0) throw new Error(`CLI exited with ${run.code ?? 'no code (killed after its deadline)'}: ${run.stderr}`);
   const report = JSON.parse(run.stdout) as { files: number; findings: JsonFinding[] };
   return { run, ...report };
 }

@@ -2,8 +2,8 @@ import * as path from 'node:path';
 import { parseDotenv } from '../parsing/dotenv/dotenvModel';
 import { SourceFile } from '../parsing/sourceFile';
 import type { AuditResult } from '../audit/runAudit';
-import type { EnvContract } from '../workspace/envContract';
-import { inScope, type ScopedService } from '../workspace/envScope';
+import { readsInScope, scopeIndexOf, type EnvContract } from '../workspace/envContract';
+import { pushTo, type ScopedService } from '../workspace/envScope';
 
 /** A variable at its place: `file` absolute, `line` 1-based. Never its value. */
 export interface EnvPlace {
@@ -72,7 +72,11 @@ export function envContractRows(contract: EnvContract, findings: readonly EnvFin
   const manifests = contract.services.filter((s) => MANIFESTS.has(s.platform) && deploys(s));
   const folderProviders = contract.services.filter((s) => FOLDER_PROVIDERS.has(s.platform) && deploys(s));
   const folderDeployers = folderProviders.filter((s) => FOLDER_DEPLOYERS.has(s.platform));
-  const rowServices = [...manifests, ...folderDeployers.filter((d) => !manifests.some((m) => covers(m, d)))];
+  const coverers = coverersOf(contract, folderProviders);
+  const rowServices = [...manifests, ...folderDeployers.filter((d) => !manifests.some((m) => coverers.get(d)!.has(m)))];
+  // A row's helpers: the folder providers whose folder its service runs, in their order.
+  const helpersOf = new Map<ScopedService, ScopedService[]>();
+  for (const d of folderProviders) for (const s of coverers.get(d)!) if (s !== d) pushTo(helpersOf, s, d);
 
   const given = (service: ScopedService): EnvPlace[] => {
     const out = service.provided.filter((p) => p.form !== 'build').map((p) => place(p.name, service.file, p.span.start));
@@ -90,8 +94,8 @@ export function envContractRows(contract: EnvContract, findings: readonly EnvFin
   };
 
   const rows = rowServices.map((service): EnvContractRow => {
-    const helpers = folderProviders.filter((d) => d !== service && covers(service, d));
-    const read = unique(contract.reads.filter((r) => inScope(service, r.file)).map((r) => place(r.name, r.file, r.span.start)));
+    const helpers = helpersOf.get(service) ?? [];
+    const read = unique(readsInScope(contract, service).map((r) => place(r.name, r.file, r.span.start)));
     const provided = unique([service, ...helpers].flatMap(given));
     return {
       service: rowName(service),
@@ -107,10 +111,16 @@ export function envContractRows(contract: EnvContract, findings: readonly EnvFin
   return rows.sort((a, b) => compare(a.file, b.file) || a.line - b.line);
 }
 
-/** True when a service runs the code of a folder provider's folder (it builds its Dockerfile, or its scope holds the folder). */
-function covers(manifest: ScopedService, deployer: ScopedService): boolean {
-  if (manifest.dockerfiles?.includes(deployer.file)) return true;
-  return (deployer.folders ?? []).some((folder) => inScope(manifest, folder));
+/**
+ * For each folder provider, the services that run the code of its folder: those that build its
+ * Dockerfile, or whose scope holds the folder. Found from the provider's side, so that a large
+ * workspace is not a comparison of every service with every provider.
+ */
+function coverersOf(contract: EnvContract, providers: readonly ScopedService[]): Map<ScopedService, Set<ScopedService>> {
+  const scopes = scopeIndexOf(contract);
+  const building = new Map<string, ScopedService[]>();
+  for (const s of contract.services) for (const file of s.dockerfiles ?? []) pushTo(building, file, s);
+  return new Map(providers.map((d) => [d, new Set([...(building.get(d.file) ?? []), ...(d.folders ?? []).flatMap((folder) => scopes.servicesOf(folder))])]));
 }
 
 function rowName(service: ScopedService): string {

@@ -3,7 +3,7 @@ import { parseDotenv } from '../parsing/dotenv/dotenvModel';
 import type { FileKind } from '../parsing/fileKind';
 import { SourceFile, type Span } from '../parsing/sourceFile';
 import type { EnvFact, EnvForm, EnvObject, FileFacts } from './facts';
-import { inScope, resolveScopes, type ScopedService } from './envScope';
+import { resolveScopes, ScopeIndex, type ScopedService } from './envScope';
 import type { WorkspaceIndexView } from './workspaceIndex';
 
 /** One place that provides a variable, as hovers, definitions and messages show it. */
@@ -104,7 +104,7 @@ function buildContract(entries: Iterable<{ path: string; kind: FileKind; facts: 
  * something else. Dockerfiles, Procfiles and Spring files only add to the manifests.
  */
 export function servicesFor(contract: EnvContract, filePath: string): ScopedService[] {
-  const all = contract.services.filter((s) => inScope(s, filePath));
+  const all = scopeIndexOf(contract).servicesOf(filePath);
   const linked = all.some((s) => !s.guessed && CONTRACT_PLATFORMS.has(s.platform) && s.platform !== 'dotenv');
   return linked ? all.filter((s) => !s.guessed) : all;
 }
@@ -166,5 +166,14 @@ export function isProvided(verdict: ReadVerdict): boolean {
 
 /** The reads of the workspace that a service's scope holds. */
 export function readsInScope(contract: EnvContract, service: ScopedService): EnvReadAt[] {
-  return contract.reads.filter((r) => inScope(service, r.file));
+  return scopeIndexOf(contract).inScopeOf(service, contract.reads);
+}
+
+const scopeIndexes = new WeakMap<EnvContract, ScopeIndex>();
+
+/** The contract's services by the folders of their scope (built once per contract). */
+export function scopeIndexOf(contract: EnvContract): ScopeIndex {
+  let index = scopeIndexes.get(contract);
+  if (!index) scopeIndexes.set(contract, (index = new ScopeIndex(contract.services)));
+  return index;
 }

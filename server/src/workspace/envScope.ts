@@ -106,3 +106,55 @@ export function inScope(service: ScopedService, filePath: string): boolean {
   if (!service.scope) return false;
   return service.scope === 'workspace' || service.scope.some((folder) => isInsideFolder(folder, filePath));
 }
+
+/**
+ * The services of a contract by the folders of their scope, so that the services that apply to a file
+ * are found from the file's own path, whatever the number of services: an audit asks this for every
+ * read, and every service asks which reads it holds, which over a large workspace would be quadratic.
+ * It answers as {@link inScope} does, in the order of the services.
+ */
+export class ScopeIndex {
+  private readonly byFolder = new Map<string, number[]>();
+  private readonly everywhere: number[] = [];
+  private readonly grouped = new WeakMap<readonly unknown[], Map<ScopedService, unknown[]>>();
+
+  constructor(private readonly services: readonly ScopedService[]) {
+    services.forEach((s, i) => {
+      if (s.scope === 'workspace') this.everywhere.push(i);
+      else for (const folder of new Set(s.scope)) pushTo(this.byFolder, folder, i);
+    });
+  }
+
+  /** The services whose scope holds the file (as {@link inScope} decides), in their order. */
+  servicesOf(filePath: string): ScopedService[] {
+    const hits = [...this.everywhere];
+    // A folder holds the file when it is the file, or a prefix of it that ends just before or just after a separator.
+    const add = (folder: string) => { for (const i of this.byFolder.get(folder) ?? []) hits.push(i); };
+    add(filePath);
+    for (let at = filePath.indexOf(path.sep); at >= 0; at = filePath.indexOf(path.sep, at + 1)) {
+      add(filePath.slice(0, at));
+      add(filePath.slice(0, at + 1));
+    }
+    return [...new Set(hits)].sort((a, b) => a - b).map((i) => this.services[i]);
+  }
+
+  /** The paths, or the items with a `file`, of a list that lie in the scope of a service, in the list's order (grouped once per list). */
+  inScopeOf<T extends string | { file: string }>(service: ScopedService, items: readonly T[]): T[] {
+    let groups = this.grouped.get(items) as Map<ScopedService, T[]> | undefined;
+    if (!groups) {
+      groups = new Map();
+      for (const item of items) {
+        for (const s of this.servicesOf(typeof item === 'string' ? item : item.file)) pushTo(groups, s, item);
+      }
+      this.grouped.set(items, groups);
+    }
+    return groups.get(service) ?? [];
+  }
+}
+
+/** Adds a value to the list of a key in a map of lists. */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -4,7 +4,7 @@ import { defineRule } from '../../engine/defineRule';
 import type { WorkspaceFiles } from '../../engine/types';
 import { deploymentFacts } from '../../parsing/deployment/deploymentFacts';
 import type { DeploymentModel, EnvEntry } from '../../parsing/deployment/deploymentModel';
-import { envContractOf, readsInScope, type EnvContract } from '../../workspace/envContract';
+import { envContractOf, readsInScope, scopeIndexOf, type EnvContract } from '../../workspace/envContract';
 import { describeFiles } from '../../workspace/envContractText';
 import { inScope, type ScopedService } from '../../workspace/envScope';
 
@@ -66,8 +66,9 @@ export default defineRule<DeploymentModel, Options>({
 
 /** The code files of a service's folders when all of them were analysed and nothing there escapes the analysis; undefined otherwise. */
 function analysedCode(contract: EnvContract, service: ScopedService, workspace: WorkspaceFiles): string[] | undefined {
-  const codeFiles = contract.codeFiles.filter((f) => inScope(service, f));
-  if (codeFiles.length === 0 || contract.unanalysed.some((f) => inScope(service, f))) return undefined;
+  const scopes = scopeIndexOf(contract);
+  const codeFiles = scopes.inScopeOf(service, contract.codeFiles);
+  if (codeFiles.length === 0 || scopes.inScopeOf(service, contract.unanalysed).length > 0) return undefined;
   if (contract.services.some((s) => s.runsUnreadCode && s.folders?.some((f) => coversFolder(service, f)))) return undefined;
   for (const folder of service.scope as string[]) {
     if (UNREAD_LANGUAGE_MARKERS.some((m) => workspace.readText(path.join(folder, m)) !== undefined)) return undefined;
@@ -85,7 +86,7 @@ function readsName(contract: EnvContract, service: ScopedService, codeFiles: str
   const reads = readsInScope(contract, service);
   const properties = contract.services.filter((s) => s.platform === 'spring' && s.folders?.some((f) => coversFolder(service, f))).flatMap((s) => s.provided);
   const used = new Set([...reads, ...properties].map((r) => r.name));
-  const bound = contract.prefixes.filter((p) => inScope(service, p.file)).map((p) => p.prefix);
+  const bound = scopeIndexOf(contract).inScopeOf(service, contract.prefixes).map((p) => p.prefix);
   if (!codeFiles.some((f) => f.endsWith('.java'))) return (name) => used.has(name) || bound.some((p) => name.startsWith(p));
   const prefixes = new Set([...properties, ...reads.filter((r) => r.property)].map((p) => firstWord(p.name)));
   return (name) => used.has(name) || prefixes.has(firstWord(name)) || bound.some((p) => name.startsWith(p));
