@@ -27,8 +27,9 @@ export interface CliRun {
 
 /** Runs `node server/out/cli.js <args>` in a folder and waits for it to exit (killed after `timeoutMs`). */
 export function runCli(args: string[], cwd: string, timeoutMs = 30_000): CliRun {
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: timeoutMs });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  // spawnSync kills a child whose output passes maxBuffer (1 MB by default): a large JSON report is longer.
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 512 * 1024 * 1024 });
+  return { code: run.status, stdout: run.stdout, stderr: run.error ? `${run.error.message}\n${run.stderr}` : run.stderr };
 }
 
 const created: string[] = [];
@@ -63,7 +64,7 @@ export interface JsonFinding {
 /** Runs the JSON format and parses it (the CLI is killed after `timeoutMs`). */
 export function auditJson(args: string[], cwd: string, timeoutMs?: number): { run: CliRun; files: number; findings: JsonFinding[] } {
   const run = runCli(['audit', ...args, '--format', 'json', '--fail-on', 'none'], cwd, timeoutMs);
-  if (run.code !== 0) throw new Error(`CLI exited with ${run.code ?? 'no code (killed after its deadline)'}: ${run.stderr}`);
+  if (run.code !== 0) throw new Error(`CLI exited with ${run.code}: ${run.stderr}`);
   const report = JSON.parse(run.stdout) as { files: number; findings: JsonFinding[] };
   return { run, ...report };
 }
