@@ -58,18 +58,24 @@ function steps(scripts: readonly ShellScript[], text: string, depth = 0): Step[]
  */
 export function movingFetches(scripts: readonly ShellScript[], text: string, context: FetchContext): MovingFetch[] {
   const sequence = steps(scripts, text);
+  const words = sequence.map((step) => stripSudo(commandWords(step.command)));
+  // Whether a command after each one checks out a fixed reference, read once from the end (a long
+  // `&&` chain must not make every command look at all the later ones).
+  const pinnedAfter: boolean[] = new Array(words.length);
+  for (let i = words.length - 1, pinned = false; i >= 0; i--) {
+    pinnedAfter[i] = pinned;
+    pinned ||= checksOutFixedRef(words[i]);
+  }
   const found: MovingFetch[] = [];
   sequence.forEach((step, i) => {
-    const words = stripSudo(commandWords(step.command));
-    const later = sequence.slice(i + 1).map((s) => stripSudo(commandWords(s.command)));
-    const fetch = gitClone(words, later) ?? gitPull(words, step.command.span) ?? download(words, step) ?? goFetch(words, context);
-    found.push(...(fetch ? [fetch] : packageFetches(words)));
+    const fetch = gitClone(words[i], pinnedAfter[i]) ?? gitPull(words[i], step.command.span) ?? download(words[i], step) ?? goFetch(words[i], context);
+    found.push(...(fetch ? [fetch] : packageFetches(words[i])));
   });
   return found;
 }
 
-/** `git clone <url>` of a branch tip: no `--branch`, or a branch that moves, and no later checkout of a fixed reference. */
-function gitClone(words: ShellWord[], later: ShellWord[][]): MovingFetch | undefined {
+/** `git clone <url>` of a branch tip: no `--branch`, or a branch that moves, and no later checkout of a fixed reference (`pinnedLater`). */
+function gitClone(words: ShellWord[], pinnedLater: boolean): MovingFetch | undefined {
   const args = gitArgs(words);
   if (args?.[0]?.value !== 'clone') return undefined;
   let branch: string | undefined;
@@ -85,7 +91,7 @@ function gitClone(words: ShellWord[], later: ShellWord[][]): MovingFetch | undef
   const url = positional[0];
   if (!url || !isRemoteSource(url.value)) return undefined;
   if (branch !== undefined && (branch.includes('$') || !isMovingRef(branch))) return undefined;
-  if (later.some(checksOutFixedRef)) return undefined;
+  if (pinnedLater) return undefined;
   return { tool: 'git clone', source: url.value, ref: branch ? `branch ${branch}` : 'the default branch', span: url.span };
 }
 

@@ -7,6 +7,7 @@ testRule(rule, { kind: 'dockerfile', fileName: 'Dockerfile' }, {
     { name: 'a clone of a branch set by an ARG', code: 'FROM alpine:3.20\nARG REF=v2\nRUN git clone -b "$REF" https://github.com/o/tool.git' },
     { name: 'a clone checked out at a commit afterwards', code: 'FROM alpine:3.20\nRUN git clone https://github.com/o/tool.git /opt/tool \\\n && git -C /opt/tool checkout 3f1c0e2a9b\n' },
     { name: 'a clone reset to a tag in a later RUN', code: 'FROM alpine:3.20\nRUN git clone https://github.com/o/tool.git\nWORKDIR tool\nRUN git reset --hard v1.0.0' },
+    { name: 'two clones pinned by a checkout several commands later', code: 'FROM alpine:3.20\nRUN git clone https://github.com/o/a.git && git clone https://github.com/o/b.git && make && make install\nRUN git checkout v2.1.0' },
     { name: 'a clone of a local path', code: 'FROM alpine:3.20\nRUN git clone /src/repo /app' },
     { name: 'a raw file at a commit', code: 'FROM alpine:3.20\nRUN curl -fsSLO https://raw.githubusercontent.com/o/r/3f1c0e2/scripts/wait-for-it.sh' },
     { name: 'a release asset', code: 'FROM alpine:3.20\nRUN wget https://github.com/o/r/releases/download/v1.2.0/tool.tar.gz' },
@@ -30,6 +31,11 @@ testRule(rule, { kind: 'dockerfile', fileName: 'Dockerfile' }, {
     {
       code: 'FROM python:3.12\nRUN apt-get install -y git \\\n && git clone --depth 1 «https://github.com/google/gemma_pytorch.git» \\\n && pip install -e gemma_pytorch',
       errors: [{ messageId: 'movingFetch', data: { tool: 'git clone', source: 'https://github.com/google/gemma_pytorch.git', ref: 'the default branch' } }],
+    },
+    {
+      name: 'a checkout before the clone does not pin it',
+      code: 'FROM alpine:3.20\nRUN git -C /opt/old checkout v1.0.0 && git clone «https://github.com/o/tool.git» && make',
+      errors: [{ messageId: 'movingFetch', data: { tool: 'git clone', source: 'https://github.com/o/tool.git', ref: 'the default branch' } }],
     },
     {
       name: 'a clone of main, checked out at another branch tip',
