@@ -50,12 +50,29 @@ describe('envScope: which deployed image is which build', () => {
     const orders = service({ platform: 'kubernetes', file: at('k8s', 'orders.yaml'), images: ['ghcr.io/acme/orders:1.4'] });
     const lookAlike = service({ platform: 'kubernetes', file: at('k8s', 'pilot.yaml'), images: ['docker.io/istio/orders:1.20'] });
     const upstream = service({ platform: 'kubernetes', file: at('k8s', 'db.yaml'), images: ['mysql:8.0'] });
-    resolveScopes([compose, mysqlBuild, orders, lookAlike, upstream]);
+    const appBuild = service({ platform: 'dockerfile', file: at('samples', 'app', 'Dockerfile'), folders: [at('samples', 'app')], fileKind: 'dockerfile' });
+    const echo = service({ platform: 'kubernetes', file: at('k8s', 'echo.yaml'), images: ['registry.istio.io/testing/app:latest'] });
+    resolveScopes([compose, mysqlBuild, orders, lookAlike, upstream, appBuild, echo]);
     assert.deepEqual(orders.scope, [at('orders')]);
     assert.equal(orders.guessed, undefined);
     assert.deepEqual(lookAlike.scope, [root], 'no build of istio/orders: the project the manifest sits in');
     assert.equal(lookAlike.guessed, true);
     assert.deepEqual(upstream.scope, [root]);
     assert.equal(upstream.guessed, true);
+    assert.equal(echo.guessed, true, 'a folder called app names no image');
+    assert.deepEqual(appBuild.scope, [at('samples', 'app')], 'though its Dockerfile still applies to it');
+    assert.equal(lookAlike.unclear, true, 'its guess holds several apps (orders/, mysql/, samples/app/): which one it runs is unclear');
+  });
+
+  it('keeps a guess clear when its folder holds one app', () => {
+    const root = path.resolve('/repo');
+    const service = (s: Partial<ScopedService> & Pick<ScopedService, 'platform' | 'file'>): ScopedService => ({ name: s.platform, nameSpan: { start: 0, end: 0 }, provided: [], fileKind: 'kubernetes', ...s });
+    const dockerfile = service({ platform: 'dockerfile', file: path.join(root, 'Dockerfile'), folders: [root], fileKind: 'dockerfile' });
+    const procfile = service({ platform: 'procfile', file: path.join(root, 'Procfile'), folders: [root], fileKind: 'procfile' });
+    const workload = service({ platform: 'kubernetes', file: path.join(root, 'k8s', 'api.yaml'), images: ['gcr.io/acme/api-server:1'] });
+    resolveScopes([dockerfile, procfile, workload]);
+    assert.deepEqual(workload.scope, [root]);
+    assert.equal(workload.guessed, true);
+    assert.equal(workload.unclear, undefined);
   });
 });

@@ -13,6 +13,8 @@ export interface ScopedService extends EnvService {
   scope?: string[];
   /** The scope is the manifest's project folder, not a build its image matches (see {@link resolveScopes}). */
   guessed?: boolean;
+  /** A guess whose folder holds several deployable apps: which one it runs is unclear, so it may provide anything there. */
+  unclear?: boolean;
 }
 
 /**
@@ -46,7 +48,15 @@ export function resolveScopes(services: ScopedService[]): void {
       guess(s);
     }
   }
+  // A guess over several apps (each with its own Dockerfile, Procfile, CF path or Spring module) cannot say which it runs.
+  const apps = services.filter((s) => !s.guessed && s.folders && DEPLOYABLE.has(s.platform)).map((s) => s.folders![0]);
+  for (const s of services) {
+    if (s.guessed && new Set(apps.filter((folder) => inScope(s, folder))).size > 1) s.unclear = true;
+  }
 }
+
+/** Files that make their folder an app of its own. */
+const DEPLOYABLE = new Set<ScopedService['platform']>(['dockerfile', 'procfile', 'compose', 'cloudfoundry', 'spring']);
 
 /** An image's repository as the env contract compares it. */
 export interface ImageRepository {
@@ -81,9 +91,16 @@ export function imageRepository(image: string): ImageRepository | undefined {
   return { path: repo, name, ...(official ? { official } : {}) };
 }
 
+/**
+ * Folder names that say where code sits, not what image it builds (`app/Dockerfile`,
+ * `docker/Dockerfile`): an image that ends in `app` is no evidence that it runs that folder.
+ */
+const GENERIC_FOLDERS = new Set(['app', 'apps', 'application', 'src', 'source', 'code', 'docker', 'dockerfiles', 'build', 'image', 'images', 'container', 'containers', 'generic', 'main', 'default', '.devcontainer']);
+
+/** The image a Dockerfile's folder names, unless the name is generic. */
 function folderImage(folder: string): ImageRepository | undefined {
   const name = path.basename(folder).toLowerCase();
-  return name ? { path: name, name, fromFolder: true } : undefined;
+  return name && !GENERIC_FOLDERS.has(name) ? { path: name, name, fromFolder: true } : undefined;
 }
 
 /**
