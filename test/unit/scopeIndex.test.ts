@@ -15,7 +15,7 @@ const aPath = fc.tuple(fc.boolean(), fc.array(fc.constantFrom('a', 'b', 'ab', ''
 
 describe('ScopeIndex: the services that apply to a file, found by its path', () => {
   it('agrees with inScope, in the order of the services, for any folders and files', () => {
-    const scope = fc.oneof(fc.constant(undefined), fc.constant('workspace' as const), fc.array(aPath, { maxLength: 3 }));
+    const scope = fc.oneof(fc.constant(undefined), fc.array(aPath, { maxLength: 3 }));
     fc.assert(fc.property(fc.array(scope, { maxLength: 8 }), fc.array(aPath, { maxLength: 8 }), (scopes, files) => {
       const services = scopes.map((s, i) => service(`s${i}`, s));
       const index = new ScopeIndex(services);
@@ -26,7 +26,7 @@ describe('ScopeIndex: the services that apply to a file, found by its path', () 
 
   it('groups items with a file by service, and a service with no scope holds none', () => {
     const api = service('api', [`${SEP}ws${SEP}api`]);
-    const all = service('all', 'workspace');
+    const all = service('all', [`${SEP}ws`, `${SEP}ws${SEP}api`]);
     const none = service('none', undefined);
     const index = new ScopeIndex([api, all, none]);
     const reads = [{ file: `${SEP}ws${SEP}api${SEP}a.js` }, { file: `${SEP}ws${SEP}apiary${SEP}b.js` }, { file: `${SEP}ws${SEP}api` }];

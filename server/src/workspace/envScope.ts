@@ -168,19 +168,17 @@ export function inScope(service: ScopedService, filePath: string): boolean {
  */
 export class ScopeIndex {
   private readonly byFolder = new Map<string, number[]>();
-  private readonly everywhere: number[] = [];
   private readonly grouped = new WeakMap<readonly unknown[], Map<ScopedService, unknown[]>>();
 
   constructor(private readonly services: readonly ScopedService[]) {
     services.forEach((s, i) => {
-      if (s.scope === 'workspace') this.everywhere.push(i);
-      else for (const folder of new Set(s.scope)) pushTo(this.byFolder, folder, i);
+      for (const folder of new Set(s.scope)) pushTo(this.byFolder, folder, i);
     });
   }
 
   /** The services whose scope holds the file (as {@link inScope} decides), in their order. */
   servicesOf(filePath: string): ScopedService[] {
-    const hits = [...this.everywhere];
+    const hits: number[] = [];
     // A folder holds the file when it is the file, or a prefix of it that ends just before or just after a separator.
     const add = (folder: string) => { for (const i of this.byFolder.get(folder) ?? []) hits.push(i); };
     add(filePath);
