@@ -50,14 +50,17 @@ export function isKnownPattern(pattern: string): boolean {
 export function suggestRuleId(typo: string): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  const limit = Math.max(3, Math.floor(typo.length / 4));
   for (const id of byId.keys()) {
+    // The length difference bounds the distance from below: a pasted 100 KB key costs no edit-distance table.
+    if (Math.abs(typo.length - id.length) > Math.min(limit, bestDistance)) continue;
     const d = editDistance(typo, id);
     if (d < bestDistance) {
       bestDistance = d;
       best = id;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(3, Math.floor(typo.length / 4)) ? best : undefined;
+  return best !== undefined && bestDistance <= limit ? best : undefined;
 }
 
 function editDistance(a: string, b: string): number {
