@@ -58,10 +58,12 @@ function steps(scripts: readonly ShellScript[], text: string, depth = 0): Step[]
  */
 export function movingFetches(scripts: readonly ShellScript[], text: string, context: FetchContext): MovingFetch[] {
   const sequence = steps(scripts, text);
+  // Each command's words once: a clone looks at every later command, which per command was quadratic in a long RUN.
+  const wordsOf = sequence.map((s) => stripSudo(commandWords(s.command)));
   const found: MovingFetch[] = [];
   sequence.forEach((step, i) => {
-    const words = stripSudo(commandWords(step.command));
-    const later = sequence.slice(i + 1).map((s) => stripSudo(commandWords(s.command)));
+    const words = wordsOf[i];
+    const later = wordsOf.slice(i + 1);
     const fetch = gitClone(words, later) ?? gitPull(words, step.command.span) ?? download(words, step) ?? goFetch(words, context);
     found.push(...(fetch ? [fetch] : packageFetches(words)));
   });
