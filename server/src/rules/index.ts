@@ -34,6 +34,7 @@ import literalSecretProperty from './config/literal-secret-property';
 import logFileProperty from './logs/log-file-property';
 import logVolume from './logs/log-volume';
 import logConfigFile from './logs/log-config-file';
+import logFileEnv from './logs/log-file-env';
 import hardcodedDatasource from './backing-services/hardcoded-datasource';
 import hardcodedServiceProperty from './backing-services/hardcoded-service-property';
 import singleReplica from './concurrency/single-replica';
@@ -145,6 +146,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   logFileProperty,
   logVolume,
   logConfigFile,
+  logFileEnv,
   // dev-prod-parity
   developmentMode,
   serviceVersionDrift,
