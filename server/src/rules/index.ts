@@ -63,6 +63,7 @@ import developmentMode from './dev-prod-parity/development-mode';
 import serviceVersionDrift from './dev-prod-parity/service-version-drift';
 import devImageDrift from './dev-prod-parity/dev-image-drift';
 import embeddedStandIn from './dev-prod-parity/embedded-stand-in';
+import sqliteDatabase from './dev-prod-parity/sqlite-database';
 import secretInEnvTemplate from './config/secret-in-env-template';
 import localhostUrlProperty from './backing-services/localhost-url-property';
 import packagedDevProfile from './dev-prod-parity/packaged-dev-profile';
@@ -152,5 +153,6 @@ export const ALL_RULES: readonly AnyRule[] = [
   serviceVersionDrift,
   devImageDrift,
   embeddedStandIn,
+  sqliteDatabase,
   packagedDevProfile,
 ];
