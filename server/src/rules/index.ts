@@ -54,6 +54,7 @@ import processHealthCheck from './disposability/process-health-check';
 import stateInBindMount from './processes/state-in-bind-mount';
 import noGracefulShutdown from './disposability/no-graceful-shutdown';
 import localFileState from './processes/local-file-state';
+import inMemoryState from './processes/in-memory-state';
 import inMemorySession from './processes/in-memory-session';
 import hardcodedListenPort from './port-binding/hardcoded-listen-port';
 import hardcodedConnection from './backing-services/hardcoded-connection';
@@ -135,6 +136,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   stickySessions,
   stateInBindMount,
   localFileState,
+  inMemoryState,
   inMemorySession,
   // concurrency
   singleReplica,
