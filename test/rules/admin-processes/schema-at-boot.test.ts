@@ -70,6 +70,11 @@ testRule(rule, { kind: 'code', fileName: 'server.ts' }, {
       code: "import { sequelize } from './models'\nimport { Sequelize } from 'sequelize'\nimport { DataSource } from 'typeorm'\nconst ds = new DataSource({ type: 'postgres', «synchronize: true» })\nexport async function start () {\n  await «sequelize.sync({ force: true })»\n  server.listen(process.env.PORT)\n}\n",
       errors: [{ messageId: 'codeSchemaAtBoot', data: { what: 'synchronize' } }, { messageId: 'codeSchemaAtBoot', data: { what: 'sequelize.sync' } }],
     },
+    {
+      name: 'the instance imported from the models module',
+      code: "import { sequelize } from './models'\nexport async function start () {\n  await «sequelize.sync({ force: true })»\n  server.listen(port)\n}\n",
+      errors: [{ messageId: 'codeSchemaAtBoot', data: { what: 'sequelize.sync' } }],
+    },
   ],
 });
 

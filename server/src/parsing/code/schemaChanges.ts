@@ -21,7 +21,7 @@ const FINDERS: Partial<Record<CodeModel['language'], { anchor: RegExp; query: st
   ],
 };
 const JS = [
-  { anchor: /\bsync\b/g, query: '(call_expression function: (member_expression property: (property_identifier) @m (#eq? @m "sync")) @c) @hit', check: (model: CodeModel) => /['"]sequelize['"]|\bSequelize\b/.test(model.file.text) },
+  { anchor: /\bsync\b/g, query: '(call_expression function: (member_expression property: (property_identifier) @m (#eq? @m "sync")) @c) @hit', check: (model: CodeModel, hit: Map<string, Node>) => /sequelize\.sync$/i.test(hit.get('c')!.text) || /['"]sequelize['"]|\bSequelize\b/.test(model.file.text) },
   { anchor: /\bsynchronize\b/g, query: '(pair key: (property_identifier) @c value: (true) (#eq? @c "synchronize")) @hit', check: (model: CodeModel) => /['"]typeorm['"]/.test(model.file.text) },
 ];
 FINDERS.javascript = JS;
