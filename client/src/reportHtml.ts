@@ -1,4 +1,4 @@
-import type { AuditReport, ReportCounts, ReportFinding } from '../../server/src/protocol';
+import { ENV_PLACE_LISTS, type AuditReport, type ReportCounts, type ReportEnvPlace, type ReportFinding } from '../../server/src/protocol';
 import { printable } from '../../server/src/report/escape';
 
 /** What the page needs from its webview: a fresh nonce for its one style and one script. */
@@ -28,8 +28,8 @@ export function contentSecurityPolicy(nonce: string): string {
 
 /**
  * The audit report page: a scorecard of the twelve factors with counts by severity and a bar each,
- * the rules and files with the most findings, every finding as a button that opens it, and what was
- * not analysed. Themed with VS Code's CSS variables, operable by keyboard, and with no remote resource.
+ * the rules and files with the most findings, every finding as a button that opens it, the env
+ * contract by service (each variable a button that opens its place), and what was not analysed. Themed with VS Code's CSS variables, operable by keyboard, and with no remote resource.
  * A pure function of its input, so that escaping and the policy are tested without VS Code.
  */
 export function reportHtml(report: AuditReport, context: PageContext): string {
@@ -56,6 +56,7 @@ ${scorecard(report)}
 ${topRules(report)}
 ${topFiles(report)}
 ${findings(report)}
+${envContract(report)}
 ${skipped(report)}
 </main>
 <script nonce="${nonce}">${SCRIPT}</script>
@@ -136,6 +137,27 @@ function findingItem({ finding: f, index }: { finding: ReportFinding; index: num
   return `<li class="finding"><span class="severity ${f.severity}">${f.severity}</span> <button type="button" class="link location" data-finding="${index}" title="Open at the finding">${escapeHtml(where)}</button> <span class="message">${escapeHtml(f.message)}</span> <button type="button" class="link rule" data-rule="${escapeHtml(f.ruleId)}" title="Show the rule's documentation">${escapeHtml(f.ruleId)}</button></li>`;
 }
 
+/**
+ * The Markdown export's "Environment contract" table: one row per service with the variables read,
+ * provided, missing and unused, each a button naming its place by row, list and index. Names only.
+ */
+function envContract(report: AuditReport): string {
+  if (!report.envContract?.length) return '';
+  const button = (p: ReportEnvPlace, row: number, list: string, index: number, label = p.name) =>
+    `<button type="button" class="link" data-env-row="${row}" data-env-list="${list}" data-env-index="${index}" title="${escapeHtml(`${p.path}:${p.line + 1}`)}">${escapeHtml(label)}</button>`;
+  const rows = report.envContract.map((service, row) => {
+    const cells = ENV_PLACE_LISTS.map((list) => {
+      const places = service[list];
+      const kind = list === 'missing' ? ' warning' : list === 'unused' ? ' info' : '';
+      return `<td class="env${places.length ? kind : ''}">${places.length ? places.map((p, i) => button(p, row, list, i)).join(', ') : '—'}</td>`;
+    });
+    return `<tr><th scope="row">${button(service.at, row, 'service', 0, service.service)} <span class="detail">${escapeHtml(service.platform)}</span></th>${cells.join('')}</tr>`;
+  });
+  return `<section aria-labelledby="env-contract"><h2 id="env-contract">Environment contract</h2>
+<table class="env-contract"><thead><tr><th scope="col">Service</th><th scope="col">Read</th><th scope="col">Provided</th><th scope="col">Missing</th><th scope="col">Unused</th></tr></thead>
+<tbody>${rows.join('\n')}</tbody></table></section>`;
+}
+
 function skipped(report: AuditReport): string {
   if (report.skipped.length === 0) return '';
   const items = report.skipped.map((s) => `<li><code>${escapeHtml(s.path)}${s.folder ? '/' : ''}</code> ${escapeHtml(s.reason)}</li>`);
@@ -173,6 +195,7 @@ ul.findings, ul.skipped { list-style: none; padding-left: 0; } .finding { paddin
 .rule { color: var(--vscode-descriptionForeground); margin-left: 6px; }
 .ranking li { padding: 1px 0; }
 summary { cursor: pointer; } summary h2 { display: inline; }
+table.env-contract th, table.env-contract td { vertical-align: top; } td.env { font-family: var(--vscode-editor-font-family); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 `;
 
@@ -183,6 +206,7 @@ document.addEventListener('click', (event) => {
   if (!button) return;
   const data = button.dataset;
   if (data.finding !== undefined) vscode.postMessage({ type: 'openFinding', index: Number(data.finding) });
+  else if (data.envRow !== undefined) vscode.postMessage({ type: 'openEnvPlace', row: Number(data.envRow), list: data.envList, index: Number(data.envIndex) });
   else if (data.file !== undefined) vscode.postMessage({ type: 'openFile', index: Number(data.file) });
   else if (data.rule !== undefined) vscode.postMessage({ type: 'showRuleDoc', ruleId: data.rule });
   else if (data.factor !== undefined) vscode.postMessage({ type: 'showRuleDoc', ruleId: data.factor });

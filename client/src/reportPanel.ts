@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { Commands, type AuditReport } from '../../server/src/protocol';
+import { Commands, ENV_PLACE_LISTS, type AuditReport, type EnvPlaceList, type ReportEnvPlace } from '../../server/src/protocol';
 import { reportHtml } from './reportHtml';
 
 /** The webview type of the audit report, as VS Code names its panels. */
@@ -10,6 +10,8 @@ export const REPORT_VIEW_TYPE = 'twelveFactor.auditReport';
 type PageMessage =
   | { type: 'openFinding'; index: number }
   | { type: 'openFile'; index: number }
+  /** A variable of the env contract section: its service's row, its list (or `service` for the row's own place), its index there. */
+  | { type: 'openEnvPlace'; row: number; list: EnvPlaceList | 'service'; index: number }
   /** A rule id, or a factor id for the factor's page. */
   | { type: 'showRuleDoc'; ruleId: string }
   | { type: 'export'; format: 'markdown' | 'sarif' };
@@ -52,6 +54,9 @@ export class ReportPanel implements vscode.Disposable {
       const file = report.topFiles[message.index];
       const first = file && report.findings.find((f) => f.uri === file.uri);
       if (first) await open(first.uri, new vscode.Range(first.range.start.line, first.range.start.character, first.range.end.line, first.range.end.character));
+    } else if (message.type === 'openEnvPlace') {
+      const place = envPlace(report, message);
+      if (place) await open(place.uri, new vscode.Range(place.line, 0, place.line, 0));
     } else if (message.type === 'showRuleDoc') {
       await vscode.commands.executeCommand(Commands.showRuleDoc, message.ruleId);
     } else {
@@ -69,6 +74,13 @@ async function open(uri: string, selection: vscode.Range): Promise<void> {
   await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection, viewColumn: vscode.ViewColumn.Beside, preview: true });
 }
 
+/** The place a page message names in the report's env contract, if any. */
+function envPlace(report: AuditReport, message: { row: number; list: EnvPlaceList | 'service'; index: number }): ReportEnvPlace | undefined {
+  const service = report.envContract?.[message.row];
+  if (!service) return undefined;
+  return message.list === 'service' ? service.at : service[message.list][message.index];
+}
+
 function isPageMessage(message: unknown): message is PageMessage {
   if (typeof message !== 'object' || message === null) return false;
   const m = message as Record<string, unknown>;
@@ -76,6 +88,8 @@ function isPageMessage(message: unknown): message is PageMessage {
     case 'openFinding':
     case 'openFile':
       return Number.isInteger(m.index);
+    case 'openEnvPlace':
+      return Number.isInteger(m.row) && Number.isInteger(m.index) && (m.list === 'service' || (ENV_PLACE_LISTS as readonly unknown[]).includes(m.list));
     case 'showRuleDoc':
       return typeof m.ruleId === 'string';
     case 'export':

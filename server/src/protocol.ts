@@ -134,6 +134,35 @@ export interface ReportSkipped {
   reason: string;
 }
 
+/** An environment variable at its place in the env contract section: its name, never its value. */
+export interface ReportEnvPlace {
+  name: string;
+  uri: string;
+  path: string;
+  /** 0-based. */
+  line: number;
+}
+
+/** One service of the "Environment contract" section (the rows of `envContractRows`). */
+export interface ReportEnvService {
+  /** `web`, `Deployment orders`, `api/`. */
+  service: string;
+  /** `compose`, `kubernetes`, `cloudfoundry`, `dockerfile`… */
+  platform: string;
+  /** Where the service is described (its name is `service`). */
+  at: ReportEnvPlace;
+  read: ReportEnvPlace[];
+  provided: ReportEnvPlace[];
+  /** Reads that `config/undeclared-env-var` reported. */
+  missing: ReportEnvPlace[];
+  /** Providers that `config/unused-env-var` reported. */
+  unused: ReportEnvPlace[];
+}
+
+/** The lists of a {@link ReportEnvService}, as the report page names them when it asks to open a place. */
+export const ENV_PLACE_LISTS = ['read', 'provided', 'missing', 'unused'] as const;
+export type EnvPlaceList = (typeof ENV_PLACE_LISTS)[number];
+
 /** The result of {@link AUDIT_REQUEST}: what the report view shows. */
 export interface AuditReport {
   /** Names this audit in {@link EXPORT_REQUEST}. */
@@ -156,6 +185,8 @@ export interface AuditReport {
   /** Every finding, file by file in walk order. */
   findings: ReportFinding[];
   skipped: ReportSkipped[];
+  /** The env contract by service, when the workspace deploys code; absent otherwise. */
+  envContract?: ReportEnvService[];
   /** With a baseline: how many findings it accepted, how many of its entries are stale, and its files. */
   baseline?: { accepted: number; stale: number; files: string[] };
 }

@@ -1,6 +1,6 @@
 // The audit as a reviewer uses it: the packaged VSIX in a fresh code-server, "Twelve-Factor: Audit
 // Workspace" from the command palette, the report's scorecard, and a finding opened from the report with
-// the keyboard. Saves a screenshot of the report (the README's picture comes from here).
+// the keyboard, and a variable of the Environment contract opened with a click. Saves a screenshot of the report (the README's picture comes from here).
 // Usage: node test/e2e/auditUiCheck.mjs [path/to.vsix]   (run.mjs calls auditUiCheck() after `npm run package`)
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -44,6 +44,16 @@ export async function auditUiCheck({
     await step(`Audit UI check: ${where} did not open ${name}`, editorTab(page, name).waitFor({ timeout: 30_000 }));
     const cursor = page.locator('#status\\.editor\\.selection');
     await step(`Audit UI check: the cursor is not on line ${line}`, cursor.filter({ hasText: `Ln ${line},` }).waitFor({ timeout: 10_000 }));
+
+    // The Environment contract section: an unused variable, clicked, opens its manifest at its line.
+    const unused = report.locator('table.env-contract button[data-env-list="unused"]').first();
+    await step('Audit UI check: the Environment contract section lists no unused variable', unused.waitFor({ timeout: 10_000 }));
+    const [, envFile, envLine] = /^(.*):(\d+)$/.exec((await unused.getAttribute('title')) ?? '') ?? [];
+    const variable = (await unused.innerText()).trim();
+    await unused.click();
+    await step(`Audit UI check: ${variable} (${envFile}:${envLine}) did not open its file`, editorTab(page, envFile.split('/').at(-1)).waitFor({ timeout: 30_000 }));
+    await step(`Audit UI check: the cursor is not on line ${envLine} for ${variable}`, cursor.filter({ hasText: `Ln ${envLine},` }).waitFor({ timeout: 10_000 }));
+    console.log(`Environment contract: ${variable} opened ${envFile}:${envLine}`);
   });
 }
 

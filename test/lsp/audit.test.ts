@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CancellationTokenSource, WorkDoneProgress, type Diagnostic } from 'vscode-languageserver/node';
 import type { AuditReport, ExportResult } from '../../server/src/protocol';
 import { runCli, type JsonFinding } from '../cli/cliHarness';
@@ -209,5 +209,58 @@ describe('language server: cancelling twelveFactor/audit', function () {
       await client.stop();
       fs.rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('language server: the audit report\'s environment contract', function () {
+  this.timeout(60_000);
+  const MONOREPO = path.resolve(__dirname, '../fixtures/env-contract');
+  const SECRET = 'Zq8vN3xT1pLm4RwK9sYb';
+  let client: TestLspClient;
+  let root: string;
+  let report: AuditReport;
+
+  before(async () => {
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'tf-audit-env-')));
+    fs.cpSync(MONOREPO, root, { recursive: true });
+    fs.writeFileSync(path.join(root, 'web', 'web.env'), `SESSION_SECRET=${SECRET}\n`);
+    client = TestLspClient.start('stdio');
+    await client.initialize(root);
+    report = (await client.connection.sendRequest('twelveFactor/audit', { folders: [{ uri: pathToFileURL(root).href, exclude: [] }], workDoneToken: 'audit-env' })) as AuditReport;
+  });
+
+  after(async () => {
+    await client?.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('has one row per service, with the missing and unused variables where the rules report them', () => {
+    const rows = report.envContract ?? [];
+    assert.deepEqual(rows.map((r) => `${r.service} ${r.platform} ${r.at.path}:${r.at.line + 1}`), ['billing cloudfoundry billing/manifest.yml:2', 'Deployment orders kubernetes deploy/k8s/orders.yaml:4', 'web compose docker-compose.yml:2']);
+    const web = rows.find((r) => r.service === 'web')!;
+    assert.deepEqual(web.missing.map((p) => `${p.name}@${p.path}:${p.line + 1}`), ['BUILD_SHA@web/server.js:9', 'SMTP_HOST@web/server.js:8']);
+    assert.deepEqual(web.unused.map((p) => `${p.name}@${p.path}:${p.line + 1}`), ['LEFTOVER_FLAG@docker-compose.yml:10']);
+    const reported = new Set(report.findings.filter((f) => f.ruleId === 'config/undeclared-env-var').map((f) => `${f.uri}:${f.range.start.line}`));
+    assert.deepEqual(rows.flatMap((r) => r.missing.map((p) => `${p.uri}:${p.line}`)).sort(), [...reported].sort(), 'missing = the findings');
+  });
+
+  it('links each variable to its line: the file URI exists and the line names the variable (Spring-relaxed)', () => {
+    const relaxed = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '');
+    for (const row of report.envContract ?? []) {
+      for (const p of [row.at, ...row.read, ...row.provided, ...row.missing, ...row.unused]) {
+        const line = fs.readFileSync(fileURLToPath(p.uri), 'utf8').split('\n')[p.line];
+        assert.ok(line !== undefined && relaxed(line).includes(relaxed(p.name.replace(/^Deployment /, ''))), `${p.name} on ${p.path}:${p.line + 1}: ${line}`);
+      }
+    }
+  });
+
+  it('agrees with the Markdown export, name by name and place by place, and shows no value', async () => {
+    const exported = ((await client.connection.sendRequest('twelveFactor/exportAuditReport', { id: report.id, format: 'markdown' })) as ExportResult).text;
+    const section = exported.slice(exported.indexOf('## Environment contract'));
+    const markdownRows = section.split('\n').filter((l) => l.startsWith('| [')).map((l) => l.split(' | ').slice(1).map((cell) => [...cell.matchAll(/\[([^\]]+)\]\(([^)#]+)#L(\d+)\)/g)].map((m) => `${m[1].replace(/\\(.)/g, '$1')}@${m[2]}:${m[3]}`)));
+    const reportRows = (report.envContract ?? []).map((r) => [r.read, r.provided, r.missing, r.unused].map((list) => list.map((p) => `${p.name}@${p.path}:${p.line + 1}`)));
+    assert.deepEqual(reportRows, markdownRows);
+    assert.ok(reportRows[2][1].some((p) => p.startsWith('SESSION_SECRET@web/web.env:')), 'the env_file key is provided');
+    assert.ok(!JSON.stringify(report).includes(SECRET.slice(2)), 'the env file\'s value is never shown');
   });
 });

@@ -108,3 +108,50 @@ describe('audit report page with a baseline', () => {
     assert.ok(!without.includes('Baseline</th>') && !without.includes('accepted in the baseline'));
   });
 });
+
+describe('audit report page with an environment contract', () => {
+  const place = (name: string, path: string, line: number) => ({ name, uri: `file:///ws/${path}`, path, line });
+  const withContract: AuditReport = {
+    ...report([]),
+    envContract: [
+      {
+        service: 'web',
+        platform: 'compose',
+        at: place('web', 'docker-compose.yml', 1),
+        read: [place('DATABASE_URL', 'web/server.js', 3), place('SMTP_HOST', 'web/server.js', 7)],
+        provided: [place('DATABASE_URL', 'docker-compose.yml', 6), place('LEFTOVER_FLAG', 'docker-compose.yml', 9)],
+        missing: [place('SMTP_HOST', 'web/server.js', 7)],
+        unused: [place('LEFTOVER_FLAG', 'docker-compose.yml', 9)],
+      },
+      { service: CRAFTED, platform: 'kubernetes', at: place(CRAFTED, `k8s/${CRAFTED}`, 0), read: [place(`<b>X</b>`, 'a.py', 0)], provided: [], missing: [], unused: [] },
+    ],
+  };
+  const html = reportHtml(withContract, { nonce: NONCE });
+  const section = html.slice(html.indexOf('<section aria-labelledby="env-contract">'), html.indexOf('</section>', html.indexOf('aria-labelledby="env-contract"')));
+  const row = (n: number) => section.split('<tr>')[n + 2];
+
+  it('shows one row per service with the variables read, provided, missing and unused, as in the Markdown export', () => {
+    assert.ok(section.includes('<h2 id="env-contract">Environment contract</h2>'));
+    assert.ok(section.includes('<th scope="col">Service</th><th scope="col">Read</th><th scope="col">Provided</th><th scope="col">Missing</th><th scope="col">Unused</th>'));
+    const cells = row(0).split('<td').slice(1).map((cell) => [...cell.matchAll(/>([A-Z_]+)<\/button>/g)].map((m) => m[1]));
+    assert.deepEqual(cells, [['DATABASE_URL', 'SMTP_HOST'], ['DATABASE_URL', 'LEFTOVER_FLAG'], ['SMTP_HOST'], ['LEFTOVER_FLAG']]);
+    assert.match(row(0), /<td class="env warning">/, 'missing variables stand out');
+    assert.match(row(1), /<td class="env">—<\/td><td class="env">—<\/td><td class="env">—<\/td><\/tr>/, 'an empty list is a dash');
+  });
+
+  it('makes each variable and service a button naming its place by row, list and index, which the script posts', () => {
+    assert.ok(row(0).includes('<button type="button" class="link" data-env-row="0" data-env-list="service" data-env-index="0" title="docker-compose.yml:2">web</button>'));
+    assert.ok(row(0).includes('data-env-row="0" data-env-list="missing" data-env-index="0" title="web/server.js:8">SMTP_HOST</button>'));
+    assert.ok(row(0).includes('data-env-row="0" data-env-list="unused" data-env-index="0" title="docker-compose.yml:10">LEFTOVER_FLAG</button>'));
+    assert.ok(html.includes("vscode.postMessage({ type: 'openEnvPlace', row: Number(data.envRow), list: data.envList, index: Number(data.envIndex) })"));
+  });
+
+  it('renders names and paths like markup as text', () => {
+    assert.ok(row(1).includes('&lt;img src=x onerror=alert(1)&gt;.yaml</button>') && row(1).includes('&lt;b&gt;X&lt;/b&gt;</button>'));
+    assert.ok(!tags(section).some((t) => /^<(img|b)\b/i.test(t)));
+  });
+
+  it('has no section when the audit found no contract', () => {
+    assert.ok(!reportHtml(report([]), { nonce: NONCE }).includes('Environment contract'));
+  });
+});

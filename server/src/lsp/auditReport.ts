@@ -1,7 +1,8 @@
 import type { AuditResult } from '../audit/runAudit';
 import { SKIP_REASONS } from '../audit/walk';
 import { FACTORS } from '../engine/types';
-import type { AuditReport, ReportFactor } from '../protocol';
+import type { AuditReport, ReportEnvPlace, ReportEnvService, ReportFactor } from '../protocol';
+import { envPlaceNamer, type EnvContractRow, type EnvPlace } from '../report/envContractReport';
 import { FACTOR_TITLES, summarize, summaryLine, topFiles, topRules } from '../report/summary';
 import { pathToUri } from './workspaceFolders';
 
@@ -47,6 +48,21 @@ export function toAuditReport(run: AuditRun, result: AuditResult): AuditReport {
       return r.findings.map((f) => ({ uri, path: r.displayPath, range: f.range, ruleId: f.ruleId, factor: f.factor, severity: f.severity, message: f.message }));
     }),
     skipped: result.skipped.map((s) => ({ path: s.displayPath, folder: s.folder, reason: SKIP_REASONS[s.reason] })),
+    ...(result.envContract?.length ? { envContract: envServices(result.envContract, envPlaceNamer(result)) } : {}),
     ...(summary.baseline && result.baseline ? { baseline: { ...summary.baseline, files: result.baseline.files } } : {}),
   };
+}
+
+/** The Markdown export's "Environment contract" rows, with URIs and 0-based lines for the page's links. Names only, never values. */
+function envServices(rows: readonly EnvContractRow[], name: (file: string) => string): ReportEnvService[] {
+  const place = (p: EnvPlace): ReportEnvPlace => ({ name: p.name, uri: pathToUri(p.file), path: name(p.file), line: Math.max(0, p.line - 1) });
+  return rows.map((row) => ({
+    service: row.service,
+    platform: row.platform,
+    at: place({ name: row.service, file: row.file, line: row.line }),
+    read: row.read.map(place),
+    provided: row.provided.map(place),
+    missing: row.missing.map(place),
+    unused: row.unused.map(place),
+  }));
 }

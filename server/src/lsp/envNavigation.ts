@@ -50,7 +50,7 @@ export function envHover(result: DocumentResult | undefined, position: Position,
   const parts = [`**${symbol.fact.property ?? symbol.fact.name}**${symbol.fact.hasDefault ? ' (read with a default)' : ''}`];
   if (verdict.providers.length) parts.push(`Provided by:\n${verdict.providers.map(line).join('\n')}`);
   if (verdict.platform) parts.push('Set by the platform the app runs on.');
-  if (verdict.anything) parts.push('A source in scope may provide it (an `envFrom` or `env_file` not in the workspace, or a template).');
+  if (verdict.anything) parts.push('A source in scope may provide it (an `envFrom` or `env_file` not in the workspace, a template, or a manifest that may run this code among other apps).');
   if (verdict.buildOnly.length) parts.push(`Only a build argument:\n${verdict.buildOnly.map(line).join('\n')}`);
   if (!verdict.providers.length && !verdict.platform && !verdict.anything) {
     parts.push(verdict.services.length ? `Not provided by ${verdict.services.map((s) => path.basename(s.file)).join(', ')}.` : 'No deployment file in the workspace covers this file.');

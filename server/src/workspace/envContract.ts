@@ -118,7 +118,7 @@ export function verdictFor(contract: EnvContract, filePath: string, name: string
   const services = servicesFor(contract, filePath);
   const verdict: ReadVerdict = { services, providers: [], platform: isPlatformProvided(name, services.map((s) => s.platform)), anything: false, buildOnly: [] };
   for (const service of services) {
-    if (service.opaque) verdict.anything = true;
+    if (service.opaque || service.unclear) verdict.anything = true;
     for (const fact of service.provided) {
       if (fact.name !== name || (fact.form === 'property' && property === undefined)) continue;
       const provider: EnvProvider = { name, file: service.file, span: fact.span, form: fact.form ?? 'literal', service };

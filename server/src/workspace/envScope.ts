@@ -9,33 +9,29 @@ export interface ScopedService extends EnvService {
   /** Absolute path of the file that describes it. */
   file: string;
   fileKind: FileKind;
-  /**
-   * The folders of the code it runs, `workspace` when nothing links it to a folder (it applies to all
-   * code), or undefined when it runs no code of the workspace (a pulled postgres image).
-   */
-  scope?: 'workspace' | string[];
+  /** The folders of the code it runs, or undefined when it runs no code of the workspace (a pulled postgres image). */
+  scope?: string[];
   /** The scope is the manifest's project folder, not a build its image matches (see {@link resolveScopes}). */
   guessed?: boolean;
+  /** A guess whose folder holds several deployable apps: which one it runs is unclear, so it may provide anything there. */
+  unclear?: boolean;
 }
 
 /**
  * Links each provider to the code it deploys (see docs/env-contract.md): a compose `build:` context,
  * a CF `path:`, the folder of a Dockerfile, Procfile, `.env` file or Spring module, and the context
  * of a compose service that builds a Dockerfile elsewhere. A Kubernetes workload, a CF docker app or a
- * compose service that only pulls an image gets the folders of the images built in the workspace whose
- * name matches (`registry/team/orders:1.2` ↔ a compose service building `orders`, or `orders/Dockerfile`).
+ * compose service that only pulls an image gets the folders of the images built in the workspace that
+ * it runs (see {@link sameImage}: `registry/team/orders:1.2` ↔ a compose service building
+ * `team/orders`, or `orders/Dockerfile`).
  * An unmatched Kubernetes workload applies to the project its manifest sits in; an unmatched compose
  * image is a dependency, not the workspace's code.
  */
 export function resolveScopes(services: ScopedService[]): void {
-  const built = new Map<string, string[][]>();
-  const add = (image: string, folders: string[]) => {
-    const key = shortImageName(image);
-    if (key) built.set(key, [...(built.get(key) ?? []), folders]);
-  };
+  const built: { image: ImageRepository; folders: string[] }[] = [];
   for (const s of services) {
-    if (s.platform === 'compose' && s.builtImage && s.folders) add(s.builtImage, s.folders);
-    if (s.platform === 'dockerfile' && s.folders) add(path.basename(s.folders[0]), s.folders);
+    const image = s.platform === 'compose' && s.builtImage ? imageRepository(s.builtImage) : s.platform === 'dockerfile' && s.folders ? folderImage(s.folders[0]) : undefined;
+    if (image && s.folders) built.push({ image, folders: s.folders });
   }
   const builders = services.filter((s) => s.platform === 'compose' && s.dockerfiles && s.folders);
   for (const s of services) {
@@ -44,13 +40,78 @@ export function resolveScopes(services: ScopedService[]): void {
       const contexts = s.platform === 'dockerfile' ? builders.filter((b) => b.dockerfiles!.includes(s.file)).flatMap((b) => b.folders!) : [];
       s.scope = [...new Set([...s.folders, ...contexts])];
     } else if (s.images?.length) {
-      const matched = nearest(s.file, s.images.flatMap((image) => built.get(shortImageName(image) ?? '') ?? []));
+      const runs = s.images.map(imageRepository).filter((i): i is ImageRepository => i !== undefined);
+      const matched = nearest(s.file, built.filter((b) => runs.some((r) => sameImage(r, b.image))).map((b) => b.folders));
       if (matched.length) s.scope = [...new Set(matched)];
       else if (!s.thirdParty && s.platform !== 'compose') guess(s);
     } else if (!s.thirdParty) {
       guess(s);
     }
   }
+  // A guess over several apps (each with its own Dockerfile, Procfile, CF path or Spring module) cannot say which it runs.
+  const apps = services.filter((s) => !s.guessed && s.folders && DEPLOYABLE.has(s.platform)).map((s) => s.folders![0]);
+  for (const s of services) {
+    if (s.guessed && new Set(apps.filter((folder) => inScope(s, folder))).size > 1) s.unclear = true;
+  }
+}
+
+/** Files that make their folder an app of its own. */
+const DEPLOYABLE = new Set<ScopedService['platform']>(['dockerfile', 'procfile', 'compose', 'cloudfoundry', 'spring']);
+
+/** An image's repository as the env contract compares it. */
+export interface ImageRepository {
+  /** The repository path without registry host, tag or digest, lower case (`acme/orders`); a folder's name for a Dockerfile. */
+  path: string;
+  /** Its last segment (`orders`). */
+  name: string;
+  /** Known only by a folder's name (a Dockerfile), not by a written image name. */
+  fromFolder?: boolean;
+  /**
+   * A Docker Hub official image, written with a tag or `library/` (`ubuntu:22.04`, `mysql:latest`,
+   * `docker.io/library/alpine`): upstream's, never a folder's build. A bare untagged name (`frontend`,
+   * as skaffold and kustomize write them) may be either.
+   */
+  official?: boolean;
+}
+
+/**
+ * The repository of an image reference (`ghcr.io/acme/orders:1.4` → `acme/orders`), undefined when
+ * templated. Docker Hub's implicit `library/` is dropped, so `docker.io/library/alpine` is `alpine`.
+ */
+export function imageRepository(image: string): ImageRepository | undefined {
+  if (/[${}]/.test(image)) return undefined;
+  const ref = parseImageReference(image.trim());
+  let repo = (ref.registry ? ref.name.slice(ref.registry.length + 1) : ref.name).toLowerCase();
+  const hub = !ref.registry || /^(docker\.io|index\.docker\.io|registry-1\.docker\.io)$/i.test(ref.registry);
+  const library = hub && repo.startsWith('library/');
+  if (library) repo = repo.slice('library/'.length);
+  const name = repo.slice(repo.lastIndexOf('/') + 1);
+  if (!name) return undefined;
+  const official = hub && !repo.includes('/') && (library || ref.tag !== undefined);
+  return { path: repo, name, ...(official ? { official } : {}) };
+}
+
+/**
+ * Folder names that say where code sits, not what image it builds (`app/Dockerfile`,
+ * `docker/Dockerfile`): an image that ends in `app` is no evidence that it runs that folder.
+ */
+const GENERIC_FOLDERS = new Set(['app', 'apps', 'application', 'src', 'source', 'code', 'docker', 'dockerfiles', 'build', 'image', 'images', 'container', 'containers', 'generic', 'main', 'default', '.devcontainer']);
+
+/** The image a Dockerfile's folder names, unless the name is generic. */
+function folderImage(folder: string): ImageRepository | undefined {
+  const name = path.basename(folder).toLowerCase();
+  return name && !GENERIC_FOLDERS.has(name) ? { path: name, name, fromFolder: true } : undefined;
+}
+
+/**
+ * True when a deployed image is the one a build makes: the same repository path when both name one
+ * (`acme/orders` is not `istio/orders`), else the same last segment; an official image
+ * (`mysql:8.0`) is never the build of a folder that happens to be called `mysql`.
+ */
+export function sameImage(deployed: ImageRepository, build: ImageRepository): boolean {
+  if (build.fromFolder && deployed.official) return false;
+  if (deployed.path.includes('/') && build.path.includes('/')) return deployed.path === build.path;
+  return deployed.name === build.name;
 }
 
 /**
@@ -93,16 +154,8 @@ function sharedDepth(a: string, b: string): number {
   return i;
 }
 
-/** The last path segment of an image's repository, lower case (`ghcr.io/acme/orders:1.2` → `orders`); undefined when templated. */
-export function shortImageName(image: string): string | undefined {
-  if (/[${}]/.test(image)) return undefined;
-  const name = parseImageReference(image.trim()).name;
-  const last = name.slice(name.lastIndexOf('/') + 1).toLowerCase();
-  return last || undefined;
-}
-
 /** True when a provider applies to code in a file. */
 export function inScope(service: ScopedService, filePath: string): boolean {
   if (!service.scope) return false;
-  return service.scope === 'workspace' || service.scope.some((folder) => isInsideFolder(folder, filePath));
+  return service.scope.some((folder) => isInsideFolder(folder, filePath));
 }

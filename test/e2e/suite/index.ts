@@ -6,11 +6,12 @@ import { auditTests } from './audit';
 import { codeTests } from './code';
 import { configurationTests } from './configuration';
 import { dockerfileTests } from './dockerfile';
+import { envContractTests } from './envContract';
 import { manifestTests } from './manifests';
 import { serverTests } from './server';
 
 /** Every capability adds its cases here, in the order they should run. */
-const SUITES = [dockerfileTests, manifestTests, codeTests, configurationTests, serverTests, auditTests];
+const SUITES = [dockerfileTests, manifestTests, envContractTests, codeTests, configurationTests, serverTests, auditTests];
 
 interface TestResult {
   title: string;

@@ -82,6 +82,6 @@ function fixes(name: string, verdict: ReadVerdict, ctx: RuleContext<Options>): {
 
 /** The deepest folder of a linked service that holds the file, if any. */
 function deployedRoot(verdict: ReadVerdict, filePath: string): string | undefined {
-  const folders = verdict.services.flatMap((s) => (Array.isArray(s.scope) ? s.scope : [])).filter((f) => isInsideFolder(f, filePath));
+  const folders = verdict.services.flatMap((s) => s.scope ?? []).filter((f) => isInsideFolder(f, filePath));
   return folders.sort((a, b) => b.length - a.length)[0];
 }

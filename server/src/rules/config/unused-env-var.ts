@@ -47,7 +47,7 @@ export default defineRule<DeploymentModel, Options>({
       if (workload.templated) continue;
       for (const container of workload.containers) {
         const service = contract.services.find((s) => s.file === ctx.file.path && s.nameSpan.start === workload.nameSpan.start && (s.container === undefined || s.container === container.name));
-        if (!service || !Array.isArray(service.scope) || service.guessed || service.opaque || service.thirdParty) continue;
+        if (!service || !service.scope || service.guessed || service.opaque || service.thirdParty) continue;
         const codeFiles = analysedCode(contract, service, ctx.workspace);
         if (!codeFiles) continue;
         const used = readsName(contract, service, codeFiles);
@@ -69,7 +69,7 @@ function analysedCode(contract: EnvContract, service: ScopedService, workspace: 
   const codeFiles = contract.codeFiles.filter((f) => inScope(service, f));
   if (codeFiles.length === 0 || contract.unanalysed.some((f) => inScope(service, f))) return undefined;
   if (contract.services.some((s) => s.runsUnreadCode && s.folders?.some((f) => coversFolder(service, f)))) return undefined;
-  for (const folder of service.scope as string[]) {
+  for (const folder of service.scope ?? []) {
     if (UNREAD_LANGUAGE_MARKERS.some((m) => workspace.readText(path.join(folder, m)) !== undefined)) return undefined;
     if (['build.gradle.kts', 'build.gradle', 'pom.xml'].some((m) => /kotlin|scala|groovy/i.test(workspace.readText(path.join(folder, m)) ?? ''))) return undefined;
   }
