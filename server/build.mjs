@@ -14,6 +14,9 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
+  // Less text for Node to compile at every start; names stay as written (profiles and stacks read as the source).
+  minifyWhitespace: true,
+  minifySyntax: true,
   // jsonc-parser's UMD build requires its modules dynamically; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
   // web-tree-sitter's ESM build finds its files through import.meta.url, which a CJS bundle lacks.

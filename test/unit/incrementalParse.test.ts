@@ -46,7 +46,12 @@ const lintText = (name: string, text: string, version: number, cache?: ModelCach
 
 describe('incremental parsing', () => {
   for (const [name, source] of Object.entries(SOURCES)) {
-    it(`random edits through tree.edit give what a fresh parse gives (${name})`, () => {
+    it(`random edits through tree.edit give what a fresh parse gives (${name})`, () => randomEdits(name, source, false));
+    it(`random edits sent as the full text give what a fresh parse gives (${name})`, () => randomEdits(name, source, true));
+  }
+
+  function randomEdits(name: string, source: string, fullText: boolean): void {
+    {
       for (let seed = 1; seed <= 12; seed++) {
         const next = random(seed * 7919);
         const cache = new ModelCache();
@@ -61,7 +66,9 @@ describe('incremental parsing', () => {
             const start = Math.floor(next() * (text.length + 1));
             const end = Math.min(text.length, start + Math.floor(next() * 8));
             const insert = SNIPPETS[Math.floor(next() * SNIPPETS.length)];
-            const change = { range: { start: document.positionAt(start), end: document.positionAt(end) }, text: insert };
+            const ranged = { range: { start: document.positionAt(start), end: document.positionAt(end) }, text: insert };
+            // A client without incremental sync sends the whole new text: the change is narrowed to the part that differs.
+            const change = fullText ? { text: text.slice(0, start) + insert + text.slice(end) } : ranged;
             cache.edit(`/w/${name}`, textChange(document, change));
             TextDocument.update(document, [change], ++version);
           }
@@ -70,8 +77,22 @@ describe('incremental parsing', () => {
           assert.deepEqual(incremental, fresh, `seed ${seed}, round ${round}: ${JSON.stringify(document.getText())}`);
         }
       }
-    });
+    }
   }
+
+  it('narrows a full-text change to the part that differs, never inside a \\r\\n or a surrogate pair', () => {
+    const document = TextDocument.create('file:///w/a.ts', 'x', 1, 'const a = 1;\r\nconst b = "😀";\r\n');
+    assert.deepEqual(textChange(document, { text: 'const a = 12;\r\nconst b = "😀";\r\n' }), {
+      startIndex: 11, oldEndIndex: 11, newEndIndex: 12,
+      startPosition: { line: 0, character: 11 }, oldEndPosition: { line: 0, character: 11 }, newEndPosition: { line: 0, character: 12 },
+    });
+    const emoji = textChange(document, { text: 'const a = 1;\r\nconst b = "😁";\r\n' });
+    assert.deepEqual([emoji.startIndex, emoji.oldEndIndex, emoji.newEndIndex], [25, 27, 27], 'the whole surrogate pair is replaced');
+    const lineBreak = textChange(document, { text: 'const a = 1;\nconst b = "😀";\r\n' });
+    assert.deepEqual([lineBreak.startIndex, lineBreak.oldEndIndex, lineBreak.newEndIndex], [12, 14, 13], 'the whole \\r\\n is replaced');
+    const same = textChange(document, { text: document.getText() });
+    assert.deepEqual([same.startIndex, same.oldEndIndex, same.newEndIndex], [document.getText().length, document.getText().length, document.getText().length]);
+  });
 
   it('reuses the old tree: a reparse after an edit returns a new tree built on it', () => {
     const cache = new ModelCache();

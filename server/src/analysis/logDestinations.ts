@@ -80,3 +80,20 @@ export function logFilesOf(command: SimpleCommand): LogFile[] {
 function teeFile(word: ShellWord): LogFile {
   return { path: word.value, how: `tee ${word.value}`, via: 'tee', span: word.span };
 }
+
+/**
+ * Variable names that name a log file: `LOG_FILE`, `LOGFILE`, `APP_LOG_PATH`, `LOG_FILENAME`,
+ * `NRSYSMOND_logfile`, `ACCESS_LOG`. A log folder (`LOG_DIR`) is left out: many servers also log to
+ * the console and keep the folder only for files they rotate away from it.
+ */
+const LOG_FILE_VARIABLE = /(^|[_.-])(log_?file(_?name|_?path)?|log_?path|(access|error)_?log(_?file|_?path)?)$/i;
+
+/**
+ * True when an environment variable tells a program to write its log to a file: a name that names a
+ * log file, and a value that is a file path (a `/`, or a file extension), not a standard stream, a
+ * URL (a syslog or collector endpoint) or a switch.
+ */
+export function isLogFileVariable(name: string, value: string): boolean {
+  if (!LOG_FILE_VARIABLE.test(name) || isStreamDestination(value) || /:\/\//.test(value)) return false;
+  return /\/|\\|^[\w-]+\.\w+$/.test(value.trim());
+}

@@ -22,19 +22,42 @@ export function changeReportingDocuments(onChange: (document: TextDocument, chan
   };
 }
 
-/** One LSP content change as offsets and positions in the document before it; a change without a range replaces everything. */
+/**
+ * One LSP content change as offsets and positions in the document before it. A change without a
+ * range (a client that sends the full text) is narrowed to the part that differs, between the texts'
+ * common prefix and suffix, so that tree-sitter reparses only there instead of the whole file.
+ */
 export function textChange(document: TextDocument, change: TextDocumentContentChangeEvent): TextChange {
-  const startIndex = 'range' in change ? document.offsetAt(change.range.start) : 0;
-  const oldEndIndex = 'range' in change ? document.offsetAt(change.range.end) : document.getText().length;
+  if (!('range' in change)) return differingPart(document, change.text);
+  const startIndex = document.offsetAt(change.range.start);
+  return changeAt(document, startIndex, document.offsetAt(change.range.end), change.text);
+}
+
+function changeAt(document: TextDocument, startIndex: number, oldEndIndex: number, inserted: string): TextChange {
   const startPosition = document.positionAt(startIndex);
   return {
     startIndex,
     oldEndIndex,
-    newEndIndex: startIndex + change.text.length,
+    newEndIndex: startIndex + inserted.length,
     startPosition,
     oldEndPosition: document.positionAt(oldEndIndex),
-    newEndPosition: endOfInsertedText(startPosition, change.text),
+    newEndPosition: endOfInsertedText(startPosition, inserted),
   };
+}
+
+/** The change from the document's text to `text`, as the one span that differs (never splitting a `\r\n` or a surrogate pair). */
+function differingPart(document: TextDocument, text: string): TextChange {
+  const old = document.getText();
+  const most = Math.min(old.length, text.length);
+  let prefix = 0;
+  while (prefix < most && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < most - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  // A boundary inside `\r\n` or inside a surrogate pair moves outward to the whole pair.
+  const splits = (s: string, at: number) => at > 0 && at < s.length && ((s[at - 1] === '\r' && s[at] === '\n') || /[\ud800-\udbff]/.test(s[at - 1]));
+  while (prefix > 0 && (splits(old, prefix) || splits(text, prefix))) prefix--;
+  while (suffix > 0 && (splits(old, old.length - suffix) || splits(text, text.length - suffix))) suffix--;
+  return changeAt(document, prefix, old.length - suffix, text.slice(prefix, text.length - suffix));
 }
 
 /**

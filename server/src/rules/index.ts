@@ -34,6 +34,7 @@ import literalSecretProperty from './config/literal-secret-property';
 import logFileProperty from './logs/log-file-property';
 import logVolume from './logs/log-volume';
 import logConfigFile from './logs/log-config-file';
+import logFileEnv from './logs/log-file-env';
 import hardcodedDatasource from './backing-services/hardcoded-datasource';
 import hardcodedServiceProperty from './backing-services/hardcoded-service-property';
 import singleReplica from './concurrency/single-replica';
@@ -53,6 +54,7 @@ import processHealthCheck from './disposability/process-health-check';
 import stateInBindMount from './processes/state-in-bind-mount';
 import noGracefulShutdown from './disposability/no-graceful-shutdown';
 import localFileState from './processes/local-file-state';
+import inMemoryState from './processes/in-memory-state';
 import inMemorySession from './processes/in-memory-session';
 import hardcodedListenPort from './port-binding/hardcoded-listen-port';
 import hardcodedConnection from './backing-services/hardcoded-connection';
@@ -62,6 +64,7 @@ import developmentMode from './dev-prod-parity/development-mode';
 import serviceVersionDrift from './dev-prod-parity/service-version-drift';
 import devImageDrift from './dev-prod-parity/dev-image-drift';
 import embeddedStandIn from './dev-prod-parity/embedded-stand-in';
+import sqliteDatabase from './dev-prod-parity/sqlite-database';
 import secretInEnvTemplate from './config/secret-in-env-template';
 import localhostUrlProperty from './backing-services/localhost-url-property';
 import packagedDevProfile from './dev-prod-parity/packaged-dev-profile';
@@ -133,6 +136,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   stickySessions,
   stateInBindMount,
   localFileState,
+  inMemoryState,
   inMemorySession,
   // concurrency
   singleReplica,
@@ -145,10 +149,12 @@ export const ALL_RULES: readonly AnyRule[] = [
   logFileProperty,
   logVolume,
   logConfigFile,
+  logFileEnv,
   // dev-prod-parity
   developmentMode,
   serviceVersionDrift,
   devImageDrift,
   embeddedStandIn,
+  sqliteDatabase,
   packagedDevProfile,
 ];

@@ -24,10 +24,8 @@ export interface ProductionService {
  * `pom.xml`…), or in a folder that holds that folder (a compose file at the top of the repository).
  */
 export function productionServiceFor(families: readonly string[], self: string, index: WorkspaceIndexView, root: string | undefined, readText: ReadText): ProductionService | undefined {
-  const scope = new AppScope(root, readText);
-  const app = appFolder(self, root, readText);
+  const belongs = sameAppAs(self, root, readText);
   const candidates: (ProductionService & { order: number })[] = [];
-  const belongs = (file: string) => scope.related(self, file) && (!app || isInsideFolder(app, file) || oneFolderHoldsTheOther(path.join(app, 'x'), file));
   for (const entry of index.entries()) {
     if (entry.kind === 'code') {
       if (isTestFile(entry.path, DEFAULT_TEST_FILES)) continue;
@@ -42,6 +40,16 @@ export function productionServiceFor(families: readonly string[], self: string, 
   // Deployment files first (they provide the service), then Spring profiles, then code that reads it.
   const best = candidates.sort((a, b) => a.order - b.order || a.path.localeCompare(b.path))[0];
   return best && { family: best.family, via: best.via, path: best.path };
+}
+
+/**
+ * Which files belong to the app of `self`: inside the folder of the nearest build manifest above it, or
+ * in a folder that holds that folder, within the same repository.
+ */
+export function sameAppAs(self: string, root: string | undefined, readText: ReadText): (file: string) => boolean {
+  const scope = new AppScope(root, readText);
+  const app = appFolder(self, root, readText);
+  return (file) => scope.related(self, file) && (!app || isInsideFolder(app, file) || oneFolderHoldsTheOther(path.join(app, 'x'), file));
 }
 
 /** The nearest folder at or above a file's that holds a build or dependency manifest, up to the workspace folder. */

@@ -22,6 +22,11 @@ testRule(rule, { kind: 'dockerfile', fileName: 'Dockerfile' }, {
     { name: 'pip option values are not packages', code: 'FROM python:3.12\nRUN pip install --index-url https://pypi.example.com/simple --target /deps -r requirements.txt' },
     { name: 'a variable', code: 'FROM python:3.12\nRUN pip install $EXTRA_PACKAGES' },
     { name: 'pip subcommands other than install', code: 'FROM python:3.12\nRUN pip download flask && pip wheel flask' },
+    { name: 'go get after go.mod and go.sum are copied', code: 'FROM golang:1.22\nCOPY go.mod go.sum ./\nRUN go mod download && go get -d -v ./...\nCOPY . .' },
+    { name: 'go get after a glob brings go.mod', code: 'FROM golang:1.22\nCOPY go.* ./\nRUN go get ./...' },
+    { name: 'go get after the context holding go.mod is copied', code: 'FROM golang:1.22\nCOPY . .\nRUN go get -d ./...', files: { 'go.mod': 'module example.com/app\n' } },
+    { name: 'go get of a pinned version, or of a variable', code: 'FROM golang:1.22\nRUN go get github.com/lib/pq@v1.10.9 && go get $TOOL' },
+    { name: 'go install, go build and go mod download', code: 'FROM golang:1.22\nCOPY main.go .\nRUN go build -o /app . && go install ./... && go mod download' },
   ],
   invalid: [
     {
@@ -69,6 +74,21 @@ testRule(rule, { kind: 'dockerfile', fileName: 'Dockerfile' }, {
       name: 'python -m pip and pip3, beside a requirements file',
       code: 'FROM python:3.12\nRUN «python3 -m pip install» -U -r requirements.txt poetry && «pip3 install» uvicorn',
       errors: [{ messageId: 'unpinnedPip', data: { packages: 'poetry' } }, { messageId: 'unpinnedPip', data: { packages: 'uvicorn' } }],
+    },
+    {
+      name: 'go get of the local packages with only sources copied (GOPATH mode)',
+      code: 'FROM golang:1.25\nCOPY devflowapp.go .\nCOPY services/ /go/src/example.com/app/services/\nRUN «go get» -d -v ./...\nRUN go build devflowapp.go',
+      errors: [{ messageId: 'goWithoutModule', data: { command: 'go get -d -v ./...', packages: './...' } }],
+    },
+    {
+      name: 'the context is copied but holds no go.mod',
+      code: 'FROM golang:alpine\nCOPY . /go/src/app\nRUN «go get» -v app/server',
+      errors: [{ messageId: 'goWithoutModule', data: { command: 'go get -v app/server', packages: 'app/server' } }],
+    },
+    {
+      name: 'go get -u upgrades past go.mod',
+      code: 'FROM golang:1.22\nCOPY go.mod go.sum ./\nRUN «go get» -u ./...',
+      errors: [{ messageId: 'goUpgrade', data: { command: 'go get -u ./...' } }],
     },
   ],
 });

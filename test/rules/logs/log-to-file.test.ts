@@ -61,6 +61,9 @@ testRule(rule, { kind: 'code', fileName: 'logger.ts' }, {
     { name: 'the DOM File constructor', code: "const file = new File(['a'], 'a.txt');\n" },
     { name: 'a log4js console appender', code: "log4js.configure({ appenders: { out: { type: 'stdout' } }, categories: { default: { appenders: ['out'], level: 'info' } } });\n" },
     { name: 'a file-system entry with type file, no log4js', code: "const entry = { type: 'file', size: 10 };\nfunction stat(p) {\n  return { type: 'file', size: sizes.get(p) };\n}\n" },
+    { name: 'an upload written to a built path', code: "const out = fs.createWriteStream(`uploads/images/${user.id}.${ext}`, { flags: 'w' });\n" },
+    { name: 'getStream and createStream of other libraries', code: "import { getStream } from './streams';\nconst s = getStream({ filename: 'access.log' });\nconst t = stream.createStream('logs/x.log');\n" },
+    { name: 'a path option outside bunyan streams', code: "const bunyan = require('bunyan');\nconst log = bunyan.createLogger({ name: 'app', streams: [{ stream: process.stdout }] });\nconst cfg = { path: '/var/log/x.log' };\n" },
   ],
   invalid: [
     {
@@ -77,6 +80,21 @@ testRule(rule, { kind: 'code', fileName: 'logger.ts' }, {
       name: 'a log4js appender built apart in a file that requires log4js',
       code: "const log4js = require('log4js');\nconst fileAppender = { «type: 'dateFile'», filename: 'logs/app.log' };\n",
       errors: [{ messageId: 'codeLogFile', data: { what: 'A log4js file appender' } }],
+    },
+    {
+      name: "a write stream to a path built with path.join (morgan's README)",
+      code: "const accessLogStream = «fs.createWriteStream(path.join(__dirname, 'access.log'), { flags: 'a' })»;\napp.use(morgan('combined', { stream: accessLogStream }));\n",
+      errors: [{ messageId: 'codeLogFile', data: { what: 'createWriteStream' } }],
+    },
+    {
+      name: 'a file-stream-rotator stream handed to morgan',
+      code: "import { getStream } from 'file-stream-rotator'\nconst accessLogStream = «getStream({\n  filename: path.resolve('logs/access.log.%DATE%'),\n  frequency: 'daily'\n})»\napp.use(morgan('combined', { stream: accessLogStream }))\n",
+      errors: [{ messageId: 'codeLogFile', data: { what: 'A file-stream-rotator stream' } }],
+    },
+    {
+      name: 'rotating-file-stream and a bunyan file stream',
+      code: "const rfs = require('rotating-file-stream');\nconst bunyan = require('bunyan');\nconst access = «rfs.createStream('access.log', { interval: '1d', path: logDir })»;\nconst log = bunyan.createLogger({ name: 'app', streams: [{ level: 'info', «path: '/var/log/app.log'» }] });\n",
+      errors: [{ messageId: 'codeLogFile', data: { what: 'A rotating-file-stream stream' } }, { messageId: 'codeLogFile', data: { what: 'A bunyan file stream' } }],
     },
   ],
 });

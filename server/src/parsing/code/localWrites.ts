@@ -80,7 +80,8 @@ function isTemporary(model: CodeModel, call: Node): boolean {
   return assignments.length > 0 && TEMP.test(assignments[assignments.length - 1][1]);
 }
 
-function inHandler(model: CodeModel, node: Node): boolean {
+/** True when a node lies inside a request handler (any enclosing function is one). */
+export function inHandler(model: CodeModel, node: Node): boolean {
   for (let n = node.parent; n; n = n.parent) if (FUNCTION_TYPES.has(n.type) && isHandler(model, n)) return true;
   return false;
 }

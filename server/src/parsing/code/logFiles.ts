@@ -26,7 +26,11 @@ const LOG_PATH = (path: string) => /\.log$|(^|\/)logs?\//i.test(path);
 const JS: Finder[] = [
   { anchor: /\bFile\b/g, query: '(new_expression constructor: (member_expression object: (_) @o property: (property_identifier) @p) @c (#match? @o "transports$") (#eq? @p "File")) @hit' },
   { anchor: /\bDailyRotateFile\b/g, query: '(new_expression constructor: [(identifier) (member_expression)] @c (#match? @c "DailyRotateFile$")) @hit' },
-  { anchor: /\b(createWriteStream|appendFile|appendFileSync)\b/g, query: '(call_expression function: (member_expression property: (property_identifier) @c) arguments: (arguments . (string) @path) (#match? @c "^(createWriteStream|appendFile|appendFileSync)$")) @hit', pathCheck: LOG_PATH },
+  { anchor: /\b(createWriteStream|appendFile|appendFileSync)\b/g, query: '(call_expression function: (member_expression property: (property_identifier) @c) arguments: (arguments . (_) @path) (#match? @c "^(createWriteStream|appendFile|appendFileSync)$")) @hit', pathCheck: LOG_PATH },
+  // Libraries whose streams are rotating log files (morgan's README hands them to `morgan(…, { stream })`).
+  { anchor: /\bgetStream\b/g, query: '(call_expression function: [(identifier) @c (member_expression property: (property_identifier) @c)] (#eq? @c "getStream")) @hit', what: 'A file-stream-rotator stream', context: (model) => importsModule(model, 'file-stream-rotator') },
+  { anchor: /\bcreateStream\b/g, query: '(call_expression function: [(identifier) @c (member_expression property: (property_identifier) @c)] (#eq? @c "createStream")) @hit', what: 'A rotating-file-stream stream', context: (model) => importsModule(model, 'rotating-file-stream') },
+  { anchor: /\bpath\b/g, query: '(pair key: (property_identifier) @k value: (string) @path (#eq? @k "path")) @hit', pathCheck: NOT_STD_STREAM, what: 'A bunyan file stream', context: (model, hit) => inPair(hit, 'streams') && importsModule(model, 'bunyan') },
   { anchor: /\bdestination\b/g, query: '(call_expression function: (member_expression object: (identifier) @o property: (property_identifier) @c) arguments: (arguments . (string) @path) (#eq? @o "pino") (#eq? @c "destination")) @hit', pathCheck: NOT_STD_STREAM },
   { anchor: /\btype\b/g, query: '(pair key: (property_identifier) @k value: (string) @path (#eq? @k "type")) @hit', pathCheck: (type) => /^(file|dateFile|fileSync|multiFile)$/.test(type), what: 'A log4js file appender', context: log4jsAppender },
 ];
@@ -63,7 +67,7 @@ export function logFiles(model: CodeModel): LogFile[] {
     for (const m of anchoredMatches(model, finder.anchor, finder.query)) {
       // A handler's first argument, when it has one, is its path.
       const path = m.get('path') ?? m.get('args')?.namedChildren[0];
-      if (path && finder.pathCheck && !finder.pathCheck(stringLiteral(path)?.value ?? '')) continue;
+      if (path && finder.pathCheck && !finder.pathCheck(literalPath(path))) continue;
       if (finder.context && !finder.context(model, m.get('hit')!)) continue;
       const file = m.get('file');
       if (file && !openedAsFile(model, file)) continue;
@@ -79,10 +83,32 @@ export function logFiles(model: CodeModel): LogFile[] {
  * is any object with a type, such as a file-system entry.
  */
 function log4jsAppender(model: CodeModel, hit: Node): boolean {
+  return inPair(hit, 'appenders') || importsModule(model, 'log4js');
+}
+
+/** True when a node lies inside the value of an object entry with that key (`appenders: {…}`). */
+function inPair(hit: Node, key: string): boolean {
   for (let node = hit.parent; node; node = node.parent) {
-    if (node.type === 'pair' && node.childForFieldName('key')?.text.replace(/['"]/g, '') === 'appenders') return true;
+    if (node.type === 'pair' && node.childForFieldName('key')?.text.replace(/['"]/g, '') === key) return true;
   }
-  return /(\brequire\(\s*|\bfrom\s+|\bimport\(\s*)['"]log4js['"]/.test(model.file.text);
+  return false;
+}
+
+/** True when a JavaScript or TypeScript file imports or requires a module by that name. */
+function importsModule(model: CodeModel, name: string): boolean {
+  return new RegExp(`(\\brequire\\(\\s*|\\bfrom\\s+|\\bimport\\(\\s*)['"]${name}['"]`).test(model.file.text);
+}
+
+/**
+ * The path a path argument spells: a string's value, or the strings of an expression that builds it
+ * joined by `/` (`path.join(__dirname, 'logs', 'access.log')` → `logs/access.log`), template
+ * substitutions left out. Empty when nothing in it is written out.
+ */
+function literalPath(node: Node): string {
+  const literal = stringLiteral(node);
+  if (literal) return literal.value;
+  const parts = node.descendantsOfType(['string', 'template_string']).filter((n): n is Node => n !== null && n.parent?.type !== 'template_substitution');
+  return parts.map((n) => stringLiteral(n)?.value ?? n.text.slice(1, -1).replace(/\$\{[^}]*\}/g, '')).join('/');
 }
 
 /** True when a Go identifier is assigned from `os.OpenFile` or `os.Create` somewhere in the file. */

@@ -113,3 +113,22 @@ function isPortLike(node: Node): boolean {
       return false;
   }
 }
+
+/** Python calls that run a server in the program itself (`app.run()`, `uvicorn.run(app)`, `web.run_app(app)`). */
+const PYTHON_SERVES = /\b(\w+\.run|uvicorn\.run|web\.run_app|waitress\.serve|serve_forever)\(/;
+
+/**
+ * True when the program serves requests itself, whatever it does on SIGTERM: a JS `listen` on a
+ * server, a Go `ListenAndServe`/`Serve` or `appengine.Main()` in a file with `func main()`, a Python
+ * `app.run()`, `uvicorn.run()` or `serve_forever()`. Java (Spring Boot's own start) is not read.
+ */
+export function servesRequests(model: CodeModel): boolean {
+  if (model.language === 'java') return false;
+  if (model.language === 'python') return PYTHON_SERVES.test(model.file.text);
+  if (model.language === 'go') {
+    if (!/^func main\(\)/m.test(model.file.text)) return false;
+    if (/\bappengine\.Main\(\)/.test(model.file.text)) return true;
+  }
+  const language = LANGUAGES[model.language];
+  return anchoredMatches(model, language.starts.anchor, language.starts.query).some((m) => !isJs(model) || startsServer(m.get('call')!));
+}

@@ -42,11 +42,16 @@ export default defineRule<CodeModel | SpringModel, Options>({
     if (isTestFile(ctx.file.path, ctx.options.testFiles)) return;
     const reads = 'tree' in model ? envReadsOf(model).map((r): EnvFact => ({ name: r.name, span: r.nameSpan, hasDefault: r.hasDefault, property: r.property })) : (springFacts(model).envReads ?? []);
     // A name read with a default anywhere in the file, or tested for presence, is optional there.
-    const optional = new Set(reads.filter((r) => r.hasDefault || ('tree' in model && checksPresence(model.file.text, r.name))).map((r) => r.name));
-    const pending = reads.filter((r) => !r.hasDefault && r.name && !optional.has(r.name));
-    if (pending.length === 0) return;
+    const withDefault = new Set(reads.filter((r) => r.hasDefault).map((r) => r.name));
+    const unguarded = reads.filter((r) => !r.hasDefault && r.name && !withDefault.has(r.name));
+    if (unguarded.length === 0) return;
     const contract = envContractOf(ctx.index);
     if (!contract.complete) return;
+    // The presence test scans the whole file per name: once per name, and only when a contract could judge the reads.
+    const tested = new Map<string, boolean>();
+    const isTested = (name: string) => tested.get(name) ?? tested.set(name, checksPresence(model.file.text, name)).get(name)!;
+    const pending = 'tree' in model ? unguarded.filter((r) => !isTested(r.name)) : unguarded;
+    if (pending.length === 0) return;
     for (const read of pending) {
       const verdict = verdictFor(contract, ctx.file.path, read.name, read.property, (p) => ctx.workspace.readText(p));
       if (!hasContract(verdict) || isProvided(verdict)) continue;

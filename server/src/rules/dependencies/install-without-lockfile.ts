@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { commandWords, parseShell, programName, skipOptions, type ShellWord } from '../../analysis/shellCommand';
 import { defineRule } from '../../engine/defineRule';
 import { matchesGlob } from '../../engine/glob';
+import type { RuleContext } from '../../engine/types';
 import type { DockerfileModel, DockerInstruction, SpannedValue } from '../../parsing/dockerfile/dockerfileModel';
 
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock'];
@@ -16,17 +17,19 @@ const PIP_VALUE_FLAGS = new Set([
 // Packaging tools themselves: `pip install --upgrade pip setuptools wheel` is routine, not an app dependency.
 const PACKAGING_TOOLS = new Set(['pip', 'setuptools', 'wheel']);
 
-/** `npm install` / `yarn` without a lockfile in the image, and `pip install <name>` without a version. */
+/** `npm install` / `yarn` without a lockfile in the image, `pip install <name>` without a version, and `go get` without go.mod. */
 export default defineRule<DockerfileModel>({
   id: 'dependencies/install-without-lockfile',
   factor: 'dependencies',
   kinds: ['dockerfile'],
   defaultSeverity: 'warning',
-  description: 'npm install or yarn with only package.json copied, or pip install of packages without version pins.',
+  description: 'npm install or yarn with only package.json copied, pip install of packages without version pins, or go get without go.mod in the image (or with -u).',
   rationale: 'Dependencies are declared exactly; without a lockfile or pins each build resolves different versions.',
   messages: {
     noLockfile: '`{{command}}` runs with package.json copied but no lockfile, so each build resolves versions afresh; copy {{lockfile}} first.',
     unpinnedPip: '`pip install` of {{packages}} without version pins installs whatever is newest at build time; pin them (==) or use a requirements file.',
+    goWithoutModule: '`{{command}}` runs without a go.mod in the image, so each build resolves the imports of {{packages}} to whatever is newest; copy go.mod and go.sum first and run `go mod download`.',
+    goUpgrade: '`{{command}}` upgrades the dependencies to their newest versions at build time, whatever go.mod and go.sum pin; drop -u and let go.mod decide.',
   },
   fixable: true,
   check(model, ctx) {
@@ -58,11 +61,41 @@ export default defineRule<DockerfileModel>({
           if (packages.length > 0) {
             ctx.report({ messageId: 'unpinnedPip', data: { packages: packages.join(', ') }, at: { start: words[0].span.start, end: words[pip + 1].span.end } });
           }
+          if (program === 'go' && words[1]?.value === 'get') checkGoGet(words, goModuleCopied(model, stage.index, run, ctx.file.path, ctx), ctx, model.file.text);
         }
       }
     }
   },
 });
+
+/**
+ * `go get` without a go.mod in the image runs in GOPATH mode and fetches each import at its newest
+ * revision; `go get -u` upgrades past what go.mod pins. Arguments at a version (`pkg@v1.2.3`) and
+ * variables are pinned by whoever wrote them.
+ */
+function checkGoGet(words: ShellWord[], module: boolean, ctx: RuleContext<Record<string, never>>, text: string): void {
+  const args = words.slice(2);
+  const packages = args.filter((w) => !w.value.startsWith('-'));
+  if (packages.some((w) => w.value.includes('@') || w.value.includes('$'))) return;
+  const at = { start: words[0].span.start, end: words[1].span.end };
+  const command = text.slice(words[0].span.start, (args[args.length - 1] ?? words[1]).span.end);
+  if (!module) ctx.report({ messageId: 'goWithoutModule', data: { command, packages: packages.map((w) => w.value).join(', ') || '.' }, at });
+  else if (args.some((w) => /^-u(=patch)?$/.test(w.value))) ctx.report({ messageId: 'goUpgrade', data: { command }, at });
+}
+
+/**
+ * Whether a go.mod reaches the `RUN`: a COPY source named for it (or a glob matching it), or a folder
+ * of the build context (`.`, `src/`) that holds one in the workspace.
+ */
+function goModuleCopied(model: DockerfileModel, stageIndex: number, run: DockerInstruction, file: string, ctx: RuleContext<Record<string, never>>): boolean {
+  const context = path.dirname(file);
+  return copiesBefore(model, stageIndex, run).some((source) => {
+    const value = source.value.replace(/^\.\//, '');
+    const base = path.posix.basename(value);
+    if (base === 'go.mod' || (/[*?[]/.test(base) && matchesGlob('go.mod', base))) return true;
+    return (value === '' || value === '.' || value.endsWith('/') || !base.includes('.')) && ctx.workspace.readText(path.join(context, value, 'go.mod')) !== undefined;
+  });
+}
 
 /** The `install` word of `npm install` / `npm i` without package arguments. */
 function npmInstall(words: ShellWord[]): ShellWord | undefined {

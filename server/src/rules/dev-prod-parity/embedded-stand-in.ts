@@ -1,11 +1,11 @@
 import * as path from 'node:path';
-import type { Node } from 'web-tree-sitter';
 import { schemeFamily } from '../../analysis/backingServiceImages';
 import { isNonProductionWord } from '../../analysis/nonProduction';
 import { isTestFile, TEST_FILES_OPTION } from '../../analysis/testFiles';
 import { defineRule } from '../../engine/defineRule';
 import type { RuleContext } from '../../engine/types';
 import type { CodeModel } from '../../parsing/code/codeModel';
+import { inNamedSection, TEST_SECTION } from '../../parsing/code/namedSections';
 import { standInsOf, type StandInNeed } from '../../parsing/code/standIns';
 import { stringLiteral } from '../../parsing/code/strings';
 import type { Span } from '../../parsing/sourceFile';
@@ -18,9 +18,6 @@ interface Options {
 
 /** The service families each stand-in replaces. */
 const FAMILIES: Record<StandInNeed, string[]> = { sql: ['postgres', 'mysql'], redis: ['redis'], mongodb: ['mongodb'] };
-
-/** Statements and expressions that choose a branch by a condition, in the four grammars. */
-const CONDITIONALS = new Set(['if_statement', 'ternary_expression', 'conditional_expression']);
 
 /** Embedded databases Spring runs in process, by JDBC URL or driver class. */
 const SPRING_EMBEDDED = /^(jdbc:(h2|hsqldb|derby):|org\.h2\.Driver$|org\.hsqldb\.|org\.apache\.derby\.)/;
@@ -52,7 +49,7 @@ export default defineRule<CodeModel | SpringModel, Options>({
 function checkCode(model: CodeModel, ctx: RuleContext<Options>): void {
   for (const standIn of standInsOf(model)) {
     const node = model.tree.rootNode.descendantForIndex(standIn.span.start, standIn.span.end);
-    if (node && inTestSection(node)) continue;
+    if (node && inNamedSection(node, TEST_SECTION)) continue;
     const where = productionFor(FAMILIES[standIn.need], ctx) ?? urlInFile(model, FAMILIES[standIn.need]);
     if (where) report(ctx, standIn.what, standIn.span, where);
   }
@@ -87,20 +84,7 @@ function urlInFile(model: CodeModel, families: string[]): { family: string; via:
     const leaf = model.tree.rootNode.descendantForIndex(hit.index);
     const literal = leaf && (stringLiteral(leaf) ?? stringLiteral(leaf.parent));
     const family = schemeFamily(hit[1]);
-    if (literal && family && families.includes(family) && !inTestSection(literal.node)) return { family, via: `a ${hit[1]}:// URL`, where: 'this file' };
+    if (literal && family && families.includes(family) && !inNamedSection(literal.node, TEST_SECTION)) return { family, via: `a ${hit[1]}:// URL`, where: 'this file' };
   }
   return undefined;
-}
-
-/**
- * Inside a class, function or map entry named for tests (`class TestConfig`, `'test': {…}`, `def test_…`),
- * or a branch taken under tests (`if 'test' in sys.argv:`, `NODE_ENV === 'test' ? … : …`).
- */
-function inTestSection(node: Node): boolean {
-  for (let current: Node | null = node.parent; current; current = current.parent) {
-    if (CONDITIONALS.has(current.type) && /\b(test|testing|pytest)\b/i.test(current.childForFieldName('condition')?.text ?? '')) return true;
-    const name = current.childForFieldName('name')?.text ?? (current.type === 'pair' ? current.childForFieldName('key')?.text : undefined);
-    if (name && /^['"]?(test|testing)['"]?$|^Test|^test_|Test(ing)?(Config|Settings)$/.test(name)) return true;
-  }
-  return false;
 }
