@@ -123,3 +123,25 @@ describe('model cache over many files', () => {
     assert.equal(again.tree.rootNode.hasError, false);
   });
 });
+
+describe('model cache over the versions of one file', () => {
+  it('frees the tree of the version before the previous one, so an edited file holds at most two trees', () => {
+    const cache = new ModelCache();
+    const parser = PARSERS.code!;
+    const freed: unknown[] = [];
+    const dispose = parser.dispose!;
+    parser.dispose = (model) => {
+      freed.push(model);
+      dispose(model);
+    };
+    try {
+      const models = [1, 2, 3, 4].map((version) => cache.get(new SourceFile('/w/app.js', `const v = ${version};\n`, version), 'code', parser).model as CodeModel);
+      assert.deepEqual(freed, [models[0], models[1]], 'each parse frees the model two versions back, never the latest two');
+      assert.equal(models[2].tree.rootNode.hasError, false, 'the version before the latest is still readable');
+      cache.delete('/w/app.js');
+      assert.deepEqual(freed, [models[0], models[1], models[2]], 'closing the file frees the older one it kept');
+    } finally {
+      parser.dispose = dispose;
+    }
+  });
+});

@@ -19,6 +19,17 @@ interface Entry {
    * its tree then matches the newest text, and the next parse reuses it.
    */
   inStep?: boolean;
+  /**
+   * The model this entry replaced, kept for one more parse of the file and then freed: a lint result
+   * of the version before may still be read (a code action, a hover) until the next result replaces
+   * it, but nothing reaches two versions back.
+   */
+  replaced?: { kind: FileKind; model: unknown };
+}
+
+/** Frees a model's native memory, if its parser has any (tree-sitter trees live in WebAssembly memory). */
+function dispose(kind: FileKind, model: unknown): void {
+  if (model !== undefined) PARSERS[kind]?.dispose?.(model);
 }
 
 /**
@@ -52,7 +63,11 @@ export class ModelCache {
       outcome = { error: error instanceof ParseError ? error : new ParseError(error instanceof Error ? error.message : String(error)) };
     }
     outcome.ms = performance.now() - setupTime() - started;
-    this.entries.set(file.path, { version: file.version, text: file.text, kind, outcome });
+    // Each version of an edited file gets a new tree; left to the garbage collector, which does not
+    // see WebAssembly memory, a few versions of a large file exhaust it and the parser aborts for good.
+    if (cached?.replaced && cached.replaced.model !== cached.outcome.model) dispose(cached.replaced.kind, cached.replaced.model);
+    const replaced = cached?.outcome.model !== undefined ? { kind: cached.kind, model: cached.outcome.model } : undefined;
+    this.entries.set(file.path, { version: file.version, text: file.text, kind, outcome, replaced });
     if (this.options.keepNativeModels === false && parser.dispose && outcome.model !== undefined) this.keepOnlyNative(file.path);
     return outcome;
   }
@@ -73,14 +88,17 @@ export class ModelCache {
   private keepOnlyNative(path: string): void {
     const previous = this.lastNative !== undefined && this.lastNative !== path ? this.entries.get(this.lastNative) : undefined;
     if (previous && previous.outcome.model !== undefined) {
-      PARSERS[previous.kind]?.dispose?.(previous.outcome.model);
+      dispose(previous.kind, previous.outcome.model);
+      if (previous.replaced) dispose(previous.replaced.kind, previous.replaced.model);
       this.entries.delete(this.lastNative!);
     }
     this.lastNative = path;
   }
 
-  /** Forgets a file (the document was closed). */
+  /** Forgets a file (the document was closed); its latest model is left to the garbage collector, as a result may hold it. */
   delete(path: string): void {
+    const entry = this.entries.get(path);
+    if (entry?.replaced) dispose(entry.replaced.kind, entry.replaced.model);
     this.entries.delete(path);
   }
 
