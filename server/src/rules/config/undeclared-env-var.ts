@@ -47,14 +47,13 @@ export default defineRule<CodeModel | SpringModel, Options>({
     if (unguarded.length === 0) return;
     const contract = envContractOf(ctx.index);
     if (!contract.complete) return;
-    // The presence test scans the whole file per name: once per name, and only when a contract could judge the reads.
+    // The presence test scans the whole file per name: once per name, and only for a read nothing provides.
     const tested = new Map<string, boolean>();
     const isTested = (name: string) => tested.get(name) ?? tested.set(name, checksPresence(model.file.text, name)).get(name)!;
-    const pending = 'tree' in model ? unguarded.filter((r) => !isTested(r.name)) : unguarded;
-    if (pending.length === 0) return;
-    for (const read of pending) {
+    for (const read of unguarded) {
       const verdict = verdictFor(contract, ctx.file.path, read.name, read.property, (p) => ctx.workspace.readText(p));
       if (!hasContract(verdict) || isProvided(verdict)) continue;
+      if ('tree' in model && isTested(read.name)) continue;
       // A Spring property key is looked up in many places (profiles, config imports): only a module with its Spring files in scope is judged.
       if (read.property !== undefined && !isEnvStyleName(read.property) && !verdict.services.some((s) => s.platform === 'spring')) continue;
       const name = read.property !== undefined && read.property !== read.name ? `${read.property} (${read.name})` : read.name;
