@@ -1,4 +1,5 @@
 import { codeSecretVerdict } from '../../analysis/codeSecrets';
+import { tokenHits } from '../../analysis/tokenHits';
 import { envExampleChange } from '../../parsing/dotenv/envFileEdits';
 import { isNonProductionFile, reportsSecret } from '../../analysis/nonProduction';
 import { isTestFile, TEST_FILES_OPTION } from '../../analysis/testFiles';
@@ -19,14 +20,6 @@ interface Options {
 
 /** Names that may hold a secret; the secret detector decides on each. */
 const SECRET_NAMES = /pass(?:word|wd|phrase)?|pwd|secret|token|api_?key|apikey|private_?key|access_?key|credential|auth_?key|signing_?key|session_?key/gi;
-/**
- * Provider token formats, private keys and URLs or Go DSNs with a password (`postgres://app:pw@db/app`,
- * `app:pw@tcp(db)/app`): secrets whatever they are called. The secret detector decides on each text
- * hit. This scans the whole file, so each part of the URL is bounded: an unbounded scheme made every
- * character of a long run of `[a-z0-9+.-]` (a 100k-character literal, `a+a+…`) scan to the run's end,
- * quadratic in the run.
- */
-const TOKEN_FORMATS = /A(?:KIA|SIA|Iza)|g(?:h[pousr]_|ithub_pat_|lpat-)|xox[abposr]-|[sr]k_live_|npm_|SG\.|eyJ|-----BEGIN|[a-z][a-z0-9+.-]{0,31}:\/\/[^\s'"`/@:]{0,256}:[^\s'"`@]{1,256}@|@tcp\(/gi;
 
 /** A secret written in the code: bound to a secret name, a known token format, or the fallback of an env read. */
 export default defineRule<CodeModel, Options>({
@@ -74,7 +67,7 @@ export default defineRule<CodeModel, Options>({
       reported.add(literal.node.id);
       ctx.report({ messageId: 'argumentSecret', data: { call, label: verdict.label, masked: verdict.masked }, at: nodeSpan(literal.node) });
     }
-    for (const hit of model.file.text.matchAll(TOKEN_FORMATS)) {
+    for (const hit of tokenHits(model.file.text)) {
       if (reportedSpans.some((r) => r.start <= hit.index && hit.index < r.end)) continue;
       const node = model.tree.rootNode.descendantForIndex(hit.index);
       const literal = node && (stringLiteral(node) ?? stringLiteral(node.parent));
