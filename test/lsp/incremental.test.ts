@@ -56,4 +56,42 @@ describe('language server: incremental sync of code files', function () {
     assert.deepEqual(incremental, expected);
     assert.deepEqual(incremental.filter((d) => d.code === RULE).map((d) => d.range.start.line), [4]);
   });
+
+  it('moves, adds and drops findings as edits change a statement, the text around it, and the boundary between two', async () => {
+    const SECRET = 'config/hardcoded-secret';
+    const start = ['const a = 1;', 'function handler() {', '  const token = "abc";', '  return token;', '}', 'const b = 2;', ''].join('\n');
+    const uri = pathToFileURL(path.join(dir, 'handlers.ts')).href;
+    await client.open(uri, 'typescript', start);
+    await client.waitForDiagnostics(uri, (_d, v) => v === 1);
+    const document = TextDocument.create(uri, 'typescript', 1, start);
+    let version = 1;
+    /** Sends one ranged edit at a text's offset and returns the secret findings' lines of the new version. */
+    const edit = async (from: number, to: number, text: string) => {
+      const change = { range: { start: document.positionAt(from), end: document.positionAt(to) }, text };
+      TextDocument.update(document, [change], ++version);
+      const expected = version;
+      await client.changeRanges(uri, [change], version);
+      const diagnostics = await client.waitForDiagnostics(uri, (_d, v) => v === expected);
+      return diagnostics.filter((d) => d.code === SECRET).map((d) => d.range.start.line);
+    };
+    const at = (needle: string) => document.getText().indexOf(needle);
+    // Inside the statement: the short value grows into a secret, and back.
+    assert.deepEqual(await edit(at('abc') + 3, at('abc') + 3, 'Kx9-long-value'), [2]);
+    assert.deepEqual(await edit(at('abc'), at('abc') + 'abcKx9-long-value'.length, 'abc'), []);
+    // Outside it: a new statement with a secret above the function, then a line above everything.
+    assert.deepEqual(await edit(at('\nfunction'), at('\nfunction'), '\nconst apiKey = "sk-9Qx7-long-value";'), [1]);
+    assert.deepEqual(await edit(0, 0, '// header\n'), [2]);
+    // Across a boundary: the secret's statement joined with the function's, then split again.
+    const joint = at('";') + 1;
+    await edit(joint, at('{') + 1, '');
+    assert.deepEqual(await edit(joint, joint, ';\nfunction handler() {'), [2]);
+    // Deleting the secret's line drops its finding.
+    assert.deepEqual(await edit(at('const apiKey'), at('function handler'), ''), []);
+
+    const fresh = pathToFileURL(path.join(dir, 'handlers-fresh.ts')).href;
+    await client.open(fresh, 'typescript', document.getText());
+    const expected = await client.waitForDiagnostics(fresh, (_d, v) => v === 1);
+    const last = version;
+    assert.deepEqual(await client.waitForDiagnostics(uri, (_d, v) => v === last), expected);
+  });
 });

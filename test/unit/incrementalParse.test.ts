@@ -6,16 +6,7 @@ import type { CodeModel } from '../../server/src/parsing/code/codeModel';
 import { envReadsOf } from '../../server/src/parsing/code/env/envRead';
 import { PARSERS } from '../../server/src/parsing/parsers';
 import { SourceFile } from '../../server/src/parsing/sourceFile';
-
-/** A small deterministic PRNG (mulberry32), so that a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../helpers/random';
 
 const SOURCES: Record<string, string> = {
   'server.ts': [

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TOKEN_HITS, tokenHits } from '../../server/src/analysis/tokenHits';
+import { random } from '../helpers/random';
 
 /** What a global scan of the whole text yields: the reference the gated scan must equal. */
 function reference(text: string): [number, string][] {
@@ -10,15 +11,6 @@ function reference(text: string): [number, string][] {
 
 function gated(text: string): [number, string][] {
   return tokenHits(text).map((m) => [m.index, m[0]]);
-}
-
-/** A small deterministic generator (no Math.random: a failure must repeat). */
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return s / 0x7fffffff;
-  };
 }
 
 // Pieces that start, end, overlap and nest hits: prefixes inside other prefixes and inside URLs.

@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { bindingIndex, type BoundValue } from './bindings';
 import type { CodeModel } from './codeModel';
+import { findPerStatement, type StatementSearch } from './statementReuse';
 
 export type { BoundValue } from './bindings';
 
@@ -12,23 +13,29 @@ export type { BoundValue } from './bindings';
  * so many hits around one long call or object cost one pass over it.
  */
 export function valuesBoundTo(model: CodeModel, anchor: RegExp): BoundValue[] {
-  const out: BoundValue[] = [];
-  const seen = new Set<number>();
   const root = model.tree.rootNode;
   const index = bindingIndex(model.tree);
-  for (const hit of model.file.text.matchAll(anchor)) {
-    const nameNode = root.descendantForIndex(hit.index, hit.index + hit[0].length);
-    if (!nameNode || nameNode.type === 'comment') continue;
-    let owner: Node | null = nameNode;
-    for (let depth = 0; owner && depth < 5; depth++, owner = owner.parent) {
-      for (const bound of index.boundValues(owner)) {
-        const { value, binding } = bound;
-        if (!seen.has(value.id) && binding.nameSpan.start <= hit.index && hit.index < binding.nameSpan.end) {
-          seen.add(value.id);
-          out.push(bound);
+  const hits = [...model.file.text.matchAll(anchor)].map((m) => ({ index: m.index, end: m.index + m[0].length }));
+  const search: StatementSearch<BoundValue> = {
+    key: `valuesBoundTo\u0000${anchor.source}/${anchor.flags}`,
+    find(hit) {
+      const out: BoundValue[] = [];
+      const nameNode = root.descendantForIndex(hit.index, hit.end);
+      if (!nameNode || nameNode.type === 'comment') return out;
+      let owner: Node | null = nameNode;
+      for (let depth = 0; owner && depth < 5; depth++, owner = owner.parent) {
+        for (const bound of index.boundValues(owner)) {
+          if (bound.binding.nameSpan.start <= hit.index && hit.index < bound.binding.nameSpan.end) out.push(bound);
         }
       }
-    }
-  }
-  return out.sort((a, b) => a.value.startIndex - b.value.startIndex);
+      return out;
+    },
+    identity: (bound) => String(bound.value.id),
+    store: ({ value, binding }, base) => ({ nodes: [value], data: { ...binding, nameSpan: { start: binding.nameSpan.start - base, end: binding.nameSpan.end - base } } }),
+    restore: ([value], data, base) => {
+      const binding = data as BoundValue['binding'];
+      return { value, binding: { ...binding, nameSpan: { start: binding.nameSpan.start + base, end: binding.nameSpan.end + base } } };
+    },
+  };
+  return findPerStatement(model, hits, search).sort((a, b) => a.value.startIndex - b.value.startIndex);
 }

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { Node, QueryCapture, Tree } from 'web-tree-sitter';
 import type { CodeLanguage } from '../fileKind';
 import type { SourceFile, Span } from '../sourceFile';
+import { findPerStatement, searchEach, type StatementSearch } from './statementReuse';
 import { queryOf, type Grammar } from './treeSitter';
 
 /** The parsed model of a code file: its syntax tree, language and grammar, with the helpers rules share. */
@@ -60,23 +61,26 @@ export function enclosingStatement(node: Node): Node {
  * is returned once, in source order.
  */
 export function anchoredMatches(model: CodeModel, anchor: RegExp, source: string): Map<string, Node>[] {
-  const hits = [...model.file.text.matchAll(anchor)];
+  const hits = [...model.file.text.matchAll(anchor)].map((m) => ({ index: m.index, end: m.index + m[0].length }));
   // Compiling a query costs up to a few hundred milliseconds per grammar: a file without the name compiles none.
   if (hits.length === 0) return [];
   const query = queryOf(model.grammar, source);
   const root = model.tree.rootNode;
-  const seen = new Set<string>();
-  const out: Map<string, Node>[] = [];
-  for (const hit of hits) {
-    for (const match of query.matches(root, { startIndex: hit.index, endIndex: hit.index + hit[0].length })) {
-      const key = match.captures.map((c) => `${c.name}:${c.node.id}`).join(' ');
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(new Map(match.captures.map((c) => [c.name, c.node])));
-    }
-  }
-  return out;
+  // A match is its captures, in order.
+  const search: StatementSearch<{ name: string; node: Node }[]> = {
+    key: `${anchor.source}/${anchor.flags}\u0000${source}`,
+    find: (hit) => query.matches(root, { startIndex: hit.index, endIndex: hit.end }).map((m) => m.captures.map(({ name, node }) => ({ name, node }))),
+    identity: (captures) => captures.map((c) => `${c.name}:${c.node.id}`).join(' '),
+    store: (captures) => ({ nodes: captures.map((c) => c.node), data: captures.map((c) => c.name) }),
+    restore: (nodes, names) => (names as string[]).map((name, i) => ({ name, node: nodes[i] })),
+  };
+  // A pattern about the root (or about what lies beyond a node) may change with any statement: searched anew.
+  const matches = SEES_BEYOND_A_STATEMENT.test(source) ? searchEach(hits, search) : findPerStatement(model, hits, search);
+  return matches.map((captures) => new Map(captures.map((c) => [c.name, c.node])));
 }
+
+/** Node types of the grammars' roots, and predicates that look at a node's surroundings. */
+const SEES_BEYOND_A_STATEMENT = /\b(program|module|source_file|ERROR)\b|#(is|is-not|has-parent|not-has-parent|has-ancestor|not-has-ancestor)\?/;
 
 /** Every named descendant of a node (the node included) whose type is one of `types`, in source order. */
 export function descendants(node: Node, types: string | readonly string[]): Node[] {

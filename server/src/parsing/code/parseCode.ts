@@ -4,6 +4,7 @@ import { ParseError } from '../parseError';
 import type { TextChange } from '../parsers';
 import type { SourceFile } from '../sourceFile';
 import { enclosingStatement, grammarFor, type CodeModel } from './codeModel';
+import { carryStatementFacts } from './statementReuse';
 import { codeParsingReady, parserOf } from './treeSitter';
 
 /**
@@ -20,7 +21,10 @@ export function parseCode(file: SourceFile, previous?: CodeModel): CodeModel {
   const old = previous && previous.grammar === grammar ? previous.tree : undefined;
   const tree = parserOf(grammar).parse(file.text, old);
   if (!tree) throw new ParseError('the code parser gave up on this file');
-  return { file, language, grammar, tree };
+  const model = { file, language, grammar, tree };
+  // The statements the edits did not touch keep their subtrees, and with them what the rules found there.
+  if (old) carryStatementFacts(model, previous!);
+  return model;
 }
 
 /** Where the statement around an offset starts: a `disable-next-line` comment above it covers all its lines. */

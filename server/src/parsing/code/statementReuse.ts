@@ -1,0 +1,206 @@
+import type { Node } from 'web-tree-sitter';
+import type { CodeModel } from './codeModel';
+
+/**
+ * Facts found from text hits, reused per top-level statement from one parse of a document to the
+ * next. Typing changes one statement of a 3,000-line file; the rules' tree searches around name hits
+ * (`process`, `password`, `listen`) cost tens of milliseconds per keystroke when they all run again.
+ *
+ * A statement's facts are reused only when the statement is the very same syntax subtree of the
+ * previous tree (tree-sitter's incremental parse shares the subtrees an edit did not touch: same node
+ * id), its text is the same, and its hits are at the same places in it. The facts of a hit must depend
+ * on the statement's subtree alone (a search up and down from the hit that stays inside the
+ * statement, or that finds nothing at the root); their nodes are found again in the new tree by their
+ * offsets and ids, and their spans move with the statement.
+ */
+
+/** A node of a fact, relative to its statement. */
+interface StoredNode {
+  start: number;
+  end: number;
+  id: number;
+}
+
+/** One fact in a form that outlives its tree: its nodes and plain data, offsets relative to the statement. */
+export interface StoredFact {
+  nodes: StoredNode[];
+  data: unknown;
+}
+
+/** A statement's facts for one kind of search: what they were found from, and the facts. */
+interface StoredStatement {
+  text: string;
+  /** The hits inside the statement, relative to its start. */
+  hits: number[];
+  facts: StoredFact[];
+}
+
+/** The facts of one parse, by kind of search and statement id. */
+interface Memo {
+  rootType: string;
+  byKey: Map<string, Map<number, StoredStatement>>;
+}
+
+const memos = new WeakMap<CodeModel, Memo>();
+/** The memo of the parse a model was reparsed from (one step back only). */
+const previousMemos = new WeakMap<CodeModel, Memo>();
+const statementsOf = new WeakMap<CodeModel, Node[]>();
+
+/** Called when `model` was parsed incrementally from `previous`: its searches may reuse what `previous` found. */
+export function carryStatementFacts(model: CodeModel, previous: CodeModel): void {
+  const memo = memos.get(previous);
+  if (memo) previousMemos.set(model, memo);
+}
+
+/** A text hit: where it starts and ends. */
+export interface Hit {
+  index: number;
+  end: number;
+}
+
+/** How a kind of search turns hits into facts, and its facts into a form that outlives the tree and back. */
+export interface StatementSearch<T> {
+  /** Names the search (its anchor and query): facts are reused only for the same key. */
+  key: string;
+  /** The facts of one hit, in order. */
+  find(hit: Hit): T[];
+  /** Identifies a fact: a fact found from two hits counts once, at the first. */
+  identity(fact: T): string;
+  /** The fact as nodes and data, offsets in the data made relative to `base` (the statement's start). */
+  store(fact: T, base: number): { nodes: Node[]; data: unknown };
+  /** The fact again from its nodes in the new tree and its data, relative offsets made absolute from `base`. */
+  restore(nodes: Node[], data: unknown, base: number): T;
+}
+
+/**
+ * The facts of every hit, in hit order, each once (the first hit that finds it): what `search.find`
+ * yields over the hits, with the facts of unchanged statements taken from the previous parse.
+ */
+export function findPerStatement<T>(model: CodeModel, hits: readonly Hit[], search: StatementSearch<T>): T[] {
+  const memo = memoOf(model);
+  const previous = previousMemos.get(model);
+  const before = previous && previous.rootType === memo.rootType ? previous.byKey.get(search.key) : undefined;
+  let now = memo.byKey.get(search.key);
+  if (!now) memo.byKey.set(search.key, (now = new Map()));
+  const statements = topStatements(model);
+  const text = model.file.text;
+  const out: T[] = [];
+  const seen = new Set<string>();
+  const emit = (fact: T) => {
+    const identity = search.identity(fact);
+    if (seen.has(identity)) return;
+    seen.add(identity);
+    out.push(fact);
+  };
+  let k = 0;
+  while (k < hits.length) {
+    const statement = statementAt(statements, hits[k]);
+    if (!statement) {
+      // A hit between statements, or across two: searched on its own, never kept.
+      for (const fact of search.find(hits[k])) emit(fact);
+      k++;
+      continue;
+    }
+    const base = statement.startIndex;
+    const run: Hit[] = [];
+    for (; k < hits.length && hits[k].index >= base && hits[k].end <= statement.endIndex; k++) run.push(hits[k]);
+    const relative = run.map((h) => h.index - base);
+    const statementText = text.slice(base, statement.endIndex);
+    const old = before?.get(statement.id);
+    const reused = old && old.text === statementText && sameNumbers(old.hits, relative) ? restoreAll(statement, old, search) : undefined;
+    if (reused) {
+      now.set(statement.id, old!);
+      for (const fact of reused) emit(fact);
+      continue;
+    }
+    const found = searchEach(run, search);
+    const facts = found.map((fact) => storeFact(fact, statement, search));
+    if (facts.every((f): f is StoredFact => f !== undefined)) now.set(statement.id, { text: statementText, hits: relative, facts });
+    for (const fact of found) emit(fact);
+  }
+  return out;
+}
+
+/** Every hit searched, in order, each fact once (at the first hit that finds it). */
+export function searchEach<T>(hits: readonly Hit[], search: Pick<StatementSearch<T>, 'find' | 'identity'>): T[] {
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const hit of hits) {
+    for (const fact of search.find(hit)) {
+      const identity = search.identity(fact);
+      if (seen.has(identity)) continue;
+      seen.add(identity);
+      out.push(fact);
+    }
+  }
+  return out;
+}
+
+function memoOf(model: CodeModel): Memo {
+  let memo = memos.get(model);
+  if (!memo) memos.set(model, (memo = { rootType: model.tree.rootNode.type, byKey: new Map() }));
+  return memo;
+}
+
+/** The root's children, in order (read once per tree). */
+function topStatements(model: CodeModel): Node[] {
+  let statements = statementsOf.get(model);
+  if (!statements) statementsOf.set(model, (statements = model.tree.rootNode.children.filter((c): c is Node => c !== null)));
+  return statements;
+}
+
+/** The top-level statement a hit lies wholly inside, if any (binary search). */
+function statementAt(statements: Node[], hit: Hit): Node | undefined {
+  let low = 0;
+  let high = statements.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const s = statements[middle];
+    if (hit.index < s.startIndex) high = middle - 1;
+    else if (hit.index >= s.endIndex) low = middle + 1;
+    else return hit.end <= s.endIndex ? s : undefined;
+  }
+  return undefined;
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((n, i) => n === b[i]);
+}
+
+/** A fact made relative to its statement; undefined when one of its nodes lies outside it (such a fact is not kept). */
+function storeFact<T>(fact: T, statement: Node, search: StatementSearch<T>): StoredFact | undefined {
+  const base = statement.startIndex;
+  const { nodes, data } = search.store(fact, base);
+  const stored: StoredNode[] = [];
+  for (const node of nodes) {
+    if (node.startIndex < base || node.endIndex > statement.endIndex) return undefined;
+    stored.push({ start: node.startIndex - base, end: node.endIndex - base, id: node.id });
+  }
+  return { nodes: stored, data };
+}
+
+/** The facts of a statement kept from the previous parse, with their nodes in the new tree; undefined when one is not found. */
+function restoreAll<T>(statement: Node, old: StoredStatement, search: StatementSearch<T>): T[] | undefined {
+  const base = statement.startIndex;
+  const out: T[] = [];
+  for (const fact of old.facts) {
+    const nodes: Node[] = [];
+    for (const stored of fact.nodes) {
+      const node = findNode(statement, base + stored.start, base + stored.end, stored.id);
+      if (!node) return undefined;
+      nodes.push(node);
+    }
+    out.push(search.restore(nodes, fact.data, base));
+  }
+  return out;
+}
+
+/** The node with this span and id inside a statement: the smallest node around the span, or one around it with the same span. */
+function findNode(statement: Node, start: number, end: number, id: number): Node | undefined {
+  if (statement.id === id) return statement;
+  for (let node = statement.descendantForIndex(start, end); node; node = node.parent) {
+    if (node.startIndex !== start || node.endIndex !== end) return undefined;
+    if (node.id === id) return node;
+  }
+  return undefined;
+}

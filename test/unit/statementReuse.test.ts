@@ -1,0 +1,106 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint, ModelCache, ResolvedConfig, type LintOutput } from '../../server/src/engine';
+import { textChange } from '../../server/src/lsp/incrementalTrees';
+import { SourceFile } from '../../server/src/parsing/sourceFile';
+import { random } from '../helpers/random';
+
+// What typing reuses per top-level statement (the facts of the rules' searches around name hits)
+// must never change a finding: after each edit, linting through the model cache (incremental parse,
+// facts of unchanged statements carried over) gives exactly what linting the same text afresh gives.
+
+const FIXTURES = path.resolve(__dirname, '../fixtures/code');
+/** Each language's fixture sources joined: many statements, with findings among them. */
+const SOURCES: Record<string, string> = {
+  'server.ts': ['express-api/src/config.ts', 'express-api/src/db.ts', 'express-api/src/server.ts', 'express-api/src/logger.ts'].map(read).join('\n'),
+  'app.py': ['flask-app/settings.py', 'flask-app/db.py', 'flask-app/app.py'].map(read).join('\n'),
+  'main.go': read('go-server/main.go') + '\n' + read('go-server/store.go').replace(/^package \w+\n/, ''),
+  'OrderController.java': read('spring-service/src/main/java/com/example/orders/OrderController.java'),
+};
+
+function read(relative: string): string {
+  return fs.readFileSync(path.join(FIXTURES, relative), 'utf8');
+}
+
+// Pieces that add or remove findings (secrets bound to names, fallbacks, ports, log files), and that
+// join or split statements (braces, semicolons, quotes, comment openers).
+const SNIPPETS = [
+  '\nconst dbPassword = "hunter2-Kx9";\n', '\npassword = "hunter2-Kx9"\n', '\n\tpassword := "hunter2-Kx9"\n', '\nprivate String password = "hunter2-Kx9";\n',
+  ' || "dev-secret-1"', 'process.env.JWT_SECRET', 'os.environ.get("API_TOKEN", "tok-123456")', 'os.Getenv("PORT")',
+  '\napp.listen(8080);\n', "\nfs.createWriteStream('/var/log/app.log');\n", 'postgres://app:pw1234@db/app', 'password', 'process',
+  '{', '}', '(', ')', ';', '\n', '"', "'", '`', '//', '/*', '*/', '#', 'x', '',
+];
+
+const config = new ResolvedConfig();
+const lintText = (name: string, text: string, version: number, cache?: ModelCache): LintOutput =>
+  lint({ file: new SourceFile(`/w/${name}`, text, version), config, relativePath: name, workspace: { readText: () => undefined }, cache });
+
+const findings = (output: LintOutput) => output.findings.map((f) => ({ id: f.ruleId, span: f.span, message: f.message }));
+
+/** Applies one change to the document and tells the cache about it, as the language server does. */
+function change(document: TextDocument, cache: ModelCache, name: string, start: number, end: number, text: string, version: number): void {
+  const ranged = { range: { start: document.positionAt(start), end: document.positionAt(end) }, text };
+  cache.edit(`/w/${name}`, textChange(document, ranged));
+  TextDocument.update(document, [ranged], version);
+}
+
+describe('facts reused per statement while typing', () => {
+  for (const [name, source] of Object.entries(SOURCES)) {
+    it(`give the findings of a fresh lint after each of many edits (${name})`, () => {
+      let findingsSeen = 0;
+      for (let seed = 1; seed <= 6; seed++) {
+        const next = random(seed * 104729);
+        const cache = new ModelCache();
+        const document = TextDocument.create(`file:///w/${name}`, 'x', 1, source);
+        let version = 1;
+        lintText(name, document.getText(), version, cache);
+        for (let round = 0; round < 25; round++) {
+          const changes = 1 + Math.floor(next() * 3);
+          for (let c = 0; c < changes; c++) {
+            const text = document.getText();
+            const start = Math.floor(next() * (text.length + 1));
+            // Mostly typing (a piece in), sometimes a deletion that may join two statements.
+            const end = next() < 0.3 ? Math.min(text.length, start + Math.floor(next() * 40)) : start;
+            change(document, cache, name, start, end, SNIPPETS[Math.floor(next() * SNIPPETS.length)], ++version);
+          }
+          const incremental = findings(lintText(name, document.getText(), version, cache));
+          const fresh = findings(lintText(name, document.getText(), version));
+          findingsSeen += fresh.length;
+          assert.deepEqual(incremental, fresh, `seed ${seed}, round ${round}`);
+        }
+      }
+      assert.ok(findingsSeen > 100, `only ${findingsSeen} findings: the comparison would prove little`);
+    });
+  }
+
+  it('follow a finding added and removed inside a statement, outside it, and across a statement boundary', () => {
+    const name = 'app.ts';
+    const lines = ['const a = 1;', 'function handler() {', '  const token = "abc";', '  return token;', '}', 'const b = 2;', ''];
+    const document = TextDocument.create(`file:///w/${name}`, 'x', 1, lines.join('\n'));
+    const cache = new ModelCache();
+    let version = 1;
+    const secrets = () => findings(lintText(name, document.getText(), version, cache)).filter((f) => f.id === 'config/hardcoded-secret');
+    assert.equal(secrets().length, 0, 'a three-letter value is too short to be a secret');
+    const at = (needle: string) => document.getText().indexOf(needle);
+    // Inside the statement: the value grows into a secret, then shrinks again.
+    change(document, cache, name, at('abc') + 3, at('abc') + 3, 'Kx9-long-value', ++version);
+    assert.equal(secrets().length, 1);
+    change(document, cache, name, at('abcKx9'), at('abcKx9') + 'abcKx9-long-value'.length, 'abc', ++version);
+    assert.equal(secrets().length, 0);
+    // Outside it: a new statement after `const a = 1;` with a secret, the function untouched.
+    change(document, cache, name, at('\nfunction'), at('\nfunction'), '\nconst apiKey = "sk-9Qx7-long-value";', ++version);
+    assert.deepEqual(secrets().map((f) => f.span.start), [at('"sk-9Qx7')]);
+    // Across a boundary: deleting `;\nfunction handler() {` joins the two statements; the secret now is inside a broken one.
+    const joinStart = at('";') + 1;
+    change(document, cache, name, joinStart, at('{') + 1, '', ++version);
+    assert.deepEqual(secrets(), findings(lintText(name, document.getText(), version)).filter((f) => f.id === 'config/hardcoded-secret'));
+    // And split again: the finding moves with its statement, as a fresh lint finds it.
+    change(document, cache, name, joinStart, joinStart, ';\nfunction handler() {', ++version);
+    assert.deepEqual(secrets().map((f) => f.span.start), [at('"sk-9Qx7')]);
+    // An edit above everything shifts every statement: the finding's span moves with it.
+    change(document, cache, name, 0, 0, '// header\n', ++version);
+    assert.deepEqual(secrets().map((f) => f.span.start), [at('"sk-9Qx7')]);
+  });
+});
