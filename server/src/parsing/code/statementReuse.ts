@@ -44,7 +44,7 @@ interface Memo {
 const memos = new WeakMap<CodeModel, Memo>();
 /** The memo of the parse a model was reparsed from (one step back only). */
 const previousMemos = new WeakMap<CodeModel, Memo>();
-const statementsOf = new WeakMap<CodeModel, Node[]>();
+const statementsOf = new WeakMap<CodeModel, Statements>();
 
 /** Called when `model` was parsed incrementally from `previous`: its searches may reuse what `previous` found. */
 export function carryStatementFacts(model: CodeModel, previous: CodeModel): void {
@@ -94,27 +94,29 @@ export function findPerStatement<T>(model: CodeModel, hits: readonly Hit[], sear
   };
   let k = 0;
   while (k < hits.length) {
-    const statement = statementAt(statements, hits[k]);
-    if (!statement) {
+    const at = statementAt(statements, hits[k]);
+    if (at < 0) {
       // A hit between statements, or across two: searched on its own, never kept.
       for (const fact of search.find(hits[k])) emit(fact);
       k++;
       continue;
     }
-    const base = statement.startIndex;
+    const statement = statements.nodes[at];
+    const base = statements.starts[at];
+    const end = statements.ends[at];
     const run: Hit[] = [];
-    for (; k < hits.length && hits[k].index >= base && hits[k].end <= statement.endIndex; k++) run.push(hits[k]);
+    for (; k < hits.length && hits[k].index >= base && hits[k].end <= end; k++) run.push(hits[k]);
     const relative = run.map((h) => h.index - base);
-    const statementText = text.slice(base, statement.endIndex);
+    const statementText = text.slice(base, end);
     const old = before?.get(statement.id);
-    const reused = old && old.text === statementText && sameNumbers(old.hits, relative) ? restoreAll(statement, old, search) : undefined;
+    const reused = old && old.text === statementText && sameNumbers(old.hits, relative) ? restoreAll(statement, base, old, search) : undefined;
     if (reused) {
       now.set(statement.id, old!);
       for (const fact of reused) emit(fact);
       continue;
     }
     const found = searchEach(run, search);
-    const facts = found.map((fact) => storeFact(fact, statement, search));
+    const facts = found.map((fact) => storeFact(fact, base, end, search));
     if (facts.every((f): f is StoredFact => f !== undefined)) now.set(statement.id, { text: statementText, hits: relative, facts });
     for (const fact of found) emit(fact);
   }
@@ -142,25 +144,34 @@ function memoOf(model: CodeModel): Memo {
   return memo;
 }
 
-/** The root's children, in order (read once per tree). */
-function topStatements(model: CodeModel): Node[] {
+/** The root's children, in order, with their spans (read once per tree: a node's end is a call into WebAssembly). */
+interface Statements {
+  nodes: Node[];
+  starts: number[];
+  ends: number[];
+}
+
+function topStatements(model: CodeModel): Statements {
   let statements = statementsOf.get(model);
-  if (!statements) statementsOf.set(model, (statements = model.tree.rootNode.children.filter((c): c is Node => c !== null)));
+  if (!statements) {
+    const nodes = model.tree.rootNode.children.filter((c): c is Node => c !== null);
+    statements = { nodes, starts: nodes.map((n) => n.startIndex), ends: nodes.map((n) => n.endIndex) };
+    statementsOf.set(model, statements);
+  }
   return statements;
 }
 
-/** The top-level statement a hit lies wholly inside, if any (binary search). */
-function statementAt(statements: Node[], hit: Hit): Node | undefined {
+/** The index of the top-level statement a hit lies wholly inside, or -1 (binary search). */
+function statementAt(statements: Statements, hit: Hit): number {
   let low = 0;
-  let high = statements.length - 1;
+  let high = statements.nodes.length - 1;
   while (low <= high) {
     const middle = (low + high) >> 1;
-    const s = statements[middle];
-    if (hit.index < s.startIndex) high = middle - 1;
-    else if (hit.index >= s.endIndex) low = middle + 1;
-    else return hit.end <= s.endIndex ? s : undefined;
+    if (hit.index < statements.starts[middle]) high = middle - 1;
+    else if (hit.index >= statements.ends[middle]) low = middle + 1;
+    else return hit.end <= statements.ends[middle] ? middle : -1;
   }
-  return undefined;
+  return -1;
 }
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
@@ -168,20 +179,18 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /** A fact made relative to its statement; undefined when one of its nodes lies outside it (such a fact is not kept). */
-function storeFact<T>(fact: T, statement: Node, search: StatementSearch<T>): StoredFact | undefined {
-  const base = statement.startIndex;
+function storeFact<T>(fact: T, base: number, end: number, search: StatementSearch<T>): StoredFact | undefined {
   const { nodes, data } = search.store(fact, base);
   const stored: StoredNode[] = [];
   for (const node of nodes) {
-    if (node.startIndex < base || node.endIndex > statement.endIndex) return undefined;
+    if (node.startIndex < base || node.endIndex > end) return undefined;
     stored.push({ start: node.startIndex - base, end: node.endIndex - base, id: node.id });
   }
   return { nodes: stored, data };
 }
 
 /** The facts of a statement kept from the previous parse, with their nodes in the new tree; undefined when one is not found. */
-function restoreAll<T>(statement: Node, old: StoredStatement, search: StatementSearch<T>): T[] | undefined {
-  const base = statement.startIndex;
+function restoreAll<T>(statement: Node, base: number, old: StoredStatement, search: StatementSearch<T>): T[] | undefined {
   const out: T[] = [];
   for (const fact of old.facts) {
     const nodes: Node[] = [];
