@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { bindingIndex, type BoundValue } from './bindings';
 import type { CodeModel } from './codeModel';
 import { findPerStatement, type StatementSearch } from './statementReuse';
+import { anchorHits } from './wordHits';
 
 export type { BoundValue } from './bindings';
 
@@ -15,7 +16,7 @@ export type { BoundValue } from './bindings';
 export function valuesBoundTo(model: CodeModel, anchor: RegExp): BoundValue[] {
   const root = model.tree.rootNode;
   const index = bindingIndex(model.tree);
-  const hits = [...model.file.text.matchAll(anchor)].map((m) => ({ index: m.index, end: m.index + m[0].length }));
+  const hits = anchorHits(model, anchor);
   const search: StatementSearch<BoundValue> = {
     key: `valuesBoundTo\u0000${anchor.source}/${anchor.flags}`,
     find(hit) {

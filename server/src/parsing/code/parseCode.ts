@@ -5,6 +5,7 @@ import type { TextChange } from '../parsers';
 import type { SourceFile } from '../sourceFile';
 import { enclosingStatement, grammarFor, type CodeModel } from './codeModel';
 import { carryStatementFacts } from './statementReuse';
+import { carryWordHits, recordEdit } from './wordHits';
 import { codeParsingReady, parserOf } from './treeSitter';
 
 /**
@@ -23,7 +24,10 @@ export function parseCode(file: SourceFile, previous?: CodeModel): CodeModel {
   if (!tree) throw new ParseError('the code parser gave up on this file');
   const model = { file, language, grammar, tree };
   // The statements the edits did not touch keep their subtrees, and with them what the rules found there.
-  if (old) carryStatementFacts(model, previous!);
+  if (old) {
+    carryStatementFacts(model, previous!);
+    carryWordHits(model, previous!);
+  }
   return model;
 }
 
@@ -44,6 +48,7 @@ export function codeHeaderEnd(model: CodeModel): number {
 
 /** Tells a model's tree about one text change (tree-sitter's `tree.edit`), so that the next parse reuses it. */
 export function editCodeModel(model: CodeModel, change: TextChange): void {
+  recordEdit(model, change);
   const point = (p: { line: number; character: number }) => ({ row: p.line, column: p.character });
   model.tree.edit(
     new Edit({
