@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import type { TextChange } from '../parsers';
 import type { CodeModel } from './codeModel';
 
 /**
@@ -6,19 +7,21 @@ import type { CodeModel } from './codeModel';
  * next. Typing changes one statement of a 3,000-line file; the rules' tree searches around name hits
  * (`process`, `password`, `listen`) cost tens of milliseconds per keystroke when they all run again.
  *
- * A statement's facts are reused only when the statement is the very same syntax subtree of the
- * previous tree (tree-sitter's incremental parse shares the subtrees an edit did not touch: same node
- * id), its text is the same, and its hits are at the same places in it. The facts of a hit must depend
- * on the statement's subtree alone (a search up and down from the hit that stays inside the
- * statement, or that finds nothing at the root); their nodes are found again in the new tree by their
- * offsets and ids, and their spans move with the statement.
+ * After one edit, a statement's facts are reused only when the statement lies wholly before or after
+ * the edit, its text is the same at the place the edit moved it to, tree-sitter reports no change of
+ * syntactic structure over it (`getChangedRanges` of the old and the new tree), and its hits are at
+ * the same places in it. The facts of a hit must depend on the statement's subtree alone (a search
+ * up and down from the hit that stays inside the statement, or that finds nothing at the root);
+ * their nodes are found again in the new tree by their offsets, type and nesting, and their spans
+ * move with the statement.
  */
 
-/** A node of a fact, relative to its statement. */
+/** A node of a fact, relative to its statement: its span, its type, and how many nodes of the same span lie below it. */
 interface StoredNode {
   start: number;
   end: number;
-  id: number;
+  type: string;
+  depth: number;
 }
 
 /** One fact in a form that outlives its tree: its nodes and plain data, offsets relative to the statement. */
@@ -35,21 +38,33 @@ interface StoredStatement {
   facts: StoredFact[];
 }
 
-/** The facts of one parse, by kind of search and statement id. */
+/** The facts of one parse, by kind of search and statement start. */
 interface Memo {
   rootType: string;
   byKey: Map<string, Map<number, StoredStatement>>;
 }
 
+/** What a model may take from the parse it was reparsed from. */
+interface Carried {
+  memo: Memo;
+  /** The one edit from the previous text to this one. */
+  edit: TextChange;
+  /** Where tree-sitter says the syntactic structure changed, in this text. */
+  changed: { startIndex: number; endIndex: number }[];
+}
+
 const memos = new WeakMap<CodeModel, Memo>();
-/** The memo of the parse a model was reparsed from (one step back only). */
-const previousMemos = new WeakMap<CodeModel, Memo>();
+/** What the parse a model was reparsed from found (one step back only). */
+const carriedTo = new WeakMap<CodeModel, Carried>();
 const statementsOf = new WeakMap<CodeModel, Statements>();
 
-/** Called when `model` was parsed incrementally from `previous`: its searches may reuse what `previous` found. */
-export function carryStatementFacts(model: CodeModel, previous: CodeModel): void {
+/**
+ * Called when `model` was parsed incrementally from `previous` after one edit: its searches may reuse
+ * what `previous` found away from the edit and from the `changed` ranges.
+ */
+export function carryStatementFacts(model: CodeModel, previous: CodeModel, edit: TextChange, changed: Carried['changed']): void {
   const memo = memos.get(previous);
-  if (memo) previousMemos.set(model, memo);
+  if (memo) carriedTo.set(model, { memo, edit, changed });
 }
 
 /** A text hit: where it starts and ends. */
@@ -78,8 +93,8 @@ export interface StatementSearch<T> {
  */
 export function findPerStatement<T>(model: CodeModel, hits: readonly Hit[], search: StatementSearch<T>): T[] {
   const memo = memoOf(model);
-  const previous = previousMemos.get(model);
-  const before = previous && previous.rootType === memo.rootType ? previous.byKey.get(search.key) : undefined;
+  const carried = carriedTo.get(model);
+  const before = carried && carried.memo.rootType === memo.rootType ? carried.memo.byKey.get(search.key) : undefined;
   let now = memo.byKey.get(search.key);
   if (!now) memo.byKey.set(search.key, (now = new Map()));
   const statements = topStatements(model);
@@ -108,16 +123,17 @@ export function findPerStatement<T>(model: CodeModel, hits: readonly Hit[], sear
     for (; k < hits.length && hits[k].index >= base && hits[k].end <= end; k++) run.push(hits[k]);
     const relative = run.map((h) => h.index - base);
     const statementText = text.slice(base, end);
-    const old = before?.get(statement.id);
+    const oldStart = before && unchangedStart(carried!, base, end);
+    const old = oldStart === undefined ? undefined : before!.get(oldStart);
     const reused = old && old.text === statementText && sameNumbers(old.hits, relative) ? restoreAll(statement, base, old, search) : undefined;
     if (reused) {
-      now.set(statement.id, old!);
+      now.set(base, old!);
       for (const fact of reused) emit(fact);
       continue;
     }
     const found = searchEach(run, search);
-    const facts = found.map((fact) => storeFact(fact, base, end, search));
-    if (facts.every((f): f is StoredFact => f !== undefined)) now.set(statement.id, { text: statementText, hits: relative, facts });
+    const facts = found.map((fact) => storeFact(fact, statement, base, end, search));
+    if (facts.every((f): f is StoredFact => f !== undefined)) now.set(base, { text: statementText, hits: relative, facts });
     for (const fact of found) emit(fact);
   }
   return out;
@@ -178,13 +194,35 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((n, i) => n === b[i]);
 }
 
+/**
+ * Where a statement of the new text started in the previous one, when the edit left it alone: it lies
+ * wholly before or after the edit, and no range whose structure changed touches it.
+ */
+function unchangedStart(carried: Carried, start: number, end: number): number | undefined {
+  const { edit, changed } = carried;
+  if (changed.some((r) => r.startIndex <= end && start <= r.endIndex)) return undefined;
+  if (end <= edit.startIndex) return start;
+  if (start >= edit.newEndIndex) return start - (edit.newEndIndex - edit.oldEndIndex);
+  return undefined;
+}
+
 /** A fact made relative to its statement; undefined when one of its nodes lies outside it (such a fact is not kept). */
-function storeFact<T>(fact: T, base: number, end: number, search: StatementSearch<T>): StoredFact | undefined {
+function storeFact<T>(fact: T, statement: Node, base: number, end: number, search: StatementSearch<T>): StoredFact | undefined {
   const { nodes, data } = search.store(fact, base);
   const stored: StoredNode[] = [];
   for (const node of nodes) {
-    if (node.startIndex < base || node.endIndex > end) return undefined;
-    stored.push({ start: node.startIndex - base, end: node.endIndex - base, id: node.id });
+    const start = node.startIndex;
+    const stop = node.endIndex;
+    if (start < base || stop > end) return undefined;
+    // The smallest node around the span, then up through nodes of the same span to this one.
+    let depth = 0;
+    let at = statement.descendantForIndex(start, stop);
+    while (at && at.id !== node.id && at.startIndex === start && at.endIndex === stop) {
+      at = at.parent;
+      depth++;
+    }
+    if (!at || at.id !== node.id) return undefined;
+    stored.push({ start: start - base, end: stop - base, type: node.type, depth });
   }
   return { nodes: stored, data };
 }
@@ -195,7 +233,7 @@ function restoreAll<T>(statement: Node, base: number, old: StoredStatement, sear
   for (const fact of old.facts) {
     const nodes: Node[] = [];
     for (const stored of fact.nodes) {
-      const node = findNode(statement, base + stored.start, base + stored.end, stored.id);
+      const node = findNode(statement, base + stored.start, base + stored.end, stored);
       if (!node) return undefined;
       nodes.push(node);
     }
@@ -204,12 +242,9 @@ function restoreAll<T>(statement: Node, base: number, old: StoredStatement, sear
   return out;
 }
 
-/** The node with this span and id inside a statement: the smallest node around the span, or one around it with the same span. */
-function findNode(statement: Node, start: number, end: number, id: number): Node | undefined {
-  if (statement.id === id) return statement;
-  for (let node = statement.descendantForIndex(start, end); node; node = node.parent) {
-    if (node.startIndex !== start || node.endIndex !== end) return undefined;
-    if (node.id === id) return node;
-  }
-  return undefined;
+/** The node of a stored span, type and nesting inside a statement. */
+function findNode(statement: Node, start: number, end: number, stored: StoredNode): Node | undefined {
+  let node = statement.descendantForIndex(start, end);
+  for (let depth = 0; node && depth < stored.depth; depth++) node = node.parent;
+  return node && node.startIndex === start && node.endIndex === end && node.type === stored.type ? node : undefined;
 }

@@ -32,6 +32,11 @@ export function recordEdit(model: CodeModel, change: TextChange): void {
   else editsOf.set(model, [change]);
 }
 
+/** The edits of a model's text since it was parsed, in order. */
+export function recordedEdits(model: CodeModel): readonly TextChange[] {
+  return editsOf.get(model) ?? [];
+}
+
 /** Called when `model` was parsed from `previous`'s text edited: its anchors may start from `previous`'s hits. */
 export function carryWordHits(model: CodeModel, previous: CodeModel): void {
   const hits = hitsOf.get(previous);
