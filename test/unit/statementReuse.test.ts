@@ -34,6 +34,9 @@ const SNIPPETS = [
   '{', '}', '(', ')', ';', '\n', '"', "'", '`', '//', '/*', '*/', '#', 'x', '',
 ];
 
+/** Names the rules' searches start from. */
+const NAMES = ['env', 'environ', 'Getenv', 'getenv', 'password', 'Password', 'secret', 'token', 'listen', 'PORT', 'port', 'log'];
+
 const config = new ResolvedConfig();
 const lintText = (name: string, text: string, version: number, cache?: ModelCache): LintOutput =>
   lint({ file: new SourceFile(`/w/${name}`, text, version), config, relativePath: name, workspace: { readText: () => undefined }, cache });
@@ -66,7 +69,15 @@ describe('facts reused per statement while typing', () => {
             const text = document.getText();
             const start = Math.floor(next() * (text.length + 1));
             const kind = next();
-            if (kind < 0.25) {
+            const word = NAMES[Math.floor(next() * NAMES.length)];
+            const places = [...text.matchAll(new RegExp(word, 'g'))].map((m) => m.index);
+            if (kind < 0.2 && places.length > 0) {
+              // A name the rules look for overwritten in place (`env` → `enx`, `password` → `pas_word`): the finding goes, no span moves.
+              const at = places[Math.floor(next() * places.length)] + Math.floor(next() * word.length);
+              change(document, cache, name, at, at + 1, next() < 0.5 ? 'x' : '_', ++version);
+              continue;
+            }
+            if (kind < 0.35) {
               // A character overwritten (`env` → `enx`): no span moves, only what the text says.
               change(document, cache, name, start, Math.min(text.length, start + 1), 'xyz_.("'[Math.floor(next() * 7)], ++version);
               continue;

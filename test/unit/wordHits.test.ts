@@ -1,13 +1,18 @@
 import * as assert from 'node:assert/strict';
 import type { CodeModel } from '../../server/src/parsing/code/codeModel';
+import { markReparsed } from '../../server/src/parsing/code/statementReuse';
 import { anchorHits, carryWordHits, recordEdit } from '../../server/src/parsing/code/wordHits';
 import { random } from '../helpers/random';
 
 const ANCHORS = [/\bprocess\b/g, /\b(listen|serve)\b/g, /\b(?:port|Server|listen)\b/g, /\b(a|ab|b)\b/g];
 const PIECES = ['process', 'listen', 'serve', 'port', 'Server', 'a', 'ab', 'b', '_', 'x', '9', ' ', '.', '(', ')', '\n', 'é', ''];
 
-/** A stand-in model: the hits read only the text. */
-const modelOf = (text: string) => ({ file: { text } }) as unknown as CodeModel;
+/** A stand-in model of a document being typed in: the hits read only the text. */
+const modelOf = (text: string) => {
+  const model = { file: { text } } as unknown as CodeModel;
+  markReparsed(model);
+  return model;
+};
 const reference = (text: string, anchor: RegExp) => [...text.matchAll(anchor)].map((m) => ({ index: m.index, end: m.index + m[0].length }));
 
 describe('anchor hits carried over an edit', () => {

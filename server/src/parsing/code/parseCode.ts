@@ -4,7 +4,7 @@ import { ParseError } from '../parseError';
 import type { TextChange } from '../parsers';
 import type { SourceFile } from '../sourceFile';
 import { enclosingStatement, grammarFor, type CodeModel } from './codeModel';
-import { carryStatementFacts } from './statementReuse';
+import { carryStatementFacts, markReparsed } from './statementReuse';
 import { carryWordHits, recordEdit, recordedEdits } from './wordHits';
 import { codeParsingReady, parserOf } from './treeSitter';
 
@@ -25,6 +25,7 @@ export function parseCode(file: SourceFile, previous?: CodeModel): CodeModel {
   const model = { file, language, grammar, tree };
   // The statements the edits did not touch keep their subtrees, and with them what the rules found there.
   if (old) {
+    markReparsed(model);
     const edits = recordedEdits(previous!);
     if (edits.length === 1) carryStatementFacts(model, previous!, edits[0], old.getChangedRanges(tree));
     carryWordHits(model, previous!);

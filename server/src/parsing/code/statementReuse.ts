@@ -58,6 +58,22 @@ const memos = new WeakMap<CodeModel, Memo>();
 const carriedTo = new WeakMap<CodeModel, Carried>();
 const statementsOf = new WeakMap<CodeModel, Statements>();
 
+/** Models parsed incrementally: the documents being typed in, whose next parse may reuse their facts. */
+const reparsed = new WeakSet<CodeModel>();
+
+/**
+ * Marks a model parsed incrementally from an edited one. Only such models keep their facts for the
+ * next parse: a file parsed once (the CLI, the audit, a document not edited yet) pays nothing for it.
+ */
+export function markReparsed(model: CodeModel): void {
+  reparsed.add(model);
+}
+
+/** Whether a model was parsed incrementally (and its facts are kept for the next parse). */
+export function isReparsed(model: CodeModel): boolean {
+  return reparsed.has(model);
+}
+
 /**
  * Called when `model` was parsed incrementally from `previous` after one edit: its searches may reuse
  * what `previous` found away from the edit and from the `changed` ranges.
@@ -92,6 +108,7 @@ export interface StatementSearch<T> {
  * yields over the hits, with the facts of unchanged statements taken from the previous parse.
  */
 export function findPerStatement<T>(model: CodeModel, hits: readonly Hit[], search: StatementSearch<T>): T[] {
+  if (!reparsed.has(model)) return searchEach(hits, search);
   const memo = memoOf(model);
   const carried = carriedTo.get(model);
   const before = carried && carried.memo.rootType === memo.rootType ? carried.memo.byKey.get(search.key) : undefined;

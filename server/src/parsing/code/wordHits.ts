@@ -1,5 +1,6 @@
 import type { TextChange } from '../parsers';
 import type { CodeModel } from './codeModel';
+import { isReparsed } from './statementReuse';
 
 /**
  * The hits of the rules' name anchors (`/\bprocess\b/g`, `/\b(listen|serve)\b/g`), carried from one
@@ -47,7 +48,7 @@ export function carryWordHits(model: CodeModel, previous: CodeModel): void {
 /** The hits of a global regular expression in the model's text, as `matchAll` yields them (word anchors carried over edits). */
 export function anchorHits(model: CodeModel, anchor: RegExp): Hits {
   const text = model.file.text;
-  if (anchor.flags !== 'g' || !WORD_ANCHOR.test(anchor.source)) return scan(text, anchor, 0, text.length);
+  if (anchor.flags !== 'g' || !WORD_ANCHOR.test(anchor.source) || !isReparsed(model)) return scan(text, anchor, 0, text.length);
   let own = hitsOf.get(model);
   if (!own) hitsOf.set(model, (own = new Map()));
   let hits = own.get(anchor.source);
