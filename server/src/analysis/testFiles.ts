@@ -15,8 +15,18 @@ export const TEST_FILES_OPTION: OptionSchema & { default: string[] } = {
   default: [...DEFAULT_TEST_FILES],
 };
 
+/** The last answers, by globs and path: every code rule asks about the same file in turn. */
+const answers = new Map<string, boolean>();
+
 /** True when a file matches one of the test-file globs. Tests hold fixtures, not deployed config. */
 export function isTestFile(filePath: string, globs: readonly string[]): boolean {
-  const normalized = filePath.replace(/\\/g, '/');
-  return globs.some((glob) => matchesGlob(normalized, glob.includes('/') && !glob.startsWith('**/') ? `**/${glob.replace(/^\//, '')}` : glob));
+  const key = `${globs.join('\n')}\u0000${filePath}`;
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    const normalized = filePath.replace(/\\/g, '/');
+    answer = globs.some((glob) => matchesGlob(normalized, glob.includes('/') && !glob.startsWith('**/') ? `**/${glob.replace(/^\//, '')}` : glob));
+    if (answers.size >= 64) answers.clear();
+    answers.set(key, answer);
+  }
+  return answer;
 }

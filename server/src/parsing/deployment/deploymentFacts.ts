@@ -16,6 +16,18 @@ export function registerDeploymentFacts(platform: Platform): void {
  * replica counts it sets, the compose services it defines, and the env variables it provides.
  */
 export function deploymentFacts(model: DeploymentModel, file: SourceFile): FileFacts {
+  // The index and several rules ask for the facts of the same model: they are derived once.
+  let facts = factsByModel.get(model);
+  if (!facts) {
+    facts = deriveFacts(model, file);
+    factsByModel.set(model, facts);
+  }
+  return facts;
+}
+
+const factsByModel = new WeakMap<DeploymentModel, FileFacts>();
+
+function deriveFacts(model: DeploymentModel, file: SourceFile): FileFacts {
   const facts: FileFacts = {};
   const objects: ObjectRef[] = model.workloads.map((w) => ({ kind: w.kind, name: w.name, namespace: w.namespace }));
   if (objects.length) facts.objects = objects;
