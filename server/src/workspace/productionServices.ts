@@ -25,14 +25,12 @@ export interface ProductionService {
  */
 export function productionServiceFor(families: readonly string[], self: string, index: WorkspaceIndexView, root: string | undefined, readText: ReadText): ProductionService | undefined {
   const belongs = sameAppAs(self, root, readText);
-  const candidates: (ProductionService & { order: number })[] = [];
+  // In order of preference, so the first that belongs to the app is the answer.
   for (const shown of productionShowingOf(index)) {
     const found = shown.services.find((s) => families.includes(s.family));
-    if (found && belongs(shown.path)) candidates.push({ ...found, path: shown.path, order: shown.order });
+    if (found && belongs(shown.path)) return { family: found.family, via: found.via, path: shown.path };
   }
-  // Deployment files first (they provide the service), then Spring profiles, then code that reads it.
-  const best = candidates.sort((a, b) => a.order - b.order || a.path.localeCompare(b.path))[0];
-  return best && { family: best.family, via: best.via, path: best.path };
+  return undefined;
 }
 
 /** An indexed file that may show where production gets a service, with the services it shows in order. */
@@ -47,7 +45,8 @@ const showingCache = new WeakMap<WorkspaceIndexView, { generation: number; files
 
 /**
  * The index's files that can show a production service (not test files, not development manifests),
- * derived once per index generation: every code file of a workspace asks.
+ * deployment files first (they provide the service), then Spring profiles, then code that reads it,
+ * each by path; derived once per index generation: every code file of a workspace asks.
  */
 function productionShowingOf(index: WorkspaceIndexView): ShowingFile[] {
   const cached = showingCache.get(index);
@@ -67,6 +66,7 @@ function productionShowingOf(index: WorkspaceIndexView): ShowingFile[] {
     const services = entry.facts.backingServices ?? [];
     if (services.length) files.push({ path: entry.path, order: entry.kind === 'spring' ? 1 : 0, services });
   }
+  files.sort((a, b) => a.order - b.order || a.path.localeCompare(b.path));
   if (index.generation !== undefined) showingCache.set(index, { generation: index.generation, files });
   return files;
 }
@@ -78,7 +78,8 @@ function productionShowingOf(index: WorkspaceIndexView): ShowingFile[] {
 export function sameAppAs(self: string, root: string | undefined, readText: ReadText): (file: string) => boolean {
   const scope = new AppScope(root, readText);
   const app = appFolder(self, root, readText);
-  return (file) => scope.related(self, file) && (!app || isInsideFolder(app, file) || oneFolderHoldsTheOther(path.join(app, 'x'), file));
+  // The folder test first: it is cheap, and most files of a large workspace fail it.
+  return (file) => (!app || isInsideFolder(app, file) || oneFolderHoldsTheOther(path.join(app, 'x'), file)) && scope.related(self, file);
 }
 
 /** The nearest folder at or above a file's that holds a build or dependency manifest, up to the workspace folder. */
