@@ -66,11 +66,19 @@ export function schemeFamily(scheme: string): string | undefined {
 
 /** The family a variable name asks for through one of its words (`REDIS_HOST` → `redis`). */
 export function nameFamily(name: string): string | undefined {
-  const words = name.toUpperCase().split(/[^A-Z0-9]+/);
-  // Glued names count too: REDISHOST, MYSQLADDR, MONGOURL (the Memorystore and Cloud SQL samples write them so).
-  const glued = words.map((word) => word.replace(/(HOST|HOSTNAME|ADDR|ADDRESS|URL|URI|SERVER|SERVERS|PORT)$/, ''));
-  return FAMILIES.find((f) => f.words.some((w) => words.includes(w) || glued.includes(w)))?.family;
+  // The first family (in FAMILIES' order) that any word of the name asks for.
+  let first = FAMILIES.length;
+  for (const word of name.toUpperCase().split(/[^A-Z0-9]+/)) {
+    // Glued names count too: REDISHOST, MYSQLADDR, MONGOURL (the Memorystore and Cloud SQL samples write them so).
+    const glued = word.replace(/(HOST|HOSTNAME|ADDR|ADDRESS|URL|URI|SERVER|SERVERS|PORT)$/, '');
+    first = Math.min(first, FAMILY_OF_WORD.get(word) ?? first, FAMILY_OF_WORD.get(glued) ?? first);
+  }
+  return FAMILIES[first]?.family;
 }
+
+/** Each name word's family, as its index in FAMILIES (the first family that lists it). */
+const FAMILY_OF_WORD = new Map<string, number>();
+FAMILIES.forEach((f, index) => f.words.forEach((w) => FAMILY_OF_WORD.has(w) || FAMILY_OF_WORD.set(w, index)));
 
 /** Image names that run one product under another name; versions compare within a product. */
 const PRODUCT_ALIASES: Record<string, string> = {
