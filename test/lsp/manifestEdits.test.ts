@@ -145,7 +145,7 @@ describe('language server: diagnostics follow edits of manifests', function () {
       // The first document loses its secret: three lines fewer, the others move up.
       (d) => [replacing(d, '            - name: DB_PASSWORD\n              value: hunter2hunter2\n', '')],
       // A document goes in front of them all, with a copy of the third one's text.
-      (d) => [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: DEPLOYMENT('worker', '            - name: LOG_LEVEL\n              value: debug\n') + '---\n' }],
+      () => [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: DEPLOYMENT('worker', '            - name: LOG_LEVEL\n              value: debug\n') + '---\n' }],
     ]);
     assert.deepEqual(comparable(diagnostics), comparable(await freshDiagnostics('deploy.yaml', 'yaml', text)));
     const document = TextDocument.create('x', 'yaml', 1, text);

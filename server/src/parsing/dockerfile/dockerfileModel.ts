@@ -10,6 +10,7 @@ import {
 } from 'dockerfile-ast';
 import type { SourceFile, Span, SpannedValue } from '../sourceFile';
 import './argumentsOnce';
+import './stageRangesOnce';
 import { readExecForm } from './execForm';
 
 export type { SpannedValue };
