@@ -1,4 +1,5 @@
 import type { Span } from '../parsing/sourceFile';
+import { TextCache } from '../parsing/textCache';
 
 /** A word of a shell command: its value with quotes removed, and where it stands in the file. */
 export interface ShellWord {
@@ -73,21 +74,9 @@ export interface ShellScript {
 export function parseShell(text: string, base = 0, escapeChar = '\\'): ShellScript {
   const key = escapeChar + text;
   const cached = parsedScripts.get(key);
-  if (cached) {
-    parsedScripts.delete(key);
-    // The same text elsewhere in the file (an edit above it moved it): the parse moves with it.
-    const script = cached.base === base ? cached.script : shiftScript(cached.script, base - cached.base);
-    parsedScripts.set(key, { base, script });
-    return script;
-  }
-  const script = deepFreeze(lexShell(text, base, escapeChar));
-  parsedScripts.set(key, { base, script });
-  cachedChars += key.length;
-  for (const oldest of parsedScripts.keys()) {
-    if (parsedScripts.size <= MAX_CACHED_SCRIPTS && cachedChars <= MAX_CACHED_CHARS) break;
-    parsedScripts.delete(oldest);
-    cachedChars -= oldest.length;
-  }
+  // The same text elsewhere in the file (an edit above it moved it): the parse moves with it.
+  const script = cached ? (cached.base === base ? cached.script : shiftScript(cached.script, base - cached.base)) : deepFreeze(lexShell(text, base, escapeChar));
+  if (cached?.script !== script) parsedScripts.set(key, { base, script });
   return script;
 }
 
@@ -96,10 +85,7 @@ export function parseShell(text: string, base = 0, escapeChar = '\\'): ShellScri
  * rules and the models read the same `RUN` line, and a keystroke leaves all but one instruction's
  * text as it was, so each text is parsed once. Scripts are frozen: callers share them.
  */
-const parsedScripts = new Map<string, { base: number; script: ShellScript }>();
-const MAX_CACHED_SCRIPTS = 1024;
-const MAX_CACHED_CHARS = 4_000_000;
-let cachedChars = 0;
+const parsedScripts = new TextCache<{ base: number; script: ShellScript }>(1024, 4_000_000);
 
 /** A copy of a script with every span moved by `delta`. */
 function shiftScript(script: ShellScript, delta: number): ShellScript {

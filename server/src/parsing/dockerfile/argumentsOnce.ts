@@ -1,4 +1,5 @@
 import { Argument, From, Instruction } from 'dockerfile-ast';
+import { TextCache } from '../textCache';
 
 /**
  * Makes each dockerfile-ast instruction split its arguments once. dockerfile-ast scans an
@@ -19,11 +20,8 @@ type Memo = { [ARGUMENTS]?: Argument[] };
 const proto = Instruction.prototype as unknown as { getRawArguments(this: Memo): Argument[] };
 const scan = proto.getRawArguments;
 
-/** Split arguments by instruction text and position, oldest first; bounded by count and characters. */
-const splits = new Map<string, Argument[]>();
-const MAX_SPLITS = 2048;
-const MAX_SPLIT_CHARS = 4_000_000;
-let splitChars = 0;
+/** Split arguments by instruction text and position. */
+const splits = new TextCache<Argument[]>(2048, 4_000_000);
 
 function splitOf(instruction: Instruction): Argument[] {
   const range = instruction.getRange();
@@ -32,18 +30,7 @@ function splitOf(instruction: Instruction): Argument[] {
   const escapeChar = (instruction as unknown as { escapeChar: string }).escapeChar;
   const key = `${escapeChar}${at(range.start)} ${at(keyword.start)} ${at(keyword.end)}\n${instruction.getTextContent()}`;
   let args = splits.get(key);
-  if (args) {
-    splits.delete(key);
-  } else {
-    args = scan.call(instruction as unknown as Memo);
-    splitChars += key.length;
-  }
-  splits.set(key, args);
-  for (const oldest of splits.keys()) {
-    if (splits.size <= MAX_SPLITS && splitChars <= MAX_SPLIT_CHARS) break;
-    splits.delete(oldest);
-    splitChars -= oldest.length;
-  }
+  if (!args) splits.set(key, (args = scan.call(instruction as unknown as Memo)));
   return args;
 }
 
