@@ -17,7 +17,7 @@ RUN git clone https://github.com/acme/tools.git /opt/tools
 COPY . .
 RUN npm install && npm run build
 
-FROM node:20-slim
+FROM node:latest
 RUN curl -fsSL https://get.example.com/install.sh | sh
 COPY --from=build /src/dist ./dist
 ENV API_TOKEN=sk_live_51HxYzAbCdEfGhIjKlMnOpQr
@@ -115,7 +115,7 @@ describe('language server: diagnostics follow edits of manifests', function () {
 
   const comparable = (diagnostics: Diagnostic[]) => diagnostics.map((d) => ({ code: d.code, message: d.message, range: d.range, severity: d.severity, fix: JSON.stringify((d.data as { fix?: { edits?: unknown } })?.fix?.edits ?? null) }));
 
-  it('Dockerfile: RUN findings move with lines added above, and follow a RUN edited in place', async () => {
+  it('Dockerfile: RUN and FROM findings move with lines added above, and follow a RUN edited in place', async () => {
     const { diagnostics, text } = await typeInto('Dockerfile', 'dockerfile', DOCKERFILE, [
       // A line above everything moves every instruction down by one.
       (d) => [{ range: at(d, 'WORKDIR /src'), text: 'ARG VERSION=1\n' }],
@@ -127,12 +127,15 @@ describe('language server: diagnostics follow edits of manifests', function () {
       (d) => [replacing(d, 'install.shx', 'install.sh')],
       // Removing the blank line between the stages moves everything after it up.
       (d) => [replacing(d, 'npm run build\n\n', 'npm run build\n')],
+      // A comment line on top moves everything down again, the second FROM to a line it had before.
+      () => [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# Build, then run\n' }],
     ]);
     assert.deepEqual(comparable(diagnostics), comparable(await freshDiagnostics('Dockerfile', 'dockerfile', text)));
     // The pinned clone is no finding; the copy in the second stage is, on its line (0-based) after the edits.
-    assert.deepEqual(lines(diagnostics, 'codebase/unpinned-code-fetch'), [8]);
-    assert.deepEqual(lines(diagnostics, 'dependencies/remote-script-pipe'), [7]);
-    assert.deepEqual(lines(diagnostics, 'config/secret-in-image'), [10]);
+    assert.deepEqual(lines(diagnostics, 'codebase/unpinned-code-fetch'), [9]);
+    assert.deepEqual(lines(diagnostics, 'dependencies/remote-script-pipe'), [8]);
+    assert.deepEqual(lines(diagnostics, 'config/secret-in-image'), [11]);
+    assert.deepEqual(lines(diagnostics, 'dependencies/unpinned-base-image'), [7]);
   });
 
   it('Kubernetes: findings of later documents move when an edit changes the line count of an earlier one', async () => {
