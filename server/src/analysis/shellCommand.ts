@@ -75,7 +75,7 @@ export function parseShell(text: string, base = 0, escapeChar = '\\'): ShellScri
   const key = escapeChar + text;
   const cached = parsedScripts.get(key);
   // The same text elsewhere in the file (an edit above it moved it): the parse moves with it.
-  const script = cached ? (cached.base === base ? cached.script : shiftScript(cached.script, base - cached.base)) : deepFreeze(lexShell(text, base, escapeChar));
+  const script = cached ? (cached.base === base ? cached.script : shiftScript(cached.script, base - cached.base)) : freezeObjects(lexShell(text, base, escapeChar));
   if (cached?.script !== script) parsedScripts.set(key, { base, script });
   return script;
 }
@@ -109,14 +109,14 @@ function shiftScript(script: ShellScript, delta: number): ShellScript {
     }
     return command;
   });
-  return deepFreeze({ commands, separators: script.separators, features: script.features });
+  return freezeObjects({ commands, separators: script.separators, features: script.features });
 }
 
 /**
  * Freezes a script's objects. Its arrays and feature set are typed read-only instead: Node's slice
  * and iteration over a frozen array are an order of magnitude slower, and the rules slice words a lot.
  */
-function deepFreeze(script: ShellScript): ShellScript {
+function freezeObjects(script: ShellScript): ShellScript {
   for (const command of script.commands) {
     for (const word of command.words) Object.freeze(Object.freeze(word).span);
     for (const redirect of command.redirects ?? []) Object.freeze(Object.freeze(redirect).span);
