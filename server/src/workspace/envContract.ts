@@ -77,11 +77,16 @@ export function envContractOf(index: WorkspaceIndexView, own?: { path: string; k
 /** True when the index already holds a file's env facts as given (the usual case: it is not being edited). */
 function indexHolds(index: WorkspaceIndexView, own: { path: string; facts: FileFacts }): boolean {
   const held = index.get?.(own.path);
-  return held !== undefined && envKey(held.facts) === envKey(own.facts);
+  return held !== undefined && (held.facts === own.facts || envKey(held.facts) === envKey(own.facts));
 }
 
+/** The key of each facts object, kept while it lives: the index's facts are compared with the linted file's on every lint. */
+const envKeys = new WeakMap<FileFacts, string>();
+
 function envKey(facts: FileFacts): string {
-  return JSON.stringify([facts.envServices, facts.envObjects]);
+  let key = envKeys.get(facts);
+  if (key === undefined) envKeys.set(facts, (key = JSON.stringify([facts.envServices, facts.envObjects])));
+  return key;
 }
 
 function buildContract(entries: Iterable<{ path: string; kind: FileKind; facts: FileFacts }>, complete: boolean): EnvContract {

@@ -66,8 +66,6 @@ export class WorkspaceIndex implements WorkspaceIndexView {
   private readonly byPath = new Map<string, IndexEntry>();
   generation = 0;
   complete = true;
-  /** The comparison key of a file's facts, once they were compared: a keystroke then serialises only the new facts. */
-  private readonly keys = new Map<string, string>();
 
   /**
    * Parses a file's text and records its facts. Returns whether its facts changed. A file that
@@ -83,19 +81,11 @@ export class WorkspaceIndex implements WorkspaceIndexView {
     const previous = this.byPath.get(path);
     this.byPath.set(path, { path, kind, facts });
     this.generation++;
-    if (!previous || previous.kind !== kind) {
-      this.keys.delete(path);
-      return true;
-    }
-    const before = this.keys.get(path) ?? factsKey(previous.facts);
-    const after = factsKey(facts);
-    this.keys.set(path, after);
-    return before !== after;
+    return !previous || previous.kind !== kind || !samePositionFree(previous.facts, facts);
   }
 
   /** Forgets a file; returns whether it was indexed. */
   remove(path: string): boolean {
-    this.keys.delete(path);
     const removed = this.byPath.delete(path);
     if (removed) this.generation++;
     return removed;
@@ -121,9 +111,33 @@ export class WorkspaceIndex implements WorkspaceIndexView {
 }
 
 /**
- * What of a file's facts other files' findings depend on: everything but positions. Typing above an
- * env entry moves its span, which must not re-lint every other open document on each keystroke.
+ * Whether two versions of a file's facts agree in what other files' findings depend on: everything
+ * but positions. Typing above an env entry moves its span, which must not re-lint every other open
+ * document on each keystroke.
  */
-function factsKey(facts: FileFacts): string {
-  return JSON.stringify(facts, (key, value: unknown) => (key === 'span' || key.endsWith('Span') ? undefined : value));
+function samePositionFree(a: unknown, b: unknown): boolean {
+  // Compared in place as JSON would compare them (undefined properties count as absent), without
+  // serialising or copying: this runs on every keystroke over the whole file's facts.
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    if (a.length !== other.length) return false;
+    for (let i = 0; i < a.length; i++) if (!samePositionFree(a[i], other[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let count = 0;
+  for (const key in x) {
+    if (x[key] === undefined || isPosition(key)) continue;
+    if (!samePositionFree(x[key], y[key])) return false;
+    count++;
+  }
+  for (const key in y) if (y[key] !== undefined && !isPosition(key)) count--;
+  return count === 0;
+}
+
+function isPosition(key: string): boolean {
+  return key === 'span' || key.endsWith('Span');
 }
