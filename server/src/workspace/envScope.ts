@@ -167,17 +167,35 @@ export function inScope(service: ScopedService, filePath: string): boolean {
  * It answers as {@link inScope} does, in the order of the services.
  */
 export class ScopeIndex {
-  private readonly byFolder = new Map<string, number[]>();
-  private readonly grouped = new WeakMap<readonly unknown[], Map<ScopedService, unknown[]>>();
+  private readonly byFolder: Map<string, number[]>;
+  /** Per list, its items by the position of the service whose scope holds them. */
+  private readonly grouped: WeakMap<readonly unknown[], Map<number, unknown[]>>;
+  private positions: Map<ScopedService, number> | undefined;
 
-  constructor(private readonly services: readonly ScopedService[]) {
+  constructor(private readonly services: readonly ScopedService[], same?: ScopeIndex) {
+    if (same) {
+      this.byFolder = same.byFolder;
+      this.grouped = same.grouped;
+      return;
+    }
+    this.byFolder = new Map();
+    this.grouped = new WeakMap();
     services.forEach((s, i) => {
       for (const folder of new Set(s.scope)) pushTo(this.byFolder, folder, i);
     });
   }
 
+  /** The same index over other service objects with the same scopes in the same order (a contract whose files moved). */
+  withServices(services: readonly ScopedService[]): ScopeIndex {
+    return new ScopeIndex(services, this);
+  }
+
   /** The services whose scope holds the file (as {@link inScope} decides), in their order. */
   servicesOf(filePath: string): ScopedService[] {
+    return this.positionsOf(filePath).map((i) => this.services[i]);
+  }
+
+  private positionsOf(filePath: string): number[] {
     const hits: number[] = [];
     // A folder holds the file when it is the file, or a prefix of it that ends just before or just after a separator.
     const add = (folder: string) => { for (const i of this.byFolder.get(folder) ?? []) hits.push(i); };
@@ -186,20 +204,22 @@ export class ScopeIndex {
       add(filePath.slice(0, at));
       add(filePath.slice(0, at + 1));
     }
-    return [...new Set(hits)].sort((a, b) => a - b).map((i) => this.services[i]);
+    return [...new Set(hits)].sort((a, b) => a - b);
   }
 
   /** The paths, or the items with a `file`, of a list that lie in the scope of a service, in the list's order (grouped once per list). */
   inScopeOf<T extends string | { file: string }>(service: ScopedService, items: readonly T[]): T[] {
-    let groups = this.grouped.get(items) as Map<ScopedService, T[]> | undefined;
+    let groups = this.grouped.get(items) as Map<number, T[]> | undefined;
     if (!groups) {
       groups = new Map();
       for (const item of items) {
-        for (const s of this.servicesOf(typeof item === 'string' ? item : item.file)) pushTo(groups, s, item);
+        for (const i of this.positionsOf(typeof item === 'string' ? item : item.file)) pushTo(groups, i, item);
       }
       this.grouped.set(items, groups);
     }
-    return groups.get(service) ?? [];
+    this.positions ??= new Map(this.services.map((s, i) => [s, i]));
+    const at = this.positions.get(service);
+    return (at !== undefined && groups.get(at)) || [];
   }
 }
 
