@@ -209,6 +209,21 @@ describe('facts that only move: typing above them', () => {
     assert.deepEqual(linted.services, envContractOf(indexOf(new Map([[manifest, moved.get(manifest)!]]))).services);
     assert.equal(linted.codeFiles, before.codeFiles, 'the lists that did not move are reused');
 
+    // A value typed into the file: its services are resolved again against the other services' scopes.
+    const typed = texts.get(manifest)!.text.replace('value: "8080"', 'value: "8081"');
+    assert.notEqual(typed, texts.get(manifest)!.text);
+    const ownTyped = { ...own, facts: factsOf(manifest, typed, texts.get(manifest)!.kind)! };
+    const replaced = envContractOf(index, ownTyped);
+    const rebuilt = envContractOf(indexOf(new Map([[manifest, typed]])));
+    const byPlace = (c: EnvContract) => [...c.services].sort((a, b) => a.file.localeCompare(b.file) || a.nameSpan.start - b.nameSpan.start || (a.container ?? '').localeCompare(b.container ?? ''));
+    assert.deepEqual(byPlace(replaced), byPlace(rebuilt));
+    assert.ok(replaced.services.some((s) => s.provided.some((p) => p.value === '8081')));
+    assert.equal(replaced.codeFiles, before.codeFiles, 'the contract was not built again');
+    for (const service of replaced.services) {
+      const same = rebuilt.services.find((s) => s.file === service.file && s.nameSpan.start === service.nameSpan.start && s.container === service.container)!;
+      assert.deepEqual(scopeIndexOf(replaced).inScopeOf(service, replaced.codeFiles), scopeIndexOf(rebuilt).inScopeOf(same, rebuilt.codeFiles));
+    }
+
     // Both files moved in the index itself.
     for (const [p, text] of moved) assert.equal(index.update(p, text, texts.get(p)!.kind), false, 'moved facts are no change');
     const after = envContractOf(index);

@@ -2,9 +2,9 @@ import { isPlatformProvided } from '../analysis/platformEnv';
 import { parseDotenv } from '../parsing/dotenv/dotenvModel';
 import type { FileKind } from '../parsing/fileKind';
 import { SourceFile, type Span } from '../parsing/sourceFile';
-import type { EnvFact, EnvForm, EnvObject, FileFacts } from './facts';
+import type { EnvFact, EnvForm, EnvObject, EnvService, FileFacts } from './facts';
 import { compareFacts } from './factsCompare';
-import { resolveScopes, ScopeIndex, type ScopedService } from './envScope';
+import { resolveScopes, ScopeIndex, ScopeResolver, type ScopedService } from './envScope';
 import type { WorkspaceIndexView } from './workspaceIndex';
 
 /** One place that provides a variable, as hovers, definitions and messages show it. */
@@ -71,6 +71,10 @@ type ContractFile = { path: string; kind: FileKind; facts: FileFacts };
 export function envContractOf(index: WorkspaceIndexView, own?: ContractFile): EnvContract {
   const held = own && index.get?.(own.path);
   const difference = own && held ? compareFacts(envPart(held.facts), envPart(own.facts)) : own ? 'different' : 'same';
+  if (own && held && difference === 'different') {
+    const replaced = replacedContract(indexContract(index), held, own);
+    if (replaced) return replaced;
+  }
   if (own && (difference === 'different' || (difference === 'moved' && held!.kind !== own.kind))) {
     const entries = [...index.entries()].filter((e) => e.path !== own.path);
     return buildContract([...entries, own], index.complete !== false);
@@ -139,7 +143,61 @@ function movedContract(contract: EnvContract, files: readonly ContractFile[], wi
     });
   }
   scopeIndexes.set(next, scopeIndexOf(contract).withServices(next.services));
+  const resolver = resolvers.get(contract);
+  if (resolver) resolvers.set(next, resolver);
   return next;
+}
+
+const resolvers = new WeakMap<EnvContract, ScopeResolver>();
+
+/** The scope resolver of a contract's services (built once per contract, shared by the contracts moved from it). */
+function resolverOf(contract: EnvContract): ScopeResolver {
+  let resolver = resolvers.get(contract);
+  if (!resolver) resolvers.set(contract, (resolver = new ScopeResolver(contract.services)));
+  return resolver;
+}
+
+/**
+ * The contract with one file's providers replaced (a value typed into a manifest), when what they
+ * tell the scopes of other services is unchanged (same platforms, builds and folders, in the same
+ * number): only its own services are resolved again. Undefined when the contract must be built again.
+ */
+function replacedContract(contract: EnvContract, held: ContractFile, own: ContractFile): EnvContract | undefined {
+  const before = held.facts.envServices ?? [];
+  const after = own.facts.envServices ?? [];
+  if (held.kind !== own.kind || before.length !== after.length || held.facts.envReads?.length || own.facts.envReads?.length) return undefined;
+  if (before.some((s, i) => !sameContribution(s, after[i]))) return undefined;
+  if (compareFacts(otherCodeFacts(held.facts), otherCodeFacts(own.facts)) === 'different') return undefined;
+  const resolver = resolverOf(contract);
+  let k = 0;
+  let sameScopes = true;
+  const services = contract.services.map((s) => {
+    if (s.file !== own.path) return s;
+    const service: ScopedService = { ...after[k++], file: own.path, fileKind: own.kind };
+    resolver.resolve(service);
+    sameScopes &&= sameList(service.scope, s.scope);
+    return service;
+  });
+  // Its objects come last, as when the contract is built with the file's facts replaced.
+  const objects = [...contract.objects.filter((o) => o.file !== own.path), ...(own.facts.envObjects ?? []).map((o) => ({ ...o, file: own.path }))];
+  const next = { ...contract, services, objects };
+  resolvers.set(next, resolver);
+  if (sameScopes) scopeIndexes.set(next, scopeIndexOf(contract).withServices(services));
+  return next;
+}
+
+/** Whether two services tell the same to other services' scopes: the images they build, the Dockerfiles and folders. */
+function sameContribution(a: EnvService, b: EnvService): boolean {
+  return a.platform === b.platform && a.builtImage === b.builtImage && sameList(a.folders, b.folders) && sameList(a.dockerfiles, b.dockerfiles);
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]));
+}
+
+/** What of a code file's facts the contract reads besides its providers and reads. */
+function otherCodeFacts(facts: FileFacts): unknown[] {
+  return [facts.notAnalysed, facts.readsWholeEnv, facts.envPrefixes];
 }
 
 function buildContract(entries: Iterable<{ path: string; kind: FileKind; facts: FileFacts }>, complete: boolean): EnvContract {
