@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { workspaceFilesOnDisk } from '../audit/auditFs';
 import { walkWorkspace } from '../audit/walk';
@@ -10,6 +11,16 @@ import { changedFileFacts, walkedFacts, type FromIndexWorker, type IndexedFile, 
 const port = parentPort!;
 const post = (message: FromIndexWorker) => port.postMessage(message);
 const disk = workspaceFilesOnDisk();
+
+// On Linux each thread has its own nice value: when the cores are busy, the scheduler gives them to the
+// server's main thread (typing) before this one. Elsewhere the call would lower the whole process.
+if (process.platform === 'linux') {
+  try {
+    os.setPriority(19);
+  } catch {
+    // Not allowed here: the index runs at the server's priority.
+  }
+}
 
 /** How long the worker parses before it posts what it has and reads its messages (a newer walk, a changed file). */
 const BATCH_MS = 20;
