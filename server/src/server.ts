@@ -55,7 +55,13 @@ const indexer = new WorkspaceIndexer(
     log(message);
     void connection.window.showInformationMessage(`Twelve-Factor Guide: ${message}`);
   },
-  { log, busy: () => pending.size > 0 || linting > 0, startDelayMs: 100, workerScript: path.join(__dirname, 'indexWorker.js') },
+  {
+    log,
+    busy: () => pending.size > 0 || linting > 0,
+    startDelayMs: 100,
+    workerScript: path.join(__dirname, 'indexWorker.js'),
+    openPaths: () => documents.all().flatMap((d) => uriToPath(d.uri) ?? []),
+  },
 );
 // Accepted findings (.twelve-factor-baseline.json) show as hints, matched as the CLI matches them.
 const baselines = new Baselines(disk.readText, (message) => {

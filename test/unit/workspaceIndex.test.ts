@@ -110,7 +110,7 @@ describe('workspace index on a worker thread', function () {
         changes.next = new Promise<void>((resolve) => (changed = resolve));
       },
       () => undefined,
-      { workerScript: script, log: (m) => logs.push(m) },
+      { workerScript: script, log: (m) => logs.push(m), openPaths: () => open },
     );
     return { indexer, logs, changes };
   }

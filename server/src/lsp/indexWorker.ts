@@ -60,6 +60,7 @@ async function walk(message: Extract<ToIndexWorker, { type: 'walk' }>): Promise<
         return;
       }
       count++;
+      // An open document: the linter indexes its text (the main thread checks again when it merges).
       if (skip.has(found.path)) continue;
       const indexed = walkedFacts(found, disk);
       if (indexed) batch.push(indexed);

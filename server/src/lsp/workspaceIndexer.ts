@@ -36,6 +36,8 @@ export interface IndexerOptions {
    * the index walks on the main thread in slices of {@link INDEX_SLICE_MS}.
    */
   workerScript?: string;
+  /** The paths of the open documents, which the worker need not read (the linter indexes their text). */
+  openPaths?: () => Iterable<string>;
 }
 
 /** A walk in progress on the worker. */
@@ -62,6 +64,7 @@ export class WorkspaceIndexer {
   private readonly log: (message: string) => void;
   private readonly busy: () => boolean;
   private readonly startDelayMs: number;
+  private readonly openPaths: () => Iterable<string>;
   private workerScript: string | undefined;
   private worker: Worker | undefined;
   private walk: Walk | undefined;
@@ -85,6 +88,7 @@ export class WorkspaceIndexer {
     this.busy = options.busy ?? (() => false);
     this.startDelayMs = options.startDelayMs ?? 0;
     this.workerScript = options.workerScript;
+    this.openPaths = options.openPaths ?? (() => []);
   }
 
   /** Indexes every folder again from disk in the background. A newer call abandons an older one. */
@@ -100,7 +104,7 @@ export class WorkspaceIndexer {
     await new Promise<void>((resolve) => {
       this.walk?.finish();
       this.walk = { generation, folders, changed: false, finish: resolve };
-      worker.postMessage({ type: 'walk', generation, folders: [...folders], maxFiles: MAX_INDEXED_FILES });
+      worker.postMessage({ type: 'walk', generation, folders: [...folders], skip: [...this.openPaths()], maxFiles: MAX_INDEXED_FILES });
     });
   }
 
