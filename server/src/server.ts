@@ -27,6 +27,7 @@ import { SettingsCache, type DocumentSettings } from './lsp/settingsCache';
 import { WorkspaceIndexer } from './lsp/workspaceIndexer';
 import { pathToUri, uriToPath, WorkspaceFolders } from './lsp/workspaceFolders';
 import { prepareCodeParsing } from './parsing/code/treeSitter';
+import { markWarm } from './startup/codeCache';
 
 // createConnection picks the transport from the command line: --stdio, --node-ipc or --socket=.
 const connection = createConnection(ProposedFeatures.all);
@@ -168,6 +169,9 @@ async function validate(document: TextDocument): Promise<void> {
   const result = linter.lint(document, filePath, documentSettings);
   const diagnostics = withBaseline(filePath, result, documentSettings);
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  // The first diagnostics of this kind of file are out: the code cache can take the functions that lint compiled.
+  const kind = result.output.kind;
+  if (kind) markWarm(kind.language ?? kind.kind);
   const elapsed = Date.now() - started;
   lastLintMs.set(document.uri, elapsed);
   if (elapsed > 500) log(`Linting ${filePath} took ${elapsed} ms`);

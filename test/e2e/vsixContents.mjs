@@ -24,7 +24,7 @@ const ALLOWED = [
 
 /** Files that must be there (matched case-insensitively): the extension's entry points and the top-level docs. */
 const REQUIRED = [
-  /^extension\/package\.json$/, /^extension\/client\/out\/extension\.js$/, /^extension\/server\/out\/server\.js$/,
+  /^extension\/package\.json$/, /^extension\/client\/out\/extension\.js$/, /^extension\/server\/out\/server\.js$/, /^extension\/server\/out\/serverMain\.js$/,
   // The background workspace index (the server falls back to its main thread without it, slower to type in).
   /^extension\/server\/out\/indexWorker\.js$/,
   /^extension\/server\/out\/docs\/.+\.md$/, /^extension\/server\/schemas\/twelve-factor\.schema\.json$/, /^extension\/readme\.md$/i, /^extension\/changelog\.md$/i, /^extension\/license(\.md|\.txt)?$/i,
