@@ -33,6 +33,8 @@ const builds = [
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The audit's worker threads (`--jobs`), started by the CLI or the server from this folder.
   { ...common, entryPoints: ['server/src/audit/auditWorker.ts'], outfile: 'server/out/auditWorker.js' },
+  // The language server's background workspace index (lsp/indexWorker.ts), started by the server from this folder.
+  { ...common, entryPoints: ['server/src/lsp/indexWorker.ts'], outfile: 'server/out/indexWorker.js' },
   { ...common, entryPoints: ['server/src/generate.ts'], outfile: 'server/out/generate.js' },
 ];
 
