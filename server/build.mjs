@@ -27,10 +27,14 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
+  // server.js only loads serverMain.js (the server) through V8's code cache: see server/src/startup/codeCache.ts.
+  { ...common, entryPoints: ['server/src/serverLoader.ts'], outfile: 'server/out/server.js' },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/serverMain.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The audit's worker threads (`--jobs`), started by the CLI or the server from this folder.
   { ...common, entryPoints: ['server/src/audit/auditWorker.ts'], outfile: 'server/out/auditWorker.js' },
+  // The language server's background workspace index (lsp/indexWorker.ts), started by the server from this folder.
+  { ...common, entryPoints: ['server/src/lsp/indexWorker.ts'], outfile: 'server/out/indexWorker.js' },
   { ...common, entryPoints: ['server/src/generate.ts'], outfile: 'server/out/generate.js' },
 ];
 

@@ -27,6 +27,7 @@ import { SettingsCache, type DocumentSettings } from './lsp/settingsCache';
 import { WorkspaceIndexer } from './lsp/workspaceIndexer';
 import { pathToUri, uriToPath, WorkspaceFolders } from './lsp/workspaceFolders';
 import { prepareCodeParsing } from './parsing/code/treeSitter';
+import { markWarm } from './startup/codeCache';
 
 // createConnection picks the transport from the command line: --stdio, --node-ipc or --socket=.
 const connection = createConnection(ProposedFeatures.all);
@@ -45,8 +46,8 @@ const files = workspaceFiles((filePath) => documents.get(pathToUri(filePath))?.g
 const folders = new WorkspaceFolders(workspaceFiles(() => undefined));
 const disk = workspaceFiles(() => undefined);
 // The indexer speaks only when it stops at its file limit: the user should know cross-file checks are partial.
-// The index starts once the documents opened with the workspace are linted, runs in slices, and
-// steps aside whenever an open document waits to be linted.
+// The index starts once the documents opened with the workspace are linted; a worker thread walks and
+// parses, and its facts are merged only while no open document waits to be linted.
 const indexer = new WorkspaceIndexer(
   disk,
   (filePath) => documents.get(pathToUri(filePath)) !== undefined,
@@ -55,7 +56,13 @@ const indexer = new WorkspaceIndexer(
     log(message);
     void connection.window.showInformationMessage(`Twelve-Factor Guide: ${message}`);
   },
-  { log, busy: () => pending.size > 0 || linting > 0, startDelayMs: 100 },
+  {
+    log,
+    busy: () => pending.size > 0 || linting > 0,
+    startDelayMs: 100,
+    workerScript: path.join(__dirname, 'indexWorker.js'),
+    openPaths: () => documents.all().flatMap((d) => uriToPath(d.uri) ?? []),
+  },
 );
 // Accepted findings (.twelve-factor-baseline.json) show as hints, matched as the CLI matches them.
 const baselines = new Baselines(disk.readText, (message) => {
@@ -162,6 +169,9 @@ async function validate(document: TextDocument): Promise<void> {
   const result = linter.lint(document, filePath, documentSettings);
   const diagnostics = withBaseline(filePath, result, documentSettings);
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  // The first diagnostics of this kind of file are out: the code cache can take the functions that lint compiled.
+  const kind = result.output.kind;
+  if (kind) markWarm(kind.language ?? kind.kind);
   const elapsed = Date.now() - started;
   lastLintMs.set(document.uri, elapsed);
   if (elapsed > 500) log(`Linting ${filePath} took ${elapsed} ms`);
@@ -279,6 +289,9 @@ connection.onReferences((params) => {
   const result = document ? linter.result(document.uri, document.version) : undefined;
   return envReferences(result, params.position, indexer.index, (p) => files.readText(p), params.context.includeDeclaration);
 });
+
+// The index worker ends with the server (it never keeps the process alive either).
+connection.onShutdown(() => indexer.dispose());
 
 connection.onRequest(AUDIT_REQUEST, (params: AuditParams, token) => audits.audit(params, token, connection.window.attachWorkDoneProgress(params.workDoneToken)));
 connection.onRequest(EXPORT_REQUEST, (params: ExportParams) => audits.exportReport(params));

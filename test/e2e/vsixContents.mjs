@@ -24,7 +24,9 @@ const ALLOWED = [
 
 /** Files that must be there (matched case-insensitively): the extension's entry points and the top-level docs. */
 const REQUIRED = [
-  /^extension\/package\.json$/, /^extension\/client\/out\/extension\.js$/, /^extension\/server\/out\/server\.js$/,
+  /^extension\/package\.json$/, /^extension\/client\/out\/extension\.js$/, /^extension\/server\/out\/server\.js$/, /^extension\/server\/out\/serverMain\.js$/,
+  // The background workspace index (the server falls back to its main thread without it, slower to type in).
+  /^extension\/server\/out\/indexWorker\.js$/,
   /^extension\/server\/out\/docs\/.+\.md$/, /^extension\/server\/schemas\/twelve-factor\.schema\.json$/, /^extension\/readme\.md$/i, /^extension\/changelog\.md$/i, /^extension\/license(\.md|\.txt)?$/i,
   // The tree-sitter runtime and every grammar the code parser loads.
   ...['web-tree-sitter', ...['typescript', 'tsx', 'javascript', 'python', 'java', 'go'].map((g) => `tree-sitter-${g}`)].map((name) => new RegExp(`^extension/server/out/${name}\\.wasm$`)),

@@ -43,6 +43,20 @@ describe('language server: cross-file rules read the background workspace index'
     assert.match(String(back.find((x) => x.code === SINGLE_REPLICA)!.message), /Deployment api runs one replica/);
   });
 
+  it('the index worker reads a file created on disk, and the server logs that it indexed on the worker', async () => {
+    const uri = pathToFileURL(path.join(workspace, 'k8s/api.yaml')).href;
+    await client.waitForDiagnostics(uri, has);
+    const created = path.join(workspace, 'k8s/autoscaling/created.yaml');
+    fs.writeFileSync(created, hpa);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(created).href, type: 1 }] });
+    await client.waitForDiagnostics(uri, (d) => !has(d));
+    fs.rmSync(created);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(created).href, type: 3 }] });
+    await client.waitForDiagnostics(uri, has);
+    assert.ok(client.logs.some((l) => /^Indexed 2 files/.test(l)), client.logs.join('\n'));
+    assert.ok(!client.logs.some((l) => /index worker/.test(l)), client.logs.join('\n'));
+  });
+
   it('an autoscaler typed into another open document counts before it is saved', async () => {
     const uri = pathToFileURL(path.join(workspace, 'k8s/api.yaml')).href;
     await client.waitForDiagnostics(uri, has);

@@ -8,6 +8,7 @@ import { PARSERS } from '../../server/src/parsing/parsers';
 import { SourceFile } from '../../server/src/parsing/sourceFile';
 import { applyEdits, automaticFixes, combineFixes } from '../../server/src/engine/fixes';
 import { lintText } from '../helpers/engineHarness';
+import type { Finding, RuleContext } from '../../server/src/engine/types';
 
 describe('engine', () => {
   it('isolates a rule that throws, logs it once, and still reports the other rules', () => {
@@ -32,6 +33,31 @@ describe('engine', () => {
     lint({ file, config, relativePath: 'deploy/Dockerfile', workspace, rules: [spy] });
     lint({ file, config, relativePath: '../outside/Dockerfile', workspace, rules: [spy] });
     assert.deepEqual(roots, [path.resolve('/w/app'), undefined]);
+  });
+
+  it('defers the rules that read an incomplete index, and finishes only those against the complete one', () => {
+    const [rule] = registry.rulesForKind('dockerfile');
+    const ran: string[] = [];
+    const at = { start: 0, end: 4 };
+    // Reports before it reads the index: what it reported then must not stay.
+    const reader = { ...rule, id: 'dependencies/index-reader', check: (_m: unknown, ctx: RuleContext<Record<string, unknown>>) => { ran.push('reader'); ctx.report({ messageId: Object.keys(rule.messages)[0], data: {}, at }); if ([...ctx.index.entries()].length > 0) ctx.report({ messageId: Object.keys(rule.messages)[0], data: {}, at: { start: 5, end: 9 } }); } };
+    const plain = { ...rule, id: 'dependencies/plain', check: (_m: unknown, ctx: RuleContext<Record<string, unknown>>) => { ran.push('plain'); ctx.report({ messageId: Object.keys(rule.messages)[0], data: {}, at }); } };
+    const config = new ResolvedConfig();
+    const workspace = { readText: () => undefined };
+    const file = new SourceFile('/w/Dockerfile', 'FROM node\n');
+    const index = { entries: () => [{ path: '/w/other', kind: 'dockerfile' as const, facts: {} }] };
+    const base = { file, config, relativePath: 'Dockerfile', workspace, rules: [reader, plain] };
+    const first = lint({ ...base, deferIndexReaders: true });
+    assert.deepEqual([...(first.deferred?.rules ?? [])], ['dependencies/index-reader']);
+    assert.deepEqual(ran, ['reader', 'plain']);
+    ran.length = 0;
+    const second = lint({ ...base, index, resume: first.deferred });
+    assert.deepEqual(ran, ['reader']);
+    const whole = lint({ ...base, index });
+    const ids = (findings: Finding[]) => findings.map((f) => f.ruleId);
+    assert.deepEqual(ids(second.findings), ['dependencies/index-reader', 'dependencies/plain', 'dependencies/index-reader']);
+    assert.deepEqual(ids(second.findings), ids(whole.findings));
+    assert.equal(lint({ ...base, deferIndexReaders: true, rules: [plain] }).deferred, undefined);
   });
 
   it('parses once per document version', () => {

@@ -136,4 +136,17 @@ describe('shellCommand', () => {
     assert.equal(shellWrapperScriptIndex(['sh', '-c']), -1);
     assert.equal(shellWrapperScriptIndex(['node', '-c', 'x']), -1);
   });
+
+  it('parses a text once: the same text at another offset gets the same script moved there, shared and frozen', () => {
+    const text = 'cd /app && FOO=1 exec node server.js > /var/log/app.log 2>&1 | tee x';
+    const first = parseShell(text, 100);
+    assert.equal(parseShell(text, 100), first);
+    const moved = parseShell(text, 7);
+    // What a fresh parse at offset 7 gives: a text that differs only where no span reaches.
+    const fresh = parseShell(text + ' ', 7);
+    assert.deepEqual(moved.commands, fresh.commands);
+    assert.equal(moved.commands[0].redirects?.[0]?.target, moved.commands[0].words.find((w) => w.value === '/var/log/app.log'));
+    assert.ok(Object.isFrozen(first.commands[0].words[0]) && Object.isFrozen(first.commands[0].words[0].span));
+    assert.notEqual(first.commands[0].words[0].span.start, moved.commands[0].words[0].span.start);
+  });
 });

@@ -50,8 +50,20 @@ const FAMILIES: { family: string; images: RegExp; schemes: string[]; words: stri
 
 /** The backing-service family an image runs (`postgres:16` → `postgres`, `bitnami/redis` → `redis`), if any. */
 export function familyOfImage(image: string): string | undefined {
+  if (imageFamilies.has(image)) return imageFamilies.get(image);
   const last = parseImageReference(image).name.split('/').pop()!.toLowerCase();
-  return FAMILIES.find((f) => f.images.test(last))?.family;
+  return remember(imageFamilies, image, FAMILIES.find((f) => f.images.test(last))?.family);
+}
+
+// A manifest names the same images and variables in every version the editor lints: each answer is kept.
+const MAX_REMEMBERED = 10_000;
+const imageFamilies = new Map<string, string | undefined>();
+const nameFamilies = new Map<string, string | undefined>();
+
+function remember(answers: Map<string, string | undefined>, question: string, answer: string | undefined): string | undefined {
+  if (answers.size >= MAX_REMEMBERED) answers.clear();
+  answers.set(question, answer);
+  return answer;
 }
 
 /** The usual port of a family's service (`postgres` → 5432). */
@@ -66,11 +78,20 @@ export function schemeFamily(scheme: string): string | undefined {
 
 /** The family a variable name asks for through one of its words (`REDIS_HOST` → `redis`). */
 export function nameFamily(name: string): string | undefined {
-  const words = name.toUpperCase().split(/[^A-Z0-9]+/);
-  // Glued names count too: REDISHOST, MYSQLADDR, MONGOURL (the Memorystore and Cloud SQL samples write them so).
-  const glued = words.map((word) => word.replace(/(HOST|HOSTNAME|ADDR|ADDRESS|URL|URI|SERVER|SERVERS|PORT)$/, ''));
-  return FAMILIES.find((f) => f.words.some((w) => words.includes(w) || glued.includes(w)))?.family;
+  if (nameFamilies.has(name)) return nameFamilies.get(name);
+  // The first family (in FAMILIES' order) that any word of the name asks for.
+  let first = FAMILIES.length;
+  for (const word of name.toUpperCase().split(/[^A-Z0-9]+/)) {
+    // Glued names count too: REDISHOST, MYSQLADDR, MONGOURL (the Memorystore and Cloud SQL samples write them so).
+    const glued = word.replace(/(HOST|HOSTNAME|ADDR|ADDRESS|URL|URI|SERVER|SERVERS|PORT)$/, '');
+    first = Math.min(first, FAMILY_OF_WORD.get(word) ?? first, FAMILY_OF_WORD.get(glued) ?? first);
+  }
+  return remember(nameFamilies, name, FAMILIES[first]?.family);
 }
+
+/** Each name word's family, as its index in FAMILIES (the first family that lists it). */
+const FAMILY_OF_WORD = new Map<string, number>();
+FAMILIES.forEach((f, index) => f.words.forEach((w) => FAMILY_OF_WORD.has(w) || FAMILY_OF_WORD.set(w, index)));
 
 /** Image names that run one product under another name; versions compare within a product. */
 const PRODUCT_ALIASES: Record<string, string> = {

@@ -1,11 +1,12 @@
 import type { Span } from '../parsing/sourceFile';
+import { TextCache } from '../parsing/textCache';
 
 /** A word of a shell command: its value with quotes removed, and where it stands in the file. */
 export interface ShellWord {
-  value: string;
-  span: Span;
+  readonly value: string;
+  readonly span: Readonly<Span>;
   /** True when any part of the word was quoted. */
-  quoted: boolean;
+  readonly quoted: boolean;
 }
 
 /** An output or input redirect of a simple command: `> file`, `2>> err.log`, `&> all.log`, `2>&1`. */
@@ -24,10 +25,10 @@ export interface Redirect {
 /** A simple command: the words between two control operators. */
 export interface SimpleCommand {
   /** The words, redirect targets included (they are also listed in `redirects`). */
-  words: ShellWord[];
-  span: Span;
+  readonly words: readonly ShellWord[];
+  readonly span: Readonly<Span>;
   /** The command's redirects, in order. */
-  redirects?: Redirect[];
+  redirects?: readonly Redirect[];
 }
 
 /** A control operator that joins two simple commands at the top level. */
@@ -54,10 +55,10 @@ const RESERVED_WORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done'
 
 /** A shell script split at its top level: commands, the operators between them, and the features it uses. */
 export interface ShellScript {
-  commands: SimpleCommand[];
+  readonly commands: readonly SimpleCommand[];
   /** `separators[i]` stands between `commands[i]` and `commands[i + 1]`. */
-  separators: Separator[];
-  features: Set<ShellFeature>;
+  readonly separators: readonly Separator[];
+  readonly features: ReadonlySet<ShellFeature>;
 }
 
 /**
@@ -71,7 +72,61 @@ export interface ShellScript {
  * @param escapeChar the line-continuation character (`\`, or a backtick under `# escape=`)
  */
 export function parseShell(text: string, base = 0, escapeChar = '\\'): ShellScript {
-  const script: ShellScript = { commands: [], separators: [], features: new Set() };
+  const key = escapeChar + text;
+  const cached = parsedScripts.get(key);
+  // The same text elsewhere in the file (an edit above it moved it): the parse moves with it.
+  const script = cached ? (cached.base === base ? cached.script : shiftScript(cached.script, base - cached.base)) : freezeObjects(lexShell(text, base, escapeChar));
+  if (cached?.script !== script) parsedScripts.set(key, { base, script });
+  return script;
+}
+
+/**
+ * The scripts parsed last, by escape character and text, with the offset they were placed at. Several
+ * rules and the models read the same `RUN` line, and a keystroke leaves all but one instruction's
+ * text as it was, so each text is parsed once. Scripts are frozen: callers share them.
+ */
+const parsedScripts = new TextCache<{ base: number; script: ShellScript }>(1024, 4_000_000);
+
+/** A copy of a script with every span moved by `delta`. */
+function shiftScript(script: ShellScript, delta: number): ShellScript {
+  const span = (s: Span): Span => ({ start: s.start + delta, end: s.end + delta });
+  const words = new Map<ShellWord, ShellWord>();
+  const word = (w: ShellWord): ShellWord => {
+    let moved = words.get(w);
+    if (!moved) words.set(w, (moved = { value: w.value, span: span(w.span), quoted: w.quoted }));
+    return moved;
+  };
+  const commands = script.commands.map((c): SimpleCommand => {
+    const command: SimpleCommand = { words: c.words.map(word), span: span(c.span) };
+    if (c.redirects) {
+      command.redirects = c.redirects.map((r) => {
+        const redirect: Redirect = { operator: r.operator, span: span(r.span) };
+        if (r.fd !== undefined) redirect.fd = r.fd;
+        if (r.target) redirect.target = word(r.target);
+        if (r.duplicate !== undefined) redirect.duplicate = r.duplicate;
+        return redirect;
+      });
+    }
+    return command;
+  });
+  return freezeObjects({ commands, separators: script.separators, features: script.features });
+}
+
+/**
+ * Freezes a script's objects. Its arrays and feature set are typed read-only instead: Node's slice
+ * and iteration over a frozen array are an order of magnitude slower, and the rules slice words a lot.
+ */
+function freezeObjects(script: ShellScript): ShellScript {
+  for (const command of script.commands) {
+    for (const word of command.words) Object.freeze(Object.freeze(word).span);
+    for (const redirect of command.redirects ?? []) Object.freeze(Object.freeze(redirect).span);
+    Object.freeze(Object.freeze(command).span);
+  }
+  return Object.freeze(script);
+}
+
+function lexShell(text: string, base: number, escapeChar: string): ShellScript {
+  const script = { commands: [] as SimpleCommand[], separators: [] as Separator[], features: new Set<ShellFeature>() };
   let words: ShellWord[] = [];
   let redirects: Redirect[] = [];
   let word: { value: string; start: number; end: number; quoted: boolean } | undefined;
@@ -270,6 +325,8 @@ function isRedirectOperator(operator: (typeof OPERATORS)[number]): operator is R
 }
 
 function readOperator(text: string, i: number): (typeof OPERATORS)[number] | undefined {
+  const ch = text[i];
+  if (ch !== '&' && ch !== '|' && ch !== ';' && ch !== '>' && ch !== '<') return undefined;
   return OPERATORS.find((op) => text.startsWith(op, i));
 }
 

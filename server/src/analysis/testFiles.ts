@@ -15,19 +15,18 @@ export const TEST_FILES_OPTION: OptionSchema & { default: string[] } = {
   default: [...DEFAULT_TEST_FILES],
 };
 
+/** The last answers, by globs and path: every code rule asks about the same file in turn. */
+const answers = new Map<string, boolean>();
+
 /** True when a file matches one of the test-file globs. Tests hold fixtures, not deployed config. */
 export function isTestFile(filePath: string, globs: readonly string[]): boolean {
-  // Every code rule asks on every keystroke, with the same globs; the answer is pure, so it is remembered.
-  const key = `${filePath}\u0000${globs.join('\u0000')}`;
+  const key = `${globs.join('\n')}\u0000${filePath}`;
   let answer = answers.get(key);
   if (answer === undefined) {
     const normalized = filePath.replace(/\\/g, '/');
     answer = globs.some((glob) => matchesGlob(normalized, glob.includes('/') && !glob.startsWith('**/') ? `**/${glob.replace(/^\//, '')}` : glob));
-    if (answers.size >= MAX_REMEMBERED) answers.clear();
+    if (answers.size >= 64) answers.clear();
     answers.set(key, answer);
   }
   return answer;
 }
-
-const MAX_REMEMBERED = 10_000;
-const answers = new Map<string, boolean>();

@@ -73,17 +73,22 @@ export function readBoundedText(path: string, maxBytes: number): string {
     if (stat.isDirectory()) throw fsError('EISDIR', path);
     if (!stat.isFile()) throw fsError('ENOTREG', path);
     if (stat.size > maxBytes) throw fsError('EFBIG', path);
-    const chunks: Buffer[] = [];
+    // One byte more than the size says, so that the read that finds the end needs no buffer of its own;
+    // a file that grows while read gets a larger buffer, up to one byte past the limit.
+    let buffer = Buffer.allocUnsafe(stat.size + 1);
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(maxBytes + 1 - total, Math.max(stat.size - total + 1, 64 * 1024)));
-      const read = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (total === buffer.length) {
+        const larger = Buffer.allocUnsafe(Math.min(maxBytes + 1, total + Math.max(total, 64 * 1024)));
+        buffer.copy(larger, 0, 0, total);
+        buffer = larger;
+      }
+      const read = fs.readSync(fd, buffer, total, buffer.length - total, null);
       if (read === 0) break;
-      chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
       total += read;
       if (total > maxBytes) throw fsError('EFBIG', path);
     }
-    return Buffer.concat(chunks, total).toString('utf8');
+    return buffer.toString('utf8', 0, total);
   } finally {
     fs.closeSync(fd);
   }

@@ -1,5 +1,5 @@
 import { fingerprintOf } from '../baseline/fingerprint';
-import { findRule, lint, loadWorkspaceConfig, MAX_FILE_CHARS, MAX_READ_BYTES, ModelCache, unanalysableText, type ResolvedConfig } from '../engine';
+import { findRule, lint, loadWorkspaceConfig, MAX_FILE_CHARS, MAX_READ_BYTES, ModelCache, unanalysableText, type DeferredRules, type ResolvedConfig } from '../engine';
 import type { RuleSetting } from '../engine/config/teamConfig';
 import { formatMessage } from '../engine/defineRule';
 import type { Finding, WorkspaceFiles } from '../engine/types';
@@ -54,10 +54,10 @@ interface Unreadable {
 /**
  * Analyses files in two steps around one model cache, so that each file is parsed once: `index`
  * reads a file and returns its cross-file facts; `lint`, once every file is indexed, runs the rules.
- * Most files' rules never read the index: `index` lints each file at once against an index that
- * notes whether it was read, and keeps the outcome when it was not, so that the file's text and model
- * are freed at once instead of being held until every file is indexed. A file whose rules did read
- * the index is linted again by `lint`, against the complete one.
+ * Most rules never read the index: `index` lints each file at once, deferring the rules that read
+ * the index (see `deferIndexReaders`), and keeps the outcome when none did, so that the file's text
+ * and model are freed at once instead of being held until every file is indexed. For a file with
+ * deferred rules, `lint` runs only those, against the complete index, and keeps the others' findings.
  * The single-threaded audit uses one analyser; each worker of the pool uses one for its share.
  */
 export class FileAnalyser {
@@ -66,6 +66,8 @@ export class FileAnalyser {
   private readonly texts = new Map<string, string | Unreadable>();
   /** Outcomes already final after `index`: the file's rules did not read the index. */
   private readonly done = new Map<string, FileOutcome>();
+  /** What `lint` must finish: the rules `index` deferred, with the other rules' findings. */
+  private readonly deferred = new Map<string, DeferredRules>();
   private readonly configs = new Map<string, ResolvedConfig>();
   private readonly fs: AuditFs;
   /** What rules read (package.json, lockfiles): open documents first, like live linting. */
@@ -92,10 +94,10 @@ export class FileAnalyser {
       return file.kind.kind === 'code' ? { notAnalysed: true } : undefined;
     }
     const facts = factsOf(file.path, text, file.kind, this.cache);
-    let read = false;
-    const outcome = this.lintText(file, text, { entries: () => ((read = true), []) });
-    if (read) {
+    const { outcome, deferred } = this.lintText(file, text, { deferIndexReaders: true });
+    if (deferred) {
       this.texts.set(file.path, text);
+      this.deferred.set(file.path, deferred);
     } else {
       this.done.set(file.path, outcome);
       this.cache.delete(file.path);
@@ -118,19 +120,25 @@ export class FileAnalyser {
       for (const f of findings) f.fingerprint = fingerprintOf(f.ruleId, '', f.span);
       return { findings, notAnalysed: text.reason };
     }
-    const outcome = this.lintText(file, text, index);
+    const resume = this.deferred.get(file.path);
+    this.deferred.delete(file.path);
+    const { outcome } = this.lintText(file, text, { index, resume });
     this.cache.delete(file.path);
     return outcome;
   }
 
   /** Runs the rules over a readable file's text (its model stays in the cache). */
-  private lintText(file: QueuedFile, text: string, index: WorkspaceIndexView): FileOutcome {
+  private lintText(
+    file: QueuedFile,
+    text: string,
+    pass: { index?: WorkspaceIndexView; deferIndexReaders?: boolean; resume?: DeferredRules },
+  ): { outcome: FileOutcome; deferred?: DeferredRules } {
     const config = this.configFor(file.root);
     const source = new SourceFile(file.path, text);
-    const { findings } = lint({ file: source, kind: file.kind, config, relativePath: file.relativePath, workspace: this.workspace, log: this.log, cache: this.cache, index });
+    const { findings, deferred } = lint({ file: source, kind: file.kind, config, relativePath: file.relativePath, workspace: this.workspace, log: this.log, cache: this.cache, ...pass });
     for (const f of findings) f.fingerprint = fingerprintOf(f.ruleId, text, f.span);
     const reason = unanalysableText(text);
-    return reason ? { findings, notAnalysed: reason } : { findings };
+    return { outcome: reason ? { findings, notAnalysed: reason } : { findings }, deferred };
   }
 
   private configFor(root: string): ResolvedConfig {

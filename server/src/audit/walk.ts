@@ -107,7 +107,8 @@ function* walkFolder(dir: string, relDir: string, outer: IgnoreScope[], ctx: Wal
     if (relDir) ctx.onSkip({ path: dir, relativePath: relDir, folder: true, reason: 'unreadable' });
     return;
   }
-  const local = readGitignore(dir, ctx.fs);
+  // Most folders have no .gitignore: the listing says so without a failed open per folder.
+  const local = entries.some((e) => e.name === '.gitignore') ? readGitignore(dir, ctx.fs) : undefined;
   const scopes = local ? [...outer, local] : outer;
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 

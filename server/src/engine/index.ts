@@ -1,5 +1,5 @@
 /** The engine's public surface, shared by the language server, the audit and the CLI. */
-export { lint, MAX_FILE_CHARS, MAX_READ_BYTES, unanalysableText, type LintInput, type LintOutput } from './lint';
+export { lint, MAX_FILE_CHARS, MAX_READ_BYTES, unanalysableText, type DeferredRules, type LintInput, type LintOutput } from './lint';
 export { ModelCache } from './modelCache';
 export { applyEdits, applyFixes, applyOtherFileChanges, automaticFixes, combineFixes } from './fixes';
 export { ResolvedConfig } from './config/resolvedConfig';

@@ -42,6 +42,23 @@ export interface LintInput {
   budgetMs?: number;
   /** The clock the budget is measured with (`performance.now` when not given; tests pass their own). */
   now?: () => number;
+  /**
+   * The index is not complete yet (the audit's first pass): a rule that reads it is stopped, its
+   * findings are dropped, and {@link LintOutput.deferred} tells a second lint which rules to finish.
+   */
+  deferIndexReaders?: boolean;
+  /**
+   * What a first lint of the same file version deferred: only those rules run, the others' findings
+   * are taken from it, so that the output is what one lint against the complete index gives.
+   */
+  resume?: DeferredRules;
+}
+
+/** The rules a lint stopped because they read an incomplete index, and the findings of the rules it ran. */
+export interface DeferredRules {
+  rules: ReadonlySet<string>;
+  /** Each rule's findings, before suppressions and ignore globs, by rule id. */
+  findings: ReadonlyMap<string, readonly Finding[]>;
 }
 
 /** What linting one file produced. */
@@ -54,6 +71,8 @@ export interface LintOutput {
   headerEnd: number;
   /** The line of the statement containing an offset: where a `disable-next-line` comment goes. */
   statementLine(offset: number): number;
+  /** With `deferIndexReaders`, when a rule read the index: what a second lint must finish. */
+  deferred?: DeferredRules;
 }
 
 const loggedFailures = new Set<string>();
@@ -76,6 +95,7 @@ export function lint(input: LintInput): LintOutput {
 
   let headerEnd = 0;
   let model: unknown;
+  let deferred: DeferredRules | undefined;
   const unreadable = checkReadable(file);
   if (unreadable) {
     emit(unparsableFile, unreadable);
@@ -102,8 +122,9 @@ export function lint(input: LintInput): LintOutput {
         for (const problem of parser.problems?.(outcome.model) ?? []) {
           emit(unparsableFile, { messageId: problem.analysed ? 'syntaxProblem' : 'parseError', data: { detail: problem.message }, at: problem.span });
         }
-        runRules(input, kind, outcome.model, emit, budget.spent);
+        deferred = runRules(input, kind, outcome.model, findings, emit, budget.spent);
         if (budget.spent()) {
+          deferred = undefined;
           // Findings of some rules but not others would mislead: the file is reported as not analysed.
           findings.length = 0;
           emit(unparsableFile, budget.report);
@@ -119,7 +140,7 @@ export function lint(input: LintInput): LintOutput {
   // The team's ignore globs apply to every finding, also to files that could not be parsed.
   const kept = findings.filter((f) => !config.ignoreEntryFor(ruleOf(f, input), input.relativePath));
   kept.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
-  return { kind, model, findings: kept, headerEnd, statementLine };
+  return { kind, model, findings: kept, headerEnd, statementLine, ...(deferred ? { deferred } : {}) };
 }
 
 const LINKED_CONFIG = 'This .twelve-factor.yaml is a link to a file outside the workspace, so it is not applied; the defaults apply. Commit the configuration itself.';
@@ -145,23 +166,70 @@ function timeBudget(input: LintInput, parseMs: number): { spent: () => boolean; 
   return { spent: () => now() > deadline, report: { messageId: 'tooSlow', data: { limit: `${limit / 1000} s` }, at: { start: 0, end: 0 } } };
 }
 
-function runRules(input: LintInput, kind: FileKindInfo, model: unknown, emit: (rule: AnyRule, report: RuleReport) => void, spent: () => boolean) {
+/** Thrown by the index a deferring lint gives rules: the rule is finished later, against the complete index. */
+const DEFER = Symbol('defer');
+
+/** An index every read of which stops the rule (see {@link LintInput.deferIndexReaders}). */
+const DEFERRING_INDEX: WorkspaceIndexView = {
+  entries: () => {
+    throw DEFER;
+  },
+  get: () => {
+    throw DEFER;
+  },
+  get generation(): number {
+    throw DEFER;
+  },
+  get complete(): boolean {
+    throw DEFER;
+  },
+};
+
+/**
+ * Runs the kind's enabled rules in registry order, each in isolation, pushing their findings. With
+ * `deferIndexReaders`, returns the rules that read the index and what the others found; with
+ * `resume`, runs only the rules deferred then and takes the others' findings from it.
+ */
+function runRules(
+  input: LintInput,
+  kind: FileKindInfo,
+  model: unknown,
+  findings: Finding[],
+  emit: (rule: AnyRule, report: RuleReport) => void,
+  spent: () => boolean,
+): DeferredRules | undefined {
   const rules = input.rules?.filter((r) => r.kinds.includes(kind.kind)) ?? rulesForKind(kind.kind);
+  const { resume, deferIndexReaders } = input;
+  const deferred = new Set<string>();
+  const found = new Map<string, readonly Finding[]>();
+  const root = workspaceRootOf(input.file.path, input.relativePath);
   for (const rule of rules) {
-    if (spent()) return;
+    if (spent()) return undefined;
     const effective = input.config.rule(rule);
     if (effective.severity === 'off') continue;
+    if (resume && !resume.rules.has(rule.id)) {
+      findings.push(...(resume.findings.get(rule.id) ?? []));
+      continue;
+    }
+    const before = findings.length;
     try {
       rule.check(model, {
         file: input.file,
         options: effective.options,
         workspace: input.workspace,
-        index: input.index ?? EMPTY_INDEX,
-        root: workspaceRootOf(input.file.path, input.relativePath),
+        index: deferIndexReaders ? DEFERRING_INDEX : (input.index ?? EMPTY_INDEX),
+        root,
         // A value shared through a YAML anchor is one piece of text: one finding and one fix.
         report: onePerSpan((report) => emit(rule, report)),
       });
+      if (deferIndexReaders) found.set(rule.id, findings.slice(before));
     } catch (error) {
+      if (error === DEFER) {
+        findings.length = before;
+        deferred.add(rule.id);
+        continue;
+      }
+      if (deferIndexReaders) found.set(rule.id, findings.slice(before));
       // One broken rule must not take the others down; log it once per rule, not per keystroke.
       if (!loggedFailures.has(rule.id)) {
         loggedFailures.add(rule.id);
@@ -169,6 +237,7 @@ function runRules(input: LintInput, kind: FileKindInfo, model: unknown, emit: (r
       }
     }
   }
+  return deferred.size > 0 ? { rules: deferred, findings: found } : undefined;
 }
 
 function applySuppressions(

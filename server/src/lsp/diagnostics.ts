@@ -14,9 +14,18 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /** The `file:` URI of a rule's bundled doc (works offline, in the editor and in code-server). */
 export function ruleDocHref(docsDir: string, ruleId: string): string {
-  const rule = findRule(ruleId);
-  return pathToFileURL(ruleDocPath(docsDir, rule ?? { id: ruleId })).href;
+  const key = `${docsDir}\n${ruleId}`;
+  let href = docHrefs.get(key);
+  if (href === undefined) {
+    const rule = findRule(ruleId);
+    href = pathToFileURL(ruleDocPath(docsDir, rule ?? { id: ruleId })).href;
+    if (rule) docHrefs.set(key, href);
+  }
+  return href;
 }
+
+/** Each registered rule's doc URI, built once: every diagnostic of every keystroke carries one. */
+const docHrefs = new Map<string, string>();
 
 /** Turns an engine finding into an LSP diagnostic, carrying the rule's fix in `data`. */
 export function toDiagnostic(finding: Finding, file: SourceFile, output: LintOutput, docsDir: string, workspace?: WorkspaceFiles): Diagnostic {

@@ -2,8 +2,9 @@ import { isPlatformProvided } from '../analysis/platformEnv';
 import { parseDotenv } from '../parsing/dotenv/dotenvModel';
 import type { FileKind } from '../parsing/fileKind';
 import { SourceFile, type Span } from '../parsing/sourceFile';
-import type { EnvFact, EnvForm, EnvObject, FileFacts } from './facts';
-import { resolveScopes, ScopeIndex, type ScopedService } from './envScope';
+import type { EnvFact, EnvForm, EnvObject, EnvService, FileFacts } from './facts';
+import { compareFacts } from './factsCompare';
+import { resolveScopes, ScopeIndex, ScopeResolver, type ScopedService } from './envScope';
 import type { WorkspaceIndexView } from './workspaceIndex';
 
 /** One place that provides a variable, as hovers, definitions and messages show it. */
@@ -56,32 +57,147 @@ export interface EnvContract {
 /** Platforms whose manifests make a contract: reads in their scope are checked against them. Dockerfiles and Procfiles only add providers. */
 const CONTRACT_PLATFORMS = new Set<ScopedService['platform']>(['kubernetes', 'cloudfoundry', 'compose', 'dotenv']);
 
-const cache = new WeakMap<WorkspaceIndexView, { generation: number; contract: EnvContract }>();
+const cache = new WeakMap<WorkspaceIndexView, { generation: number; structure?: number; contract: EnvContract }>();
+
+/** A file's facts as the contract reads them. */
+type ContractFile = { path: string; kind: FileKind; facts: FileFacts };
 
 /**
  * The env contract of an index. `own` replaces the facts the index holds for one file (the file
- * being linted, whose facts the index may not have caught up with).
+ * being linted, whose facts the index may not have caught up with). Typing moves positions only:
+ * then the contract of the index is moved along ({@link movedContract}) instead of built again over
+ * every file of the workspace on each keystroke.
  */
-export function envContractOf(index: WorkspaceIndexView, own?: { path: string; kind: FileKind; facts: FileFacts }): EnvContract {
-  if (own && !indexHolds(index, own)) {
+export function envContractOf(index: WorkspaceIndexView, own?: ContractFile): EnvContract {
+  const held = own && index.get?.(own.path);
+  const difference = own && held ? compareFacts(envPart(held.facts), envPart(own.facts)) : own ? 'different' : 'same';
+  if (own && held && difference === 'different') {
+    const replaced = replacedContract(indexContract(index), held, own);
+    if (replaced) return replaced;
+  }
+  if (own && (difference === 'different' || (difference === 'moved' && held!.kind !== own.kind))) {
     const entries = [...index.entries()].filter((e) => e.path !== own.path);
     return buildContract([...entries, own], index.complete !== false);
   }
-  const cached = cache.get(index);
+  const contract = indexContract(index);
+  // The reads stay those the index holds, as when the file's providers are unchanged.
+  return own && difference === 'moved' ? movedContract(contract, [own], false) : contract;
+}
+
+/** The contract of the index as it is, cached per generation and moved along while only positions change. */
+function indexContract(index: WorkspaceIndexView): EnvContract {
+  const complete = index.complete !== false;
+  // The index may complete without a change of its entries: then rules that conclude from an absence may run.
+  const cached = cache.get(index)?.contract.complete === complete ? cache.get(index) : undefined;
   if (cached && index.generation !== undefined && cached.generation === index.generation) return cached.contract;
-  const contract = buildContract(index.entries(), index.complete !== false);
-  if (index.generation !== undefined) cache.set(index, { generation: index.generation, contract });
+  let contract: EnvContract;
+  if (cached && index.structure !== undefined && cached.structure === index.structure && index.moved && index.get) {
+    const moved = [...index.moved()].flatMap((p) => index.get!(p) ?? []);
+    contract = movedContract(cached.contract, moved, true);
+  } else {
+    contract = buildContract(index.entries(), complete);
+  }
+  if (index.generation !== undefined) cache.set(index, { generation: index.generation, structure: index.structure, contract });
   return contract;
 }
 
-/** True when the index already holds a file's env facts as given (the usual case: it is not being edited). */
-function indexHolds(index: WorkspaceIndexView, own: { path: string; facts: FileFacts }): boolean {
-  const held = index.get?.(own.path);
-  return held !== undefined && envKey(held.facts) === envKey(own.facts);
+/** What of a file's facts the contract's providers come from (its reads count as the index holds them). */
+function envPart(facts: FileFacts): unknown[] {
+  return [facts.envServices, facts.envObjects];
 }
 
-function envKey(facts: FileFacts): string {
-  return JSON.stringify([facts.envServices, facts.envObjects]);
+/**
+ * A contract whose files' facts moved (the same facts at other positions): their services, objects
+ * and reads take the new positions, and keep the scopes the contract resolved, which depend on no
+ * position. The contract's other lists, and what was derived from them, are reused.
+ */
+function movedContract(contract: EnvContract, files: readonly ContractFile[], withReads: boolean): EnvContract {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const next = { ...contract };
+  // The i-th service, object or read of a file in the contract is the i-th in its facts.
+  const counts = new Map<string, number>();
+  const nth = <T>(file: string, list: string, items: T[] | undefined): T => {
+    const key = `${list}\u0000${file}`;
+    const i = counts.get(key) ?? 0;
+    counts.set(key, i + 1);
+    return items![i];
+  };
+  next.services = contract.services.map((s) => {
+    const file = byPath.get(s.file);
+    if (!file) return s;
+    const service: ScopedService = { ...nth(s.file, 'services', file.facts.envServices), file: s.file, fileKind: s.fileKind };
+    if (s.scope) service.scope = s.scope;
+    if (s.guessed) service.guessed = s.guessed;
+    if (s.unclear) service.unclear = s.unclear;
+    return service;
+  });
+  next.objects = contract.objects.map((o) => {
+    const file = byPath.get(o.file);
+    return file ? { ...nth(o.file, 'objects', file.facts.envObjects), file: o.file } : o;
+  });
+  // The reads list keys what is grouped by scope: a new one only when a moved file reads variables.
+  if (withReads && files.some((f) => f.facts.envReads?.length)) {
+    next.reads = contract.reads.map((r) => {
+      const file = byPath.get(r.file);
+      return file ? { ...nth(r.file, 'reads', file.facts.envReads), file: r.file, fileKind: r.fileKind } : r;
+    });
+  }
+  scopeIndexes.set(next, scopeIndexOf(contract).withServices(next.services));
+  const resolver = resolvers.get(contract);
+  if (resolver) resolvers.set(next, resolver);
+  return next;
+}
+
+const resolvers = new WeakMap<EnvContract, ScopeResolver>();
+
+/** The scope resolver of a contract's services (built once per contract, shared by the contracts moved from it). */
+function resolverOf(contract: EnvContract): ScopeResolver {
+  let resolver = resolvers.get(contract);
+  if (!resolver) resolvers.set(contract, (resolver = new ScopeResolver(contract.services)));
+  return resolver;
+}
+
+/**
+ * The contract with one file's providers replaced (a value typed into a manifest), when what they
+ * tell the scopes of other services is unchanged (same platforms, builds and folders, in the same
+ * number): only its own services are resolved again. Undefined when the contract must be built again.
+ */
+function replacedContract(contract: EnvContract, held: ContractFile, own: ContractFile): EnvContract | undefined {
+  const before = held.facts.envServices ?? [];
+  const after = own.facts.envServices ?? [];
+  if (held.kind !== own.kind || before.length !== after.length || held.facts.envReads?.length || own.facts.envReads?.length) return undefined;
+  if (before.some((s, i) => !sameContribution(s, after[i]))) return undefined;
+  if (compareFacts(otherCodeFacts(held.facts), otherCodeFacts(own.facts)) === 'different') return undefined;
+  const resolver = resolverOf(contract);
+  let k = 0;
+  let sameScopes = true;
+  const services = contract.services.map((s) => {
+    if (s.file !== own.path) return s;
+    const service: ScopedService = { ...after[k++], file: own.path, fileKind: own.kind };
+    resolver.resolve(service);
+    sameScopes &&= sameList(service.scope, s.scope);
+    return service;
+  });
+  // Its objects come last, as when the contract is built with the file's facts replaced.
+  const objects = [...contract.objects.filter((o) => o.file !== own.path), ...(own.facts.envObjects ?? []).map((o) => ({ ...o, file: own.path }))];
+  const next = { ...contract, services, objects };
+  resolvers.set(next, resolver);
+  if (sameScopes) scopeIndexes.set(next, scopeIndexOf(contract).withServices(services));
+  return next;
+}
+
+/** Whether two services tell the same to other services' scopes: the images they build, the Dockerfiles and folders. */
+function sameContribution(a: EnvService, b: EnvService): boolean {
+  return a.platform === b.platform && a.builtImage === b.builtImage && sameList(a.folders, b.folders) && sameList(a.dockerfiles, b.dockerfiles);
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]));
+}
+
+/** What of a code file's facts the contract reads besides its providers and reads. */
+function otherCodeFacts(facts: FileFacts): unknown[] {
+  return [facts.notAnalysed, facts.readsWholeEnv, facts.envPrefixes];
 }
 
 function buildContract(entries: Iterable<{ path: string; kind: FileKind; facts: FileFacts }>, complete: boolean): EnvContract {

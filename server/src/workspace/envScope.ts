@@ -28,31 +28,63 @@ export interface ScopedService extends EnvService {
  * image is a dependency, not the workspace's code.
  */
 export function resolveScopes(services: ScopedService[]): void {
-  const built: { image: ImageRepository; folders: string[] }[] = [];
-  for (const s of services) {
-    const image = s.platform === 'compose' && s.builtImage ? imageRepository(s.builtImage) : s.platform === 'dockerfile' && s.folders ? folderImage(s.folders[0]) : undefined;
-    if (image && s.folders) built.push({ image, folders: s.folders });
-  }
-  const builders = services.filter((s) => s.platform === 'compose' && s.dockerfiles && s.folders);
-  for (const s of services) {
-    if (s.folders) {
+  const resolver = new ScopeResolver(services);
+  for (const s of services) resolver.resolve(s);
+}
+
+/**
+ * What {@link resolveScopes} reads of all the services, indexed once, so that each service resolves
+ * in time independent of the workspace's size: the images built here by name, the compose services
+ * that build each Dockerfile, and how many apps each folder holds. A service that adds nothing of
+ * these (a Kubernetes workload) can be resolved against the resolver of the other services.
+ */
+export class ScopeResolver {
+  private readonly built: { image: ImageRepository; folders: string[] }[] = [];
+  private readonly builtByName = new Map<string, number[]>();
+  private readonly contextsOf = new Map<string, string[]>();
+  /** How many distinct apps each folder holds (counted up to 2). */
+  private readonly appsUnder = new Map<string, number>();
+
+  constructor(services: readonly ScopedService[]) {
+    for (const s of services) {
+      const image = s.platform === 'compose' && s.builtImage ? imageRepository(s.builtImage) : s.platform === 'dockerfile' && s.folders ? folderImage(s.folders[0]) : undefined;
+      if (image && s.folders) {
+        pushTo(this.builtByName, image.name, this.built.length);
+        this.built.push({ image, folders: s.folders });
+      }
       // A Dockerfile also deploys the context of every compose service that builds it.
-      const contexts = s.platform === 'dockerfile' ? builders.filter((b) => b.dockerfiles!.includes(s.file)).flatMap((b) => b.folders!) : [];
+      if (s.platform === 'compose' && s.dockerfiles && s.folders) {
+        for (const dockerfile of new Set(s.dockerfiles)) this.contextsOf.set(dockerfile, [...(this.contextsOf.get(dockerfile) ?? []), ...s.folders]);
+      }
+    }
+    const apps = new Set(services.filter((s) => s.folders && DEPLOYABLE.has(s.platform)).map((s) => s.folders![0]));
+    for (const app of apps) for (const folder of foldersHolding(app)) this.appsUnder.set(folder, Math.min(2, (this.appsUnder.get(folder) ?? 0) + 1));
+  }
+
+  /** Sets a service's scope (and whether it is a guess, and an unclear one). */
+  resolve(s: ScopedService): void {
+    if (s.folders) {
+      const contexts = s.platform === 'dockerfile' ? (this.contextsOf.get(s.file) ?? []) : [];
       s.scope = [...new Set([...s.folders, ...contexts])];
     } else if (s.images?.length) {
       const runs = s.images.map(imageRepository).filter((i): i is ImageRepository => i !== undefined);
-      const matched = nearest(s.file, built.filter((b) => runs.some((r) => sameImage(r, b.image))).map((b) => b.folders));
+      const candidates = [...new Set(runs.flatMap((r) => this.builtByName.get(r.name) ?? []))].sort((a, b) => a - b).map((i) => this.built[i]);
+      const matched = nearest(s.file, candidates.filter((b) => runs.some((r) => sameImage(r, b.image))).map((b) => b.folders));
       if (matched.length) s.scope = [...new Set(matched)];
       else if (!s.thirdParty && s.platform !== 'compose') guess(s);
     } else if (!s.thirdParty) {
       guess(s);
     }
+    // A guess over several apps (each with its own Dockerfile, Procfile, CF path or Spring module) cannot say which it runs.
+    if (s.guessed && (this.appsUnder.get(s.scope![0]) ?? 0) > 1) s.unclear = true;
   }
-  // A guess over several apps (each with its own Dockerfile, Procfile, CF path or Spring module) cannot say which it runs.
-  const apps = services.filter((s) => !s.guessed && s.folders && DEPLOYABLE.has(s.platform)).map((s) => s.folders![0]);
-  for (const s of services) {
-    if (s.guessed && new Set(apps.filter((folder) => inScope(s, folder))).size > 1) s.unclear = true;
-  }
+}
+
+/** Every folder that holds a path as {@link isInsideFolder} decides: the path itself, and each prefix ending before or after a separator. */
+function foldersHolding(filePath: string): string[] {
+  const folders = [filePath];
+  for (let at = filePath.indexOf(path.sep); at >= 0; at = filePath.indexOf(path.sep, at + 1)) folders.push(filePath.slice(0, at), filePath.slice(0, at + 1));
+  return folders;
 }
 
 /** Files that make their folder an app of its own. */
@@ -167,39 +199,53 @@ export function inScope(service: ScopedService, filePath: string): boolean {
  * It answers as {@link inScope} does, in the order of the services.
  */
 export class ScopeIndex {
-  private readonly byFolder = new Map<string, number[]>();
-  private readonly grouped = new WeakMap<readonly unknown[], Map<ScopedService, unknown[]>>();
+  private readonly byFolder: Map<string, number[]>;
+  /** Per list, its items by the position of the service whose scope holds them. */
+  private readonly grouped: WeakMap<readonly unknown[], Map<number, unknown[]>>;
+  private positions: Map<ScopedService, number> | undefined;
 
-  constructor(private readonly services: readonly ScopedService[]) {
+  constructor(private readonly services: readonly ScopedService[], same?: ScopeIndex) {
+    if (same) {
+      this.byFolder = same.byFolder;
+      this.grouped = same.grouped;
+      return;
+    }
+    this.byFolder = new Map();
+    this.grouped = new WeakMap();
     services.forEach((s, i) => {
       for (const folder of new Set(s.scope)) pushTo(this.byFolder, folder, i);
     });
   }
 
+  /** The same index over other service objects with the same scopes in the same order (a contract whose files moved). */
+  withServices(services: readonly ScopedService[]): ScopeIndex {
+    return new ScopeIndex(services, this);
+  }
+
   /** The services whose scope holds the file (as {@link inScope} decides), in their order. */
   servicesOf(filePath: string): ScopedService[] {
+    return this.positionsOf(filePath).map((i) => this.services[i]);
+  }
+
+  private positionsOf(filePath: string): number[] {
     const hits: number[] = [];
-    // A folder holds the file when it is the file, or a prefix of it that ends just before or just after a separator.
-    const add = (folder: string) => { for (const i of this.byFolder.get(folder) ?? []) hits.push(i); };
-    add(filePath);
-    for (let at = filePath.indexOf(path.sep); at >= 0; at = filePath.indexOf(path.sep, at + 1)) {
-      add(filePath.slice(0, at));
-      add(filePath.slice(0, at + 1));
-    }
-    return [...new Set(hits)].sort((a, b) => a - b).map((i) => this.services[i]);
+    for (const folder of foldersHolding(filePath)) for (const i of this.byFolder.get(folder) ?? []) hits.push(i);
+    return [...new Set(hits)].sort((a, b) => a - b);
   }
 
   /** The paths, or the items with a `file`, of a list that lie in the scope of a service, in the list's order (grouped once per list). */
   inScopeOf<T extends string | { file: string }>(service: ScopedService, items: readonly T[]): T[] {
-    let groups = this.grouped.get(items) as Map<ScopedService, T[]> | undefined;
+    let groups = this.grouped.get(items) as Map<number, T[]> | undefined;
     if (!groups) {
       groups = new Map();
       for (const item of items) {
-        for (const s of this.servicesOf(typeof item === 'string' ? item : item.file)) pushTo(groups, s, item);
+        for (const i of this.positionsOf(typeof item === 'string' ? item : item.file)) pushTo(groups, i, item);
       }
       this.grouped.set(items, groups);
     }
-    return groups.get(service) ?? [];
+    this.positions ??= new Map(this.services.map((s, i) => [s, i]));
+    const at = this.positions.get(service);
+    return (at !== undefined && groups.get(at)) || [];
   }
 }
 

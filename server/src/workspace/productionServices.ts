@@ -25,21 +25,50 @@ export interface ProductionService {
  */
 export function productionServiceFor(families: readonly string[], self: string, index: WorkspaceIndexView, root: string | undefined, readText: ReadText): ProductionService | undefined {
   const belongs = sameAppAs(self, root, readText);
-  const candidates: (ProductionService & { order: number })[] = [];
+  // In order of preference, so the first that belongs to the app is the answer.
+  for (const shown of productionShowingOf(index)) {
+    const found = shown.services.find((s) => families.includes(s.family));
+    if (found && belongs(shown.path)) return { family: found.family, via: found.via, path: shown.path };
+  }
+  return undefined;
+}
+
+/** An indexed file that may show where production gets a service, with the services it shows in order. */
+interface ShowingFile {
+  path: string;
+  /** 0 for a deployment file, 1 for a Spring profile, 2 for code. */
+  order: number;
+  services: { family: string; via: string }[];
+}
+
+const showingCache = new WeakMap<WorkspaceIndexView, { generation: number; files: ShowingFile[] }>();
+
+/**
+ * The index's files that can show a production service (not test files, not development manifests),
+ * deployment files first (they provide the service), then Spring profiles, then code that reads it,
+ * each by path; derived once per index generation: every code file of a workspace asks.
+ */
+function productionShowingOf(index: WorkspaceIndexView): ShowingFile[] {
+  const cached = showingCache.get(index);
+  if (cached && index.generation !== undefined && cached.generation === index.generation) return cached.files;
+  const files: ShowingFile[] = [];
   for (const entry of index.entries()) {
     if (entry.kind === 'code') {
       if (isTestFile(entry.path, DEFAULT_TEST_FILES)) continue;
-      const read = entry.facts.envReads?.find((r) => families.includes(nameFamily(r.name) ?? ''));
-      if (read && belongs(entry.path)) candidates.push({ family: nameFamily(read.name)!, via: read.name, path: entry.path, order: 2 });
+      const services = (entry.facts.envReads ?? []).flatMap((r) => {
+        const family = nameFamily(r.name);
+        return family ? [{ family, via: r.name }] : [];
+      });
+      if (services.length) files.push({ path: entry.path, order: 2, services });
       continue;
     }
     if (isNonProductionManifest(entry.path, entry.kind)) continue;
-    const shown = entry.facts.backingServices?.find((s) => families.includes(s.family));
-    if (shown && belongs(entry.path)) candidates.push({ ...shown, path: entry.path, order: entry.kind === 'spring' ? 1 : 0 });
+    const services = entry.facts.backingServices ?? [];
+    if (services.length) files.push({ path: entry.path, order: entry.kind === 'spring' ? 1 : 0, services });
   }
-  // Deployment files first (they provide the service), then Spring profiles, then code that reads it.
-  const best = candidates.sort((a, b) => a.order - b.order || a.path.localeCompare(b.path))[0];
-  return best && { family: best.family, via: best.via, path: best.path };
+  files.sort((a, b) => a.order - b.order || a.path.localeCompare(b.path));
+  if (index.generation !== undefined) showingCache.set(index, { generation: index.generation, files });
+  return files;
 }
 
 /**
@@ -49,7 +78,8 @@ export function productionServiceFor(families: readonly string[], self: string, 
 export function sameAppAs(self: string, root: string | undefined, readText: ReadText): (file: string) => boolean {
   const scope = new AppScope(root, readText);
   const app = appFolder(self, root, readText);
-  return (file) => scope.related(self, file) && (!app || isInsideFolder(app, file) || oneFolderHoldsTheOther(path.join(app, 'x'), file));
+  // The folder test first: it is cheap, and most files of a large workspace fail it.
+  return (file) => (!app || isInsideFolder(app, file) || oneFolderHoldsTheOther(path.join(app, 'x'), file)) && scope.related(self, file);
 }
 
 /** The nearest folder at or above a file's that holds a build or dependency manifest, up to the workspace folder. */

@@ -4,6 +4,7 @@ import { detectKind, type FileKind, type FileKindInfo } from '../parsing/fileKin
 import { PARSERS } from '../parsing/parsers';
 import { SourceFile } from '../parsing/sourceFile';
 import { extractFacts, hasFactExtractor, type FileFacts } from './facts';
+import { compareFacts } from './factsCompare';
 import { isInsideFolder } from './paths';
 
 /** The facts of one indexed file. */
@@ -22,6 +23,14 @@ export interface WorkspaceIndexView {
   get?(path: string): IndexEntry | undefined;
   /** Changes whenever an entry does, so that what is derived from the index can be cached. */
   readonly generation?: number;
+  /**
+   * Changes whenever an entry's facts change in more than positions (a file added, removed, or
+   * saying something else); between two such changes, {@link moved} lists the files whose facts
+   * only moved (typing above them), so that what is derived from the index can be moved along.
+   */
+  readonly structure?: number;
+  /** The files whose facts only moved since {@link structure} last changed. */
+  moved?(): Iterable<string>;
   /**
    * False while the workspace is still being indexed (the language server's background walk): rules
    * that conclude from an absence (no code reads this variable) wait. Undefined counts as complete.
@@ -65,9 +74,9 @@ export function factsOf(path: string, text: string, kind: FileKindInfo, cache?: 
 export class WorkspaceIndex implements WorkspaceIndexView {
   private readonly byPath = new Map<string, IndexEntry>();
   generation = 0;
+  structure = 0;
   complete = true;
-  /** The comparison key of a file's facts, once they were compared: a keystroke then serialises only the new facts. */
-  private readonly keys = new Map<string, string>();
+  private readonly movedPaths = new Set<string>();
 
   /**
    * Parses a file's text and records its facts. Returns whether its facts changed. A file that
@@ -83,21 +92,29 @@ export class WorkspaceIndex implements WorkspaceIndexView {
     const previous = this.byPath.get(path);
     this.byPath.set(path, { path, kind, facts });
     this.generation++;
-    if (!previous || previous.kind !== kind) {
-      this.keys.delete(path);
-      return true;
-    }
-    const before = this.keys.get(path) ?? factsKey(previous.facts);
-    const after = factsKey(facts);
-    this.keys.set(path, after);
-    return before !== after;
+    // Typing above an env entry moves its span, which must not re-lint every other open document on each keystroke.
+    const difference = previous && previous.kind === kind ? compareFacts(previous.facts, facts) : 'different';
+    if (difference === 'moved') this.movedPaths.add(path);
+    else if (difference === 'different') this.restructured();
+    return difference === 'different';
+  }
+
+  moved(): Iterable<string> {
+    return this.movedPaths;
+  }
+
+  private restructured(): void {
+    this.structure++;
+    this.movedPaths.clear();
   }
 
   /** Forgets a file; returns whether it was indexed. */
   remove(path: string): boolean {
-    this.keys.delete(path);
     const removed = this.byPath.delete(path);
-    if (removed) this.generation++;
+    if (removed) {
+      this.generation++;
+      this.restructured();
+    }
     return removed;
   }
 
@@ -118,12 +135,4 @@ export class WorkspaceIndex implements WorkspaceIndexView {
   get size(): number {
     return this.byPath.size;
   }
-}
-
-/**
- * What of a file's facts other files' findings depend on: everything but positions. Typing above an
- * env entry moves its span, which must not re-lint every other open document on each keystroke.
- */
-function factsKey(facts: FileFacts): string {
-  return JSON.stringify(facts, (key, value: unknown) => (key === 'span' || key.endsWith('Span') ? undefined : value));
 }

@@ -6,7 +6,7 @@ import type { Container, Platform } from './deploymentModel';
 /** What a container runs at start, read as shell commands with spans in the manifest. */
 export interface ContainerCommands {
   /** The simple commands, in order: the script of a `sh -c` wrapper, or the argument vector as one command. */
-  commands: SimpleCommand[];
+  commands: readonly SimpleCommand[];
   /** The script of a `sh -c` wrapper, when the container runs one. */
   script?: ShellScript;
   /**

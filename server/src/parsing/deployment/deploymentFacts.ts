@@ -11,11 +11,23 @@ export function registerDeploymentFacts(platform: Platform): void {
   registerFactExtractor(platform, (model, file) => deploymentFacts(model as DeploymentModel, file));
 }
 
+/** The facts of each parsed model: several rules and the language server's index read them per version. */
+const cache = new WeakMap<DeploymentModel, { file: SourceFile; facts: Readonly<FileFacts> }>();
+
 /**
  * What a manifest tells other files: the workloads it defines, what its autoscalers target, the
  * replica counts it sets, the compose services it defines, and the env variables it provides.
+ * Computed once per model (a model is one version of one file); callers only read the facts.
  */
-export function deploymentFacts(model: DeploymentModel, file: SourceFile): FileFacts {
+export function deploymentFacts(model: DeploymentModel, file: SourceFile): Readonly<FileFacts> {
+  const cached = cache.get(model);
+  if (cached?.file === file) return cached.facts;
+  const facts = Object.freeze(computeFacts(model, file));
+  cache.set(model, { file, facts });
+  return facts;
+}
+
+function computeFacts(model: DeploymentModel, file: SourceFile): FileFacts {
   const facts: FileFacts = {};
   const objects: ObjectRef[] = model.workloads.map((w) => ({ kind: w.kind, name: w.name, namespace: w.namespace }));
   if (objects.length) facts.objects = objects;

@@ -9,7 +9,9 @@ import {
   type Property,
 } from 'dockerfile-ast';
 import type { SourceFile, Span, SpannedValue } from '../sourceFile';
+import { TextCache } from '../textCache';
 import './argumentsOnce';
+import './stageRangesOnce';
 import { readExecForm } from './execForm';
 
 export type { SpannedValue };
@@ -143,25 +145,60 @@ export function parseDockerfile(file: SourceFile): DockerfileModel {
 type ToSpan = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => Span;
 
 function readStage(from: From, earlier: DockerStage[], toSpan: ToSpan): DockerStage {
-  const imageRange = from.getImageRange();
-  const tagRange = from.getImageTagRange();
-  const tag = from.getImageTag();
-  const name = from.getBuildStage()?.toLowerCase() ?? undefined;
-  const imageText = from.getImage() ?? '';
-  const parent = earlier.findIndex((s) => s.name !== undefined && s.name === imageText.toLowerCase());
+  const image = imageOf(from);
+  const parent = earlier.findIndex((s) => s.name !== undefined && s.name === image.text.toLowerCase());
   return {
     index: earlier.length,
-    name,
+    name: image.stageName,
     image: {
-      text: imageText,
-      span: imageRange ? toSpan(imageRange) : toSpan(from.getRange()),
-      name: from.getImageName() ?? undefined,
-      tag: tag && tagRange ? { value: tag, span: toSpan(tagRange) } : undefined,
-      digest: from.getImageDigest() ?? undefined,
+      text: image.text,
+      span: toSpan(image.range),
+      name: image.name,
+      tag: image.tag && image.tagRange ? { value: image.tag, span: toSpan(image.tagRange) } : undefined,
+      digest: image.digest,
     },
     parent: parent >= 0 ? parent : undefined,
     instructions: [],
   };
+}
+
+type LineRange = ReturnType<From['getRange']>;
+
+/** What a FROM line says about its image, with dockerfile-ast's ranges (lines and characters). */
+interface FromImage {
+  text: string;
+  range: LineRange;
+  name?: string;
+  tag?: string;
+  tagRange?: LineRange;
+  digest?: string;
+  stageName?: string;
+}
+
+/**
+ * dockerfile-ast reads a FROM line's image parts again on each call, each from its arguments and
+ * variables. They follow from the line's text and where it starts alone, so they are kept across
+ * versions of a file by those; offsets are taken from the current text each time.
+ */
+const fromImages = new TextCache<FromImage>(1024, 1_000_000);
+
+function imageOf(from: From): FromImage {
+  const start = from.getRange().start;
+  const key = `${(from as unknown as { escapeChar: string }).escapeChar}${start.line}:${start.character}\n${from.getTextContent()}`;
+  let image = fromImages.get(key);
+  if (!image) {
+    image = {
+      text: from.getImage() ?? '',
+      range: from.getImageRange() ?? from.getRange(),
+      name: from.getImageName() ?? undefined,
+      tag: from.getImageTag() ?? undefined,
+      tagRange: from.getImageTagRange() ?? undefined,
+      digest: from.getImageDigest() ?? undefined,
+      stageName: from.getBuildStage()?.toLowerCase() ?? undefined,
+    };
+    fromImages.set(key, image);
+  }
+  return image;
 }
 
 function readProperty(p: Property, toSpan: ToSpan): DockerProperty {

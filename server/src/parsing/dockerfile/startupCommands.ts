@@ -37,8 +37,8 @@ export interface StartupScript {
 
 /** One simple command the container runs at startup, with its words' spans in the Dockerfile. */
 export interface StartupCommand {
-  words: ShellWord[];
-  span: Span;
+  readonly words: readonly ShellWord[];
+  readonly span: Readonly<Span>;
   /** The script it belongs to; undefined when it is the exec-form argument vector itself. */
   script?: StartupScript;
   /** For the exec-form argument vector: its arguments, one per word. */

@@ -40,7 +40,8 @@ export default defineRule<DeploymentModel, Options>({
   fixable: false,
   check(model, ctx) {
     const own = model.workloads.flatMap((w) => w.containers.flatMap((c) => c.env)).length;
-    if (own === 0) return;
+    // Nothing is unused before the whole workspace is indexed (the contract says incomplete): no need to build it.
+    if (own === 0 || ctx.index.complete === false) return;
     const contract = envContractOf(ctx.index, { path: ctx.file.path, kind: model.platform, facts: deploymentFacts(model, ctx.file) });
     if (!contract.complete) return;
     for (const workload of model.workloads) {

@@ -65,7 +65,7 @@ function readInvocation(argv: string[]): Invocation | undefined {
  * command (no shell features, nothing from node_modules/.bin, which only npm puts on PATH), no
  * pre/post script that would be skipped, and no arguments other than npm's `-- args`.
  */
-function replacement(main: StartupCommand, words: ShellWord[], inv: Invocation, ctx: RuleContext<Record<string, never>>): Fix | undefined {
+function replacement(main: StartupCommand, words: readonly ShellWord[], inv: Invocation, ctx: RuleContext<Record<string, never>>): Fix | undefined {
   if (!inv.script) return undefined;
   let end = inv.end;
   if (words[end + 1]?.value === '--' && inv.tool === 'npm') end++;
