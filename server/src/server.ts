@@ -128,7 +128,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   folders.setFolders(folderUris);
   return {
     capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
       hoverProvider: true,
       definitionProvider: true,
@@ -221,6 +221,12 @@ function revalidateOthers(uri: string): void {
 
 documents.onDidOpen((e) => schedule(e.document, 0));
 documents.onDidChangeContent((e) => schedule(e.document));
+// The saved text is what CI reads: an incrementally reparsed tree is parsed afresh and the file linted
+// again, so that the editor and the CLI agree even where tree-sitter's error recovery would not.
+documents.onDidSave((e) => {
+  const filePath = uriToPath(e.document.uri);
+  if (filePath && linter.documentSaved(filePath)) schedule(e.document, 0);
+});
 documents.onDidClose((e) => {
   clearTimeout(pending.get(e.document.uri));
   pending.delete(e.document.uri);

@@ -94,4 +94,22 @@ describe('language server: incremental sync of code files', function () {
     const last = version;
     assert.deepEqual(await client.waitForDiagnostics(uri, (_d, v) => v === last), expected);
   });
+
+  it('lints an edited code file again at a save, parsed afresh, and a save without edits changes nothing', async () => {
+    const start = "import express from 'express';\nconst app = express();\napp.listen(3000);\n";
+    const uri = pathToFileURL(path.join(dir, 'saved.ts')).href;
+    await client.open(uri, 'typescript', start);
+    await client.waitForDiagnostics(uri, (_d, v) => v === 1);
+    // A save of the opened text (its tree was parsed from scratch) has nothing to redo: no new lint.
+    await client.save(uri);
+    await assert.rejects(client.waitForNextDiagnostics(uri, () => true, 1500), /Timed out/);
+    const edit = { range: { start: { line: 2, character: 11 }, end: { line: 2, character: 15 } }, text: '8080' };
+    await client.changeRanges(uri, [edit], 2);
+    const typed = await client.waitForDiagnostics(uri, (_d, v) => v === 2);
+    // After edits, a save lints the same version again from a fresh parse: the CLI's view of the saved text.
+    const relinted = client.waitForNextDiagnostics(uri, (_d, v) => v === 2);
+    await client.save(uri);
+    assert.deepEqual(await relinted, typed);
+    assert.deepEqual(typed.filter((d) => d.code === RULE).map((d) => d.range.start.line), [2]);
+  });
 });

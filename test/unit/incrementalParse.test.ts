@@ -116,6 +116,36 @@ describe('model cache over many files', () => {
 });
 
 describe('model cache over the versions of one file', () => {
+  it('parses an edited file afresh after reparseAfresh (a save), and only when it was reparsed incrementally', () => {
+    const cache = new ModelCache();
+    const parser = PARSERS.code!;
+    const parse = parser.parse;
+    const previousTrees: unknown[] = [];
+    parser.parse = (file, previous) => {
+      previousTrees.push(previous);
+      return parse(file, previous);
+    };
+    try {
+      const document = TextDocument.create('file:///w/save.ts', 'x', 1, SOURCES['server.ts']);
+      lintText('save.ts', document.getText(), 1, cache);
+      assert.equal(cache.reparseAfresh('/w/save.ts'), false, 'a fresh parse has nothing to redo');
+      const change = { range: { start: { line: 2, character: 33 }, end: { line: 2, character: 37 } }, text: '8080' };
+      cache.edit('/w/save.ts', textChange(document, change));
+      TextDocument.update(document, [change], 2);
+      const edited = lintText('save.ts', document.getText(), 2, cache).model;
+      assert.notEqual(previousTrees[1], undefined, 'the edit reparses on the old tree');
+      assert.equal(cache.reparseAfresh('/w/save.ts'), true);
+      const saved = lintText('save.ts', document.getText(), 2, cache).model as CodeModel;
+      assert.equal(previousTrees.length, 3, 'the same version is parsed again');
+      assert.equal(previousTrees[2], undefined, 'from scratch');
+      assert.notEqual(saved, edited);
+      assert.equal(lintText('save.ts', document.getText(), 2, cache).model, saved, 'then served from the cache again');
+      assert.equal(cache.reparseAfresh('/w/save.ts'), false);
+    } finally {
+      parser.parse = parse;
+    }
+  });
+
   it('frees the tree of the version before the previous one, so an edited file holds at most two trees', () => {
     const cache = new ModelCache();
     const parser = PARSERS.code!;

@@ -19,6 +19,10 @@ interface Entry {
    * its tree then matches the newest text, and the next parse reuses it.
    */
   inStep?: boolean;
+  /** The model was reparsed on its edited tree (not parsed from scratch). */
+  incremental?: boolean;
+  /** The next request parses afresh even for this version ({@link ModelCache.reparseAfresh}). */
+  stale?: boolean;
   /**
    * The model this entry replaced, kept for one more parse of the file and then freed: a lint result
    * of the version before may still be read (a code action, a hover) until the next result replaces
@@ -53,7 +57,7 @@ export class ModelCache {
   /** The model of a file version, parsing it only when the cache has no entry for that version. */
   get(file: SourceFile, kind: FileKind, parser: KindParser<unknown>): ParseOutcome {
     const cached = this.entries.get(file.path);
-    if (cached && cached.version === file.version && cached.kind === kind && cached.text === file.text) return cached.outcome;
+    if (cached && !cached.stale && cached.version === file.version && cached.kind === kind && cached.text === file.text) return cached.outcome;
     let outcome: ParseOutcome;
     const previous = cached?.inStep && cached.kind === kind ? cached.outcome.model : undefined;
     const started = performance.now() - setupTime();
@@ -67,7 +71,7 @@ export class ModelCache {
     // see WebAssembly memory, a few versions of a large file exhaust it and the parser aborts for good.
     if (cached?.replaced && cached.replaced.model !== cached.outcome.model) dispose(cached.replaced.kind, cached.replaced.model);
     const replaced = cached?.outcome.model !== undefined ? { kind: cached.kind, model: cached.outcome.model } : undefined;
-    this.entries.set(file.path, { version: file.version, text: file.text, kind, outcome, replaced });
+    this.entries.set(file.path, { version: file.version, text: file.text, kind, outcome, replaced, incremental: previous !== undefined });
     if (this.options.keepNativeModels === false && parser.dispose && outcome.model !== undefined) this.keepOnlyNative(file.path);
     return outcome;
   }
@@ -83,6 +87,21 @@ export class ModelCache {
     if (!cached || cached.outcome.model === undefined || !parser?.edit) return;
     parser.edit(cached.outcome.model, change);
     cached.inStep = true;
+  }
+
+  /**
+   * Makes the next parse of a file start from scratch instead of from its edited tree, and says
+   * whether that can change anything (its latest model was reparsed incrementally, or edits are
+   * pending). On broken code, tree-sitter's error recovery can build a different tree when it
+   * reparses an edited tree than when it parses the same text afresh; the language server calls this
+   * at a save, so that the saved text is analysed as the CLI analyses it.
+   */
+  reparseAfresh(path: string): boolean {
+    const cached = this.entries.get(path);
+    if (!cached || !(cached.incremental || cached.inStep)) return false;
+    cached.inStep = false;
+    cached.stale = true;
+    return true;
   }
 
   private keepOnlyNative(path: string): void {

@@ -82,6 +82,11 @@ export class DocumentLinter {
     this.models.edit(filePath, change);
   }
 
+  /** A document was saved: its next lint parses the text afresh, as the CLI would; true when that can change its diagnostics. */
+  documentSaved(filePath: string): boolean {
+    return this.models.reparseAfresh(filePath);
+  }
+
   /** Forgets a closed document. */
   forget(uri: string, filePath: string | undefined): void {
     this.results.delete(uri);
