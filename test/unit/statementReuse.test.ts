@@ -146,3 +146,68 @@ describe('facts reused per statement while typing', () => {
     assert.deepEqual(secrets().map((f) => f.span.start), [at('"sk-9Qx7')]);
   });
 });
+
+// Every whole-text search the code rules run while typing (secret names, token formats, service URLs,
+// host keys, stand-ins, session stores, file writes, config libraries, the whole env) with a hit.
+const SEARCHED = [
+  'import express from \'express\';',
+  'import session from \'express-session\';',
+  'import convict from \'convict\';',
+  'import env from \'env-var\';',
+  'import { Pool } from \'pg\';',
+  'import Redis from \'ioredis\';',
+  'import sqlite3 from \'sqlite3\';',
+  'import * as fs from \'fs\';',
+  'const app = express();',
+  'app.use(session({ secret: process.env.SESSION_SECRET }));',
+  'const pool = new Pool({ host: \'db.internal\', port: 5432 });',
+  'const cache = new Redis({ host: \'cache.internal\' });',
+  'const db = new sqlite3.Database(\'app.db\');',
+  'const url = \'postgres://db.internal:5432/app\';',
+  'const dsn = \'app@tcp(mysql.internal:3306)/app\';',
+  'const pg = \'host=db.internal user=app dbname=app\';',
+  'const stripe = \'sk_live_4eC39HqLyjWDarjtT1zdp7dc\';',
+  'const github = \'ghp_abcdefghijklmnopqrstuvwxyz0123456789\';',
+  'const apiKey = \'Kx9-live-key-4eC39HqLyjWDar\';',
+  'const config = convict({ port: { env: \'PORT\', default: 8080 } });',
+  'const port = env.get(\'PORT\').default(\'3000\').asPortNumber();',
+  'const all = { ...process.env };',
+  'app.post(\'/upload\', (req, res) => {',
+  '  fs.writeFileSync(\'/var/data/upload.bin\', req.body);',
+  '  res.end();',
+  '});',
+  'app.listen(port);',
+].join('\n');
+/** Pieces that make, break, split and join those hits, and lines. */
+const SEARCH_EDGES = /host|sk_live_|ghp_|postgres:\/\/|tcp\(|sqlite3?|express-session|writeFileSync|env-var|convict|process\.env|apiKey|secret/gi;
+const SEARCH_PIECES = ['\n', '\n', 'sk_live_', 'ghp_', '://', 'postgres', 'host', 'Host', 'sqlite', 'session', 'writeFile', 'env-var', 'convict', 'process.env', 'tcp(', '@', ':', '"', "'", 'x', '_', ' ', '.', ''];
+
+describe('text hits carried while typing', () => {
+  it('give the findings of a fresh lint after each of many edits that make, break, split and join hits and lines', () => {
+    const name = 'app.ts';
+    let findingsSeen = 0;
+    let compared = 0;
+    for (const seed of [1, 2, 3, 4]) {
+      const next = random(seed * 7919);
+      const cache = new ModelCache();
+      const document = TextDocument.create(`file:///w/${name}`, 'x', 1, SEARCHED);
+      let version = 1;
+      lintText(name, document.getText(), version, cache);
+      for (let round = 0; round < 40; round++) {
+        const text = document.getText();
+        // Mostly at the edge of a hit (where a word grows, shrinks or splits), else anywhere.
+        const edges = [...text.matchAll(SEARCH_EDGES)].flatMap((m) => [m.index, m.index + m[0].length]);
+        const start = next() < 0.6 && edges.length > 0 ? edges[Math.floor(next() * edges.length)] : Math.floor(next() * (text.length + 1));
+        const end = next() < 0.3 ? Math.min(text.length, start + 1 + Math.floor(next() * 6)) : start;
+        change(document, cache, name, start, end, SEARCH_PIECES[Math.floor(next() * SEARCH_PIECES.length)], ++version);
+        const incremental = lintText(name, document.getText(), version, cache);
+        const fresh = lintText(name, document.getText(), version);
+        if (treeOf(incremental) !== treeOf(fresh)) continue;
+        compared++;
+        findingsSeen += fresh.findings.length;
+        assert.deepEqual(findings(incremental), findings(fresh), `seed ${seed}, round ${round}`);
+      }
+    }
+    assert.ok(compared > 120 && findingsSeen > 1000, `${compared} rounds, ${findingsSeen} findings: the comparison would prove little`);
+  });
+});

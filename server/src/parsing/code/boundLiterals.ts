@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { bindingIndex, type BoundValue } from './bindings';
 import type { CodeModel } from './codeModel';
 import { findPerStatement, type StatementSearch } from './statementReuse';
-import { anchorHits } from './wordHits';
+import { textHits } from './textHits';
 
 export type { BoundValue } from './bindings';
 
@@ -16,7 +16,7 @@ export type { BoundValue } from './bindings';
 export function valuesBoundTo(model: CodeModel, anchor: RegExp): BoundValue[] {
   const root = model.tree.rootNode;
   const index = bindingIndex(model.tree);
-  const hits = anchorHits(model, anchor);
+  const hits = textHits(model, anchor);
   const search: StatementSearch<BoundValue> = {
     key: `valuesBoundTo\u0000${anchor.source}/${anchor.flags}`,
     find(hit) {

@@ -4,7 +4,7 @@ import type { CodeLanguage } from '../fileKind';
 import type { SourceFile, Span } from '../sourceFile';
 import { findPerStatement, searchEach, type StatementSearch } from './statementReuse';
 import { queryOf, type Grammar } from './treeSitter';
-import { anchorHits } from './wordHits';
+import { textHits } from './textHits';
 
 /** The parsed model of a code file: its syntax tree, language and grammar, with the helpers rules share. */
 export interface CodeModel {
@@ -62,7 +62,7 @@ export function enclosingStatement(node: Node): Node {
  * is returned once, in source order.
  */
 export function anchoredMatches(model: CodeModel, anchor: RegExp, source: string): Map<string, Node>[] {
-  const hits = anchorHits(model, anchor);
+  const hits = textHits(model, anchor);
   // Compiling a query costs up to a few hundred milliseconds per grammar: a file without the name compiles none.
   if (hits.length === 0) return [];
   const query = queryOf(model.grammar, source);

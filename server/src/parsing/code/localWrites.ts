@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { anchoredMatches, type CodeModel } from './codeModel';
 import { stringLiteral } from './strings';
+import { textHits } from './textHits';
 
 /** A place where the code keeps state on the local disk. */
 export interface LocalWrite {
@@ -32,11 +33,12 @@ const TEMP = /tmpdir|tempfile|gettempdir|mkdtemp|TempDir|CreateTemp|createTempFi
 export function localWrites(model: CodeModel): LocalWrite[] {
   const out: LocalWrite[] = [];
   const root = model.tree.rootNode;
-  for (const hit of model.file.text.matchAll(WRITES[model.language])) {
-    const name = root.descendantForIndex(hit.index, hit.index + hit[0].length);
+  for (const hit of textHits(model, WRITES[model.language])) {
+    const name = root.descendantForIndex(hit.index, hit.end);
+    const what = model.file.text.slice(hit.index, hit.end);
     const call = name && callOf(name);
-    if (!call || !isWrite(model, call, hit[0]) || isTemporary(model, call) || !inHandler(model, call)) continue;
-    out.push({ node: call, kind: 'handlerWrite', what: hit[0] });
+    if (!call || !isWrite(model, call, what) || isTemporary(model, call) || !inHandler(model, call)) continue;
+    out.push({ node: call, kind: 'handlerWrite', what });
   }
   out.push(...configuredStores(model));
   return out.sort((a, b) => a.node.startIndex - b.node.startIndex);

@@ -5,7 +5,7 @@ import type { TextChange } from '../parsers';
 import type { SourceFile } from '../sourceFile';
 import { enclosingStatement, grammarFor, type CodeModel } from './codeModel';
 import { carryStatementFacts, markReparsed } from './statementReuse';
-import { carryWordHits, recordEdit, recordedEdits } from './wordHits';
+import { carryTextHits, recordEdit, recordedEdits } from './textHits';
 import { codeParsingReady, parserOf } from './treeSitter';
 
 /**
@@ -28,7 +28,7 @@ export function parseCode(file: SourceFile, previous?: CodeModel): CodeModel {
     markReparsed(model);
     const edits = recordedEdits(previous!);
     if (edits.length === 1) carryStatementFacts(model, previous!, edits[0], old.getChangedRanges(tree));
-    carryWordHits(model, previous!);
+    carryTextHits(model, previous!);
   }
   return model;
 }

@@ -6,6 +6,7 @@ import { clientHostArguments } from './clientHostArguments';
 import type { CodeModel } from './codeModel';
 import { envReadsOf } from './env/envRead';
 import { stringLiteral, type StringLiteral } from './strings';
+import { textHits } from './textHits';
 
 /** A backing-service address written in the code. */
 export interface ServiceLiteral {
@@ -51,16 +52,16 @@ export function serviceLiterals(model: CodeModel): ServiceLiteral[] {
   const out: ServiceLiteral[] = [];
   const seen = new Set<number>();
   const root = model.tree.rootNode;
-  for (const hit of model.file.text.matchAll(SCHEME_HITS)) {
+  for (const hit of textHits(model, SCHEME_HITS)) {
     const leaf = root.descendantForIndex(hit.index);
     const literal = leaf && (stringLiteral(leaf) ?? stringLiteral(leaf.parent));
     const address = literal && parseAddress(literal.value);
-    if (!literal || !address?.scheme || !literal.value.toLowerCase().startsWith(hit[0].toLowerCase()) || !isServiceScheme(address.scheme)) continue;
+    if (!literal || !address?.scheme || !literal.value.toLowerCase().startsWith(model.file.text.slice(hit.index, hit.end).toLowerCase()) || !isServiceScheme(address.scheme)) continue;
     if (seen.has(literal.node.id) || skipped(literal, isFallback) || urlCredentials(literal.value)) continue;
     seen.add(literal.node.id);
     out.push({ literal, scheme: address.scheme, host: address.host, envName: urlEnvName(literal.node) ?? schemeEnvName(address.scheme) });
   }
-  for (const hit of model.file.text.matchAll(/host=/g)) {
+  for (const hit of textHits(model, /host=/g)) {
     const leaf = root.descendantForIndex(hit.index);
     const literal = leaf && (stringLiteral(leaf) ?? stringLiteral(leaf.parent));
     const host = literal && DSN_KEYS.test(literal.value) ? DSN_HOST.exec(literal.value)?.[1] : undefined;
@@ -69,7 +70,7 @@ export function serviceLiterals(model: CodeModel): ServiceLiteral[] {
     const password = DSN_PASSWORD.exec(literal.value)?.[1];
     out.push({ literal, scheme: 'postgres', host, envName: urlEnvName(literal.node) ?? 'DATABASE_URL', credentials: password !== undefined && !isPlaceholderValue(password) });
   }
-  for (const hit of model.file.text.matchAll(/\btcp\(/g)) {
+  for (const hit of textHits(model, /\btcp\(/g)) {
     const leaf = root.descendantForIndex(hit.index);
     const literal = leaf && (stringLiteral(leaf) ?? stringLiteral(leaf.parent));
     const host = literal && GO_DSN.exec(literal.value)?.[1];

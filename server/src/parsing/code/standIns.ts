@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Span } from '../sourceFile';
 import { nodeSpan, type CodeModel } from './codeModel';
 import { stringLiteral } from './strings';
+import { textHits } from './textHits';
 
 /** What an embedded stand-in replaces: a SQL database, Redis or MongoDB. */
 export type StandInNeed = 'sql' | 'redis' | 'mongodb';
@@ -42,7 +43,7 @@ export function standInsOf(model: CodeModel): StandIn[] {
   const root = model.tree.rootNode;
   const out: StandIn[] = [];
   const seen = new Set<number>();
-  for (const hit of model.file.text.matchAll(HITS)) {
+  for (const hit of textHits(model, HITS)) {
     const leaf = root.descendantForIndex(hit.index);
     if (!leaf || seen.has(leaf.id)) continue;
     const found = fromLiteral(leaf) ?? fromPythonImport(leaf);

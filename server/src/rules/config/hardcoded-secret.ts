@@ -1,5 +1,5 @@
 import { codeSecretVerdict } from '../../analysis/codeSecrets';
-import { tokenHits } from '../../analysis/tokenHits';
+import { TOKEN_HITS, tokenHits } from '../../analysis/tokenHits';
 import { envExampleChange } from '../../parsing/dotenv/envFileEdits';
 import { isNonProductionFile, reportsSecret } from '../../analysis/nonProduction';
 import { isTestFile, TEST_FILES_OPTION } from '../../analysis/testFiles';
@@ -12,6 +12,7 @@ import { envNameFor, envReadText } from '../../parsing/code/edits/envReadText';
 import { importEdits } from '../../parsing/code/edits/imports';
 import { envReadsOf, type EnvRead } from '../../parsing/code/env/envRead';
 import { stringLiteral } from '../../parsing/code/strings';
+import { textHits } from '../../parsing/code/textHits';
 import type { Node } from 'web-tree-sitter';
 
 interface Options {
@@ -67,7 +68,7 @@ export default defineRule<CodeModel, Options>({
       reported.add(literal.node.id);
       ctx.report({ messageId: 'argumentSecret', data: { call, label: verdict.label, masked: verdict.masked }, at: nodeSpan(literal.node) });
     }
-    for (const hit of tokenHits(model.file.text)) {
+    for (const hit of textHits(model, TOKEN_HITS, tokenHits)) {
       if (reportedSpans.some((r) => r.start <= hit.index && hit.index < r.end)) continue;
       const node = model.tree.rootNode.descendantForIndex(hit.index);
       const literal = node && (stringLiteral(node) ?? stringLiteral(node.parent));

@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { envNameOf } from '../../spring/springPlaceholders';
 import { anchoredMatches, nodeSpan, type CodeModel } from '../codeModel';
 import { stringLiteral } from '../strings';
+import { hasTextHit } from '../textHits';
 import { readWithDefault, type EnvRead } from './envRead';
 
 /**
@@ -12,21 +13,20 @@ import { readWithDefault, type EnvRead } from './envRead';
  * `DB_HOST`, `SetDefault`, `BindEnv`); MicroProfile `@ConfigProperty(name = "x", defaultValue = …)`.
  */
 export function configLibraryReads(model: CodeModel): EnvRead[] {
-  const text = model.file.text;
   switch (model.language) {
     case 'python':
-      return [...(/\bdecouple\b/.test(text) ? decoupleReads(model) : []), ...(/\benvirons\b/.test(text) ? environsReads(model) : [])];
+      return [...(hasTextHit(model, /\bdecouple\b/g) ? decoupleReads(model) : []), ...(hasTextHit(model, /\benvirons\b/g) ? environsReads(model) : [])];
     case 'javascript':
     case 'typescript':
       return [
-        ...(/\bconvict\b/.test(text) ? convictReads(model) : []),
-        ...(/['"]env-var['"]/.test(text) ? envVarReads(model) : []),
-        ...(/\bcleanEnv\b/.test(text) ? envalidReads(model) : []),
+        ...(hasTextHit(model, /\bconvict\b/g) ? convictReads(model) : []),
+        ...(hasTextHit(model, /['"]env-var['"]/g) ? envVarReads(model) : []),
+        ...(hasTextHit(model, /\bcleanEnv\b/g) ? envalidReads(model) : []),
       ];
     case 'go':
-      return /\bviper\b/.test(text) ? viperReads(model) : [];
+      return hasTextHit(model, /\bviper\b/g) ? viperReads(model) : [];
     case 'java':
-      return /\bConfigProperty\b/.test(text) ? microProfileReads(model) : [];
+      return hasTextHit(model, /\bConfigProperty\b/g) ? microProfileReads(model) : [];
   }
 }
 

@@ -1,5 +1,6 @@
 import { envNameOf } from '../../spring/springPlaceholders';
 import type { CodeModel } from '../codeModel';
+import { textHits } from '../textHits';
 
 /**
  * Code that hands the environment as a whole to something else (a schema validator, a config
@@ -15,9 +16,22 @@ const WHOLE_ENV: Record<CodeModel['language'], RegExp> = {
   java: /\bSystem\.getenv\s*\(\s*\)(?!\s*\.\s*(?:get|getOrDefault)\s*\()|\.getProperty\s*\(|\bgetRequiredProperty\s*\(|\bBinder\b/,
 };
 
+/**
+ * Where a JavaScript or TypeScript match can start: at a hit of `process.env` or of the word
+ * `convict` (the two never overlap, so every such place is a hit). Unlike the whole expression, whose
+ * `\s*` may cross lines, these read one line, so their hits are carried over an edit.
+ */
+const JS_STARTS = /\bprocess\.env\b|\bconvict\b/g;
+const JS_AT = new RegExp(WHOLE_ENV.javascript.source, 'y');
+
 /** True when the code may read variables by names the env-read model cannot see. */
 export function readsWholeEnv(model: CodeModel): boolean {
-  return WHOLE_ENV[model.language].test(model.file.text);
+  const text = model.file.text;
+  if (model.language !== 'javascript' && model.language !== 'typescript') return WHOLE_ENV[model.language].test(text);
+  return textHits(model, JS_STARTS).some((hit) => {
+    JS_AT.lastIndex = hit.index;
+    return JS_AT.test(text);
+  });
 }
 
 const CONFIGURATION_PROPERTIES = /@ConfigurationProperties\s*\(\s*(?:(?:prefix|value)\s*=\s*)?"([^"]+)"/g;
