@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CodeModel } from './codeModel';
 import { inHandler } from './localWrites';
+import { topStatements } from './statementReuse';
 
 /** State a process keeps in memory between requests: a collection that request handlers write. */
 export interface MemoryState {
@@ -38,8 +39,12 @@ export function memoryStates(model: CodeModel): MemoryState[] {
 
 function jsStates(model: CodeModel): MemoryState[] {
   const out: MemoryState[] = [];
-  for (const top of model.tree.rootNode.namedChildren) {
-    const declaration = top?.type === 'export_statement' ? top.namedChildren.find((c) => c?.type === 'lexical_declaration' || c?.type === 'variable_declaration') : top;
+  const statements = topStatements(model);
+  for (let i = 0; i < statements.nodes.length; i++) {
+    // Only declarations, read by their type first: the root's children are read once per tree for every rule.
+    if (!/^(export_statement|lexical_declaration|variable_declaration)$/.test(statements.types[i])) continue;
+    const top = statements.nodes[i];
+    const declaration = top.type === 'export_statement' ? top.namedChildren.find((c) => c?.type === 'lexical_declaration' || c?.type === 'variable_declaration') : top;
     if (!declaration || (declaration.type !== 'lexical_declaration' && declaration.type !== 'variable_declaration')) continue;
     for (const declarator of declaration.namedChildren) {
       const name = declarator?.childForFieldName('name');

@@ -177,18 +177,20 @@ function memoOf(model: CodeModel): Memo {
   return memo;
 }
 
-/** The root's children, in order, with their spans (read once per tree: a node's end is a call into WebAssembly). */
+/** The root's children, in order, with their spans and types (read once per tree: each is a call into WebAssembly). */
 interface Statements {
   nodes: Node[];
   starts: number[];
   ends: number[];
+  types: string[];
 }
 
-function topStatements(model: CodeModel): Statements {
+/** The top-level statements of a model's tree (the root's children), read once per tree for every search and rule. */
+export function topStatements(model: CodeModel): Statements {
   let statements = statementsOf.get(model);
   if (!statements) {
     const nodes = model.tree.rootNode.children.filter((c): c is Node => c !== null);
-    statements = { nodes, starts: nodes.map((n) => n.startIndex), ends: nodes.map((n) => n.endIndex) };
+    statements = { nodes, starts: nodes.map((n) => n.startIndex), ends: nodes.map((n) => n.endIndex), types: nodes.map((n) => n.type) };
     statementsOf.set(model, statements);
   }
   return statements;
