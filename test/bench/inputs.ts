@@ -16,7 +16,7 @@ export interface BenchFile {
   name: string;
   /** The file name written to disk (decides the kind). */
   fileName: string;
-  languageId: 'dockerfile' | 'yaml' | 'typescript';
+  languageId: 'dockerfile' | 'yaml' | 'typescript' | 'javascript';
   text: string;
 }
 
@@ -126,9 +126,18 @@ export function denseTypescript(lines = 3000): string {
   return concatenate(read([...sourcesUnder(path.join(ROOT, 'server/src/rules')), ...sourcesUnder(path.join(ROOT, 'server/src/parsing/code'))]), lines, '\n')!;
 }
 
-/** The corpus's TypeScript and JavaScript services concatenated to about 3,000 lines. */
+/**
+ * The corpus's TypeScript services concatenated to about 3,000 lines. TypeScript and JavaScript are
+ * joined apart: a `.ts` file cannot hold the JSX of the corpus's `.js` files (tsc rejects it), and the
+ * TypeScript grammar's error recovery wraps such JSX and a thousand lines around it into one statement.
+ */
 export function corpusTypescript(lines = 3000): string | undefined {
-  return concatenate(read(corpusFiles('source', (p) => /\.(ts|js)$/.test(p))), lines, '\n');
+  return concatenate(read(corpusFiles('source', (p) => p.endsWith('.ts'))), lines, '\n');
+}
+
+/** The corpus's JavaScript services (CommonJS, ES modules, some JSX) concatenated to about 3,000 lines. */
+export function corpusJavascript(lines = 3000): string | undefined {
+  return concatenate(read(corpusFiles('source', (p) => p.endsWith('.js'))), lines, '\n');
 }
 
 /** One Deployment + Service pair of about 166 lines, with literal and referenced env values. */
@@ -195,7 +204,8 @@ export function benchFiles(): BenchFile[] {
     withText('Kubernetes, corpus manifests joined', 'cluster.yaml', 'yaml', corpusKubernetes()),
     withText('TypeScript, dense (rule modules joined)', 'rules.ts', 'typescript', denseTypescript()),
     withText('TypeScript, Express handlers', 'orders.ts', 'typescript', typescriptFile()),
-    withText('TypeScript/JS, corpus services joined', 'services.ts', 'typescript', corpusTypescript()),
+    withText('TypeScript, corpus services joined', 'services.ts', 'typescript', corpusTypescript()),
+    withText('JavaScript, corpus services joined', 'services.js', 'javascript', corpusJavascript()),
   ];
   return files.filter((f): f is BenchFile => f !== undefined);
 }
@@ -212,11 +222,11 @@ function withText(name: string, fileName: string, languageId: BenchFile['languag
 export function typingPoint(text: string, languageId: BenchFile['languageId']): { line: number; character: number } {
   const lines = text.split('\n');
   const fits = (l: string) =>
-    languageId === 'typescript' ? /\w;$/.test(l) : languageId === 'yaml' ? /^\s*-?\s*[\w.-]+: [\w./-]+$/.test(l) && !/^\s*(kind|apiVersion):/.test(l) : /\w$/.test(l) && !/^\s*#/.test(l);
+    languageId === 'typescript' || languageId === 'javascript' ? /\w;$/.test(l) : languageId === 'yaml' ? /^\s*-?\s*[\w.-]+: [\w./-]+$/.test(l) && !/^\s*(kind|apiVersion):/.test(l) : /\w$/.test(l) && !/^\s*#/.test(l);
   const middle = Math.floor(lines.length / 2);
   for (let d = 0; d < lines.length; d++) {
     for (const i of [middle + d, middle - d]) {
-      if (i >= 0 && i < lines.length && fits(lines[i])) return { line: i, character: languageId === 'typescript' ? lines[i].length - 1 : lines[i].length };
+      if (i >= 0 && i < lines.length && fits(lines[i])) return { line: i, character: languageId === 'typescript' || languageId === 'javascript' ? lines[i].length - 1 : lines[i].length };
     }
   }
   return { line: middle, character: lines[middle].length };
