@@ -1,0 +1,456 @@
+import type { Span } from '../sourceFile';
+import { blockValue, decline, DECLINED, doubleQuoted, resolvePlain, singleQuoted, type Quoted } from './fastYamlScalars';
+import type { YMap, YNode, YPair, YScalar, YSeq } from './yamlNodes';
+
+/**
+ * A fast path for the YAML that manifests are made of, beside the `yaml` package: one linear pass
+ * over a document chunk that builds the {@link YNode} tree directly, with the very spans, values and
+ * styles that `yaml` + `convertDocument` give (the equivalence tests hold it to that over the corpus
+ * and over generated documents). It accepts a block map or sequence at the root, nested block maps
+ * and sequences (`- key: value` items, a sequence at its key's column), keys that are plain or quoted
+ * on one line, plain and quoted scalars on one line, `|` and `>` scalars (clip or `-` chomping),
+ * flow collections that close on their line, empty values, comments, blank lines and CRLF.
+ *
+ * It returns undefined ("declined") for everything else, and then the chunk is parsed by `yaml`, so
+ * declining is always safe: anchors, aliases, tags, merge keys, directives, `...`, `?` keys, tabs,
+ * control characters, multi-line plain, quoted or flow scalars, `+` chomping and indentation
+ * indicators, more-indented folded lines, repeated keys (so that `yaml` reports them), a last entry
+ * ending in whitespace (see {@link FastYaml.endsInWhitespace}), any
+ * indentation it does not expect, and nesting deeper than {@link MAX_BLOCK_DEPTH} (the parser keeps
+ * its own stack, so it never recurses for block levels, and flow levels stop at {@link MAX_FLOW_DEPTH}).
+ */
+export function parseFastYaml(text: string, base: number): YNode | undefined {
+  if (UNSUPPORTED.test(text)) return undefined;
+  try {
+    return new FastYaml(text, base).parse();
+  } catch (e) {
+    if (e === DECLINED) return undefined;
+    throw e;
+  }
+}
+
+/** Block collections nest at most this deep on the fast path (`yaml` itself refuses 200 levels). */
+export const MAX_BLOCK_DEPTH = 100;
+/** Flow collections nest at most this deep inside one value. */
+export const MAX_FLOW_DEPTH = 16;
+/** `yaml` rejects implicit keys over 1,024 characters; the fast path leaves long keys to it. */
+const MAX_KEY_LENGTH = 1000;
+
+// Characters and lines the fast path never reads: tabs, control and Unicode line-break characters,
+// a byte order mark, a lone CR, directives (`%`) and document end markers (`...`).
+const WHITESPACE = /\s/;
+
+const UNSUPPORTED = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\r(?!\n)|^(?:%|\.\.\.)/m;
+
+/** A first character that no plain scalar or plain key of the fast path starts with. */
+function isIndicator(c: number): boolean {
+  // , [ ] { } # & * ! | > ' " % @ ` ? :
+  return c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x23 || c === 0x26 || c === 0x2a || c === 0x21 || c === 0x7c
+    || c === 0x3e || c === 0x27 || c === 0x22 || c === 0x25 || c === 0x40 || c === 0x60 || c === 0x3f || c === 0x3a;
+}
+
+/** An open block collection. */
+interface Frame {
+  seq: boolean;
+  /** The column of its entries. */
+  indent: number;
+  node: YMap | YSeq;
+  /** The pair whose value it is, if any. */
+  owner?: YPair;
+  /** A sequence at its parent key's column (`ports:` / `- name: …`). */
+  compact: boolean;
+  keys: Set<string>;
+}
+
+/** An entry whose value is not on its line: a nested collection on the next lines, or empty. */
+interface Pending {
+  frame: Frame;
+  pair?: YPair;
+  /** Where `yaml` puts the empty value: after the indicator and the spaces after it. */
+  nullAt: number;
+}
+
+class FastYaml {
+  private readonly stack: Frame[] = [];
+  private root: YMap | YSeq | undefined;
+  private pending: Pending | undefined;
+  /** The start of the line being read. */
+  private lineStart = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly base: number,
+  ) {}
+
+  parse(): YNode {
+    const text = this.text;
+    let marker = false;
+    for (let ls = 0; ls < text.length; ) {
+      const le = this.lineEnd(ls);
+      const eol = text.charCodeAt(le - 1) === 0x0d && le > ls ? le - 1 : le;
+      const c = this.skipSpaces(ls, eol);
+      if (c >= eol || text.charCodeAt(c) === 0x23) {
+        ls = le + 1;
+        continue;
+      }
+      if (c === ls && text.startsWith('---', c) && (c + 3 >= eol || text.charCodeAt(c + 3) === 0x20)) {
+        if (marker || this.root) decline();
+        marker = true;
+        this.restOfLine(c + 3, eol);
+        ls = le + 1;
+        continue;
+      }
+      this.lineStart = ls;
+      ls = this.contentLine(c, eol, le);
+    }
+    if (this.pending) this.resolveNull(this.pending);
+    while (this.stack.length > 0) this.pop();
+    return this.root ?? decline();
+  }
+
+  /** A line with content at `c`; returns where the next line starts. */
+  private contentLine(c: number, eol: number, le: number): number {
+    const indent = c - this.lineStart;
+    const seqEntry = this.isSeqEntry(c, eol);
+    const pending = this.pending;
+    if (pending) {
+      this.pending = undefined;
+      const owner = pending.frame;
+      if (indent > owner.indent || (!owner.seq && indent === owner.indent && seqEntry)) {
+        return this.entry(this.open(seqEntry, indent, c, pending.pair), c, eol, le);
+      }
+      this.resolveNull(pending);
+    }
+    if (this.stack.length === 0) {
+      if (this.root) decline();
+      return this.entry(this.open(seqEntry, indent, c, undefined), c, eol, le);
+    }
+    let top: Frame | undefined = this.stack[this.stack.length - 1];
+    while (top && top.indent > indent) top = this.pop();
+    if (top && top.seq && top.compact && top.indent === indent && !seqEntry) top = this.pop();
+    if (!top || top.indent !== indent || top.seq !== seqEntry) return decline();
+    return this.entry(top, c, eol, le);
+  }
+
+  /** The entry at `c` of a frame: `- item` or `key: value`. */
+  private entry(frame: Frame, c: number, eol: number, le: number): number {
+    if (!frame.seq) return this.mapEntry(frame, c, eol, le);
+    const q = this.skipSpaces(c + 1, eol);
+    if (q >= eol || this.text.charCodeAt(q) === 0x23) {
+      this.pending = { frame, nullAt: q };
+      return le + 1;
+    }
+    if (this.isSeqEntry(q, eol)) decline();
+    if (this.key(q, eol)) return this.mapEntry(this.open(false, q - this.lineStart, q, undefined), q, eol, le);
+    const [node, next] = this.inlineValue(q, eol, le, frame.indent);
+    (frame.node as YSeq).items.push(node);
+    return next;
+  }
+
+  private mapEntry(frame: Frame, c: number, eol: number, le: number): number {
+    const key = this.key(c, eol) ?? decline();
+    if (frame.keys.has(key.value) || key.value === '<<') decline();
+    frame.keys.add(key.value);
+    const keySpan = this.span(c, key.end);
+    const pair: YPair = { key: key.value, keySpan, value: undefined, span: this.span(c, key.end), flow: false };
+    (frame.node as YMap).pairs.push(pair);
+    const q = this.skipSpaces(key.colon + 1, eol);
+    if (q >= eol || this.text.charCodeAt(q) === 0x23) {
+      this.pending = { frame, pair, nullAt: q };
+      return le + 1;
+    }
+    const [node, next] = this.inlineValue(q, eol, le, frame.indent);
+    pair.value = node;
+    pair.span.end = Math.max(node.span.end, keySpan.end);
+    return next;
+  }
+
+  /** A key at `c` followed by `:` and a space or the line's end; undefined when the line holds no key. */
+  private key(c: number, eol: number): (Quoted & { colon: number }) | undefined {
+    const text = this.text;
+    const first = text.charCodeAt(c);
+    if (first === 0x22 || first === 0x27) {
+      const quoted = first === 0x22 ? doubleQuoted(text, c, eol) : singleQuoted(text, c, eol);
+      const colon = this.skipSpaces(quoted.end, eol);
+      return text.charCodeAt(colon) === 0x3a && this.isBlankOrEnd(colon + 1, eol) ? { ...quoted, colon } : undefined;
+    }
+    if (isIndicator(first) || (first === 0x2d && this.isBlankOrEnd(c + 1, eol))) return undefined;
+    for (let j = c; j < eol; j++) {
+      const ch = text.charCodeAt(j);
+      if (ch === 0x23 && text.charCodeAt(j - 1) === 0x20) return undefined;
+      if (ch !== 0x3a || !this.isBlankOrEnd(j + 1, eol)) continue;
+      if (j - c > MAX_KEY_LENGTH) decline();
+      let end = j;
+      while (text.charCodeAt(end - 1) === 0x20) end--;
+      return { value: String(resolvePlain(text.slice(c, end))), end, colon: j };
+    }
+    return undefined;
+  }
+
+  /** A value that starts on its entry's line at `q`: the node and where the next line starts. */
+  private inlineValue(q: number, eol: number, le: number, parentIndent: number): [YNode, number] {
+    const text = this.text;
+    const first = text.charCodeAt(q);
+    if (first === 0x7c || first === 0x3e) return this.blockScalar(q, eol, le, parentIndent);
+    let node: YNode;
+    if (first === 0x22 || first === 0x27) {
+      const quoted = first === 0x22 ? doubleQuoted(text, q, eol) : singleQuoted(text, q, eol);
+      node = this.scalar(q, quoted.end, quoted.value, first === 0x22 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE');
+    } else if (first === 0x5b || first === 0x7b) {
+      node = this.flow(q, eol, 1);
+    } else {
+      if (isIndicator(first) || (first === 0x2d && this.isBlankOrEnd(q + 1, eol))) decline();
+      let end = eol;
+      for (let j = q; j < eol; j++) {
+        const ch = text.charCodeAt(j);
+        if (ch === 0x23 && text.charCodeAt(j - 1) === 0x20) {
+          end = j;
+          break;
+        }
+        // `a: b: c` is an error to `yaml`, and `a: b:` a nested key.
+        if (ch === 0x3a && this.isBlankOrEnd(j + 1, eol)) decline();
+      }
+      while (text.charCodeAt(end - 1) === 0x20) end--;
+      return [this.scalar(q, end, resolvePlain(text.slice(q, end)), 'PLAIN'), le + 1];
+    }
+    this.restOfLine(node.span.end - this.base, eol);
+    return [node, le + 1];
+  }
+
+  /** `|` or `>` at `q` and its lines, more indented than `parentIndent`. */
+  private blockScalar(q: number, eol: number, le: number, parentIndent: number): [YScalar, number] {
+    const text = this.text;
+    const folded = text.charCodeAt(q) === 0x3e;
+    const chomp = text.charCodeAt(q + 1);
+    const strip = chomp === 0x2d;
+    if (chomp === 0x2b || (chomp >= 0x30 && chomp <= 0x39)) decline();
+    this.restOfLine(strip ? q + 2 : q + 1, eol);
+    const lines: string[] = [];
+    let indent = -1;
+    let last = -1;
+    let lastEnd = eol;
+    let leadingBlank = 0;
+    let spacesOnly = -1;
+    let ls = le + 1;
+    while (ls < text.length) {
+      const lineEnd = this.lineEnd(ls);
+      const end = text.charCodeAt(lineEnd - 1) === 0x0d ? lineEnd - 1 : lineEnd;
+      const sp = this.skipSpaces(ls, end) - ls;
+      if (ls + sp >= end) {
+        if (indent >= 0 && sp > indent) {
+          // A line of spaces only, longer than the indentation: content (spaces) of a literal scalar.
+          if (folded) decline();
+          spacesOnly = lines.length;
+          lines.push(text.slice(ls + indent, end));
+        } else {
+          if (indent < 0) leadingBlank = Math.max(leadingBlank, sp);
+          lines.push('');
+        }
+        ls = lineEnd + 1;
+        continue;
+      }
+      if (indent < 0) {
+        if (sp <= parentIndent) break;
+        indent = sp;
+        if (leadingBlank > indent) decline();
+      } else if (sp < indent) break;
+      if (folded && sp > indent) decline();
+      last = lines.length;
+      lines.push(text.slice(ls + indent, end));
+      lastEnd = end;
+      ls = lineEnd + 1;
+    }
+    if (spacesOnly > last) decline();
+    let end = lastEnd;
+    while (end > q + 1 && /\s/.test(text[end - 1])) end--;
+    const value = blockValue(lines, last, folded, strip);
+    return [this.scalar(q, end, value, folded ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL'), ls];
+  }
+
+  /** A flow collection that closes on its line, from its bracket at `q`. */
+  private flow(q: number, eol: number, depth: number): YMap | YSeq {
+    if (depth > MAX_FLOW_DEPTH) decline();
+    const text = this.text;
+    const isSeq = text.charCodeAt(q) === 0x5b;
+    const close = isSeq ? 0x5d : 0x7d;
+    const seq: YSeq = { type: 'seq', span: this.span(q, q), flow: true, items: [] };
+    const map: YMap = { type: 'map', span: this.span(q, q), flow: true, pairs: [] };
+    const keys = new Set<string>();
+    let j = this.skipSpaces(q + 1, eol);
+    if (text.charCodeAt(j) !== close) {
+      for (;;) {
+        if (isSeq) {
+          const item = this.flowItem(j, eol, depth);
+          seq.items.push(item);
+          j = item.span.end - this.base;
+        } else {
+          const pair = this.flowPair(j, eol, depth, keys);
+          map.pairs.push(pair);
+          j = pair.span.end - this.base;
+        }
+        j = this.skipSpaces(j, eol);
+        const c = text.charCodeAt(j);
+        if (c === close) break;
+        if (c !== 0x2c || j >= eol) decline();
+        j = this.skipSpaces(j + 1, eol);
+        if (text.charCodeAt(j) === close || j >= eol) decline();
+      }
+    }
+    const node = isSeq ? seq : map;
+    node.span.end = this.base + j + 1;
+    return node;
+  }
+
+  /** `key: value` in a flow map, from `j`. */
+  private flowPair(j: number, eol: number, depth: number, keys: Set<string>): YPair {
+    const text = this.text;
+    const first = text.charCodeAt(j);
+    let key: string;
+    let keyEnd: number;
+    let colon: number;
+    if (first === 0x22 || first === 0x27) {
+      const quoted = first === 0x22 ? doubleQuoted(text, j, eol) : singleQuoted(text, j, eol);
+      key = quoted.value;
+      keyEnd = quoted.end;
+      colon = this.skipSpaces(keyEnd, eol);
+      if (text.charCodeAt(colon) !== 0x3a) decline();
+    } else {
+      const scalar = this.flowPlain(j, eol, true);
+      colon = scalar.next;
+      keyEnd = scalar.end;
+      key = String(resolvePlain(text.slice(j, keyEnd)));
+    }
+    if (keys.has(key) || key === '<<') decline();
+    keys.add(key);
+    const v = this.skipSpaces(colon + 1, eol);
+    const c = text.charCodeAt(v);
+    if (v >= eol || c === 0x2c || c === 0x7d) decline();
+    const value = this.flowItem(v, eol, depth);
+    return { key, keySpan: this.span(j, keyEnd), value, span: { start: this.base + j, end: Math.max(value.span.end, this.base + keyEnd) }, flow: true };
+  }
+
+  /** A value in a flow collection, from `j`. */
+  private flowItem(j: number, eol: number, depth: number): YNode {
+    const text = this.text;
+    const first = text.charCodeAt(j);
+    if (first === 0x5b || first === 0x7b) return this.flow(j, eol, depth + 1);
+    if (first === 0x22 || first === 0x27) {
+      const quoted = first === 0x22 ? doubleQuoted(text, j, eol) : singleQuoted(text, j, eol);
+      if (text.charCodeAt(this.skipSpaces(quoted.end, eol)) === 0x3a) decline();
+      return this.scalar(j, quoted.end, quoted.value, first === 0x22 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE');
+    }
+    const { end } = this.flowPlain(j, eol, false);
+    return this.scalar(j, end, resolvePlain(text.slice(j, end)), 'PLAIN');
+  }
+
+  /**
+   * A plain scalar in a flow collection: it ends at `,`, `]` or `}` (a value) or at `: ` (a key).
+   * A colon inside a value is text when a character other than a space or a flow indicator follows it
+   * (`host:80`); any other colon, a bracket, a comment or the line's end: declined.
+   */
+  private flowPlain(j: number, eol: number, isKey: boolean): { end: number; next: number } {
+    const text = this.text;
+    const first = text.charCodeAt(j);
+    if (isIndicator(first) || (first === 0x2d && this.isBlankOrEnd(j + 1, eol))) decline();
+    let k = j;
+    for (; k < eol; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 0x2c || c === 0x5d || c === 0x7d) {
+        if (isKey) decline();
+        break;
+      }
+      if (c === 0x3a) {
+        const after = text.charCodeAt(k + 1);
+        // `host:80` is one scalar; `key: ` ends a key, and any other colon is left to `yaml`.
+        if (isKey && after === 0x20) break;
+        if (isKey || k + 1 >= eol || after === 0x20 || after === 0x2c || after === 0x5b || after === 0x5d || after === 0x7b || after === 0x7d) decline();
+      }
+      if (c === 0x5b || c === 0x7b || (c === 0x23 && text.charCodeAt(k - 1) === 0x20)) decline();
+    }
+    if (k >= eol) decline();
+    let end = k;
+    while (text.charCodeAt(end - 1) === 0x20) end--;
+    return { end, next: k };
+  }
+
+  /** Opens a block collection at column `indent`, its first entry at `c`, as the value of `owner` or an item of the top sequence. */
+  private open(seq: boolean, indent: number, c: number, owner: YPair | undefined): Frame {
+    if (this.stack.length >= MAX_BLOCK_DEPTH) decline();
+    const span = this.span(c, c);
+    const node: YMap | YSeq = seq ? { type: 'seq', span, flow: false, items: [] } : { type: 'map', span, flow: false, pairs: [] };
+    const parent = this.stack[this.stack.length - 1];
+    if (owner) owner.value = node;
+    else if (parent) (parent.node as YSeq).items.push(node);
+    else this.root = node;
+    const frame: Frame = { seq, indent, node, owner, compact: seq && !!parent && !parent.seq && parent.indent === indent, keys: new Set() };
+    this.stack.push(frame);
+    return frame;
+  }
+
+  /** Closes the top collection: its span ends at its last entry, as `contentEnd` makes it. Returns the new top. */
+  private pop(): Frame | undefined {
+    const frame = this.stack.pop()!;
+    const node = frame.node;
+    let end = node.span.start;
+    const children: { span: Span }[] = node.type === 'map' ? node.pairs : node.items;
+    for (const child of children) if (child.span.end > end) end = child.span.end;
+    if (this.endsInWhitespace(end - this.base)) decline();
+    node.span.end = end;
+    if (frame.owner) frame.owner.span.end = Math.max(end, frame.owner.keySpan.end);
+    return this.stack[this.stack.length - 1];
+  }
+
+  /**
+   * `convertDocument` ends a block collection at its last entry, but only at an entry inside `yaml`'s
+   * range of the collection with its trailing whitespace (JavaScript's `\s`) trimmed. An entry that
+   * ends after such a character (an empty value after trailing spaces, a plain scalar ending in a
+   * no-break space) falls outside it unless a comment follows on its line; the fast path declines those.
+   */
+  private endsInWhitespace(end: number): boolean {
+    if (!WHITESPACE.test(this.text[end - 1] ?? '')) return false;
+    const eol = this.lineEnd(end);
+    const after = this.skipSpaces(end, eol);
+    return this.text.charCodeAt(after) !== 0x23;
+  }
+
+  /** An entry with no value on its line and no nested collection after it: `yaml`'s empty (null) scalar. */
+  private resolveNull(pending: Pending): void {
+    const node = this.scalar(pending.nullAt, pending.nullAt, null, 'PLAIN');
+    if (pending.pair) {
+      pending.pair.value = node;
+      pending.pair.span.end = Math.max(node.span.end, pending.pair.keySpan.end);
+    } else (pending.frame.node as YSeq).items.push(node);
+  }
+
+  private scalar(start: number, end: number, value: string | number | boolean | null, style: string): YScalar {
+    return { type: 'scalar', span: this.span(start, end), value, style, templated: false };
+  }
+
+  private span(start: number, end: number): Span {
+    return { start: this.base + start, end: this.base + end };
+  }
+
+  /** After a complete value: only spaces and a comment may follow on its line. */
+  private restOfLine(at: number, eol: number): void {
+    const r = this.skipSpaces(at, eol);
+    if (r < eol && !(this.text.charCodeAt(r) === 0x23 && r > at)) decline();
+  }
+
+  private isSeqEntry(c: number, eol: number): boolean {
+    return this.text.charCodeAt(c) === 0x2d && this.isBlankOrEnd(c + 1, eol);
+  }
+
+  private isBlankOrEnd(at: number, eol: number): boolean {
+    return at >= eol || this.text.charCodeAt(at) === 0x20;
+  }
+
+  private skipSpaces(at: number, eol: number): number {
+    while (at < eol && this.text.charCodeAt(at) === 0x20) at++;
+    return at;
+  }
+
+  private lineEnd(ls: number): number {
+    const newline = this.text.indexOf('\n', ls);
+    return newline === -1 ? this.text.length : newline;
+  }
+}
