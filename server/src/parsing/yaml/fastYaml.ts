@@ -39,6 +39,13 @@ const MAX_KEY_LENGTH = 1000;
 // Characters and lines the fast path never reads: tabs, control and Unicode line-break characters,
 // a byte order mark, a lone CR, directives (`%`) and document end markers (`...`).
 const WHITESPACE = /\s/;
+// Where a plain scalar in a flow collection may stop: a flow indicator, a colon or a comment (its space).
+const FLOW_STOP = /[,:[\]{}]| #/g;
+
+/** A key on its line: its value, where it ends, and its colon. */
+interface Key extends Quoted {
+  colon: number;
+}
 
 const UNSUPPORTED = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\r(?!\n)|^(?:%|\.\.\.)/m;
 
@@ -76,6 +83,11 @@ class FastYaml {
   private pending: Pending | undefined;
   /** The start of the line being read. */
   private lineStart = 0;
+  /** The next `:` and the next ` #` found, with where their searches started: none lies between. */
+  private colonFrom = -1;
+  private colonAt = -1;
+  private hashFrom = -1;
+  private hashAt = -1;
 
   constructor(
     private readonly text: string,
@@ -134,21 +146,21 @@ class FastYaml {
 
   /** The entry at `c` of a frame: `- item` or `key: value`. */
   private entry(frame: Frame, c: number, eol: number, le: number): number {
-    if (!frame.seq) return this.mapEntry(frame, c, eol, le);
+    if (!frame.seq) return this.mapEntry(frame, c, this.key(c, eol) ?? decline(), eol, le);
     const q = this.skipSpaces(c + 1, eol);
     if (q >= eol || this.text.charCodeAt(q) === 0x23) {
       this.pending = { frame, nullAt: q };
       return le + 1;
     }
     if (this.isSeqEntry(q, eol)) decline();
-    if (this.key(q, eol)) return this.mapEntry(this.open(false, q - this.lineStart, q, undefined), q, eol, le);
+    const key = this.key(q, eol);
+    if (key) return this.mapEntry(this.open(false, q - this.lineStart, q, undefined), q, key, eol, le);
     const [node, next] = this.inlineValue(q, eol, le, frame.indent);
     (frame.node as YSeq).items.push(node);
     return next;
   }
 
-  private mapEntry(frame: Frame, c: number, eol: number, le: number): number {
-    const key = this.key(c, eol) ?? decline();
+  private mapEntry(frame: Frame, c: number, key: Key, eol: number, le: number): number {
     if (frame.keys.has(key.value) || key.value === '<<') decline();
     frame.keys.add(key.value);
     const keySpan = this.span(c, key.end);
@@ -166,7 +178,7 @@ class FastYaml {
   }
 
   /** A key at `c` followed by `:` and a space or the line's end; undefined when the line holds no key. */
-  private key(c: number, eol: number): (Quoted & { colon: number }) | undefined {
+  private key(c: number, eol: number): Key | undefined {
     const text = this.text;
     const first = text.charCodeAt(c);
     if (first === 0x22 || first === 0x27) {
@@ -175,16 +187,12 @@ class FastYaml {
       return text.charCodeAt(colon) === 0x3a && this.isBlankOrEnd(colon + 1, eol) ? { ...quoted, colon } : undefined;
     }
     if (isIndicator(first) || (first === 0x2d && this.isBlankOrEnd(c + 1, eol))) return undefined;
-    for (let j = c; j < eol; j++) {
-      const ch = text.charCodeAt(j);
-      if (ch === 0x23 && text.charCodeAt(j - 1) === 0x20) return undefined;
-      if (ch !== 0x3a || !this.isBlankOrEnd(j + 1, eol)) continue;
-      if (j - c > MAX_KEY_LENGTH) decline();
-      let end = j;
-      while (text.charCodeAt(end - 1) === 0x20) end--;
-      return { value: String(resolvePlain(text.slice(c, end))), end, colon: j };
-    }
-    return undefined;
+    const colon = this.mark(c);
+    if (colon >= eol || text.charCodeAt(colon) !== 0x3a) return undefined;
+    if (colon - c > MAX_KEY_LENGTH) decline();
+    let end = colon;
+    while (text.charCodeAt(end - 1) === 0x20) end--;
+    return { value: String(resolvePlain(text.slice(c, end))), end, colon };
   }
 
   /** A value that starts on its entry's line at `q`: the node and where the next line starts. */
@@ -200,16 +208,10 @@ class FastYaml {
       node = this.flow(q, eol, 1);
     } else {
       if (isIndicator(first) || (first === 0x2d && this.isBlankOrEnd(q + 1, eol))) decline();
-      let end = eol;
-      for (let j = q; j < eol; j++) {
-        const ch = text.charCodeAt(j);
-        if (ch === 0x23 && text.charCodeAt(j - 1) === 0x20) {
-          end = j;
-          break;
-        }
-        // `a: b: c` is an error to `yaml`, and `a: b:` a nested key.
-        if (ch === 0x3a && this.isBlankOrEnd(j + 1, eol)) decline();
-      }
+      // It ends at a comment; `a: b: c` is an error to `yaml`, and `a: b:` a nested key.
+      const mark = this.mark(q);
+      if (mark < eol && text.charCodeAt(mark) === 0x3a) decline();
+      let end = Math.min(mark, eol);
       while (text.charCodeAt(end - 1) === 0x20) end--;
       return [this.scalar(q, end, resolvePlain(text.slice(q, end)), 'PLAIN'), le + 1];
     }
@@ -353,19 +355,21 @@ class FastYaml {
     const first = text.charCodeAt(j);
     if (isIndicator(first) || (first === 0x2d && this.isBlankOrEnd(j + 1, eol))) decline();
     let k = j;
-    for (; k < eol; k++) {
+    for (;;) {
+      FLOW_STOP.lastIndex = k;
+      k = FLOW_STOP.exec(text)?.index ?? eol;
+      if (k >= eol) break;
       const c = text.charCodeAt(k);
       if (c === 0x2c || c === 0x5d || c === 0x7d) {
         if (isKey) decline();
         break;
       }
-      if (c === 0x3a) {
-        const after = text.charCodeAt(k + 1);
-        // `host:80` is one scalar; `key: ` ends a key, and any other colon is left to `yaml`.
-        if (isKey && after === 0x20) break;
-        if (isKey || k + 1 >= eol || after === 0x20 || after === 0x2c || after === 0x5b || after === 0x5d || after === 0x7b || after === 0x7d) decline();
-      }
-      if (c === 0x5b || c === 0x7b || (c === 0x23 && text.charCodeAt(k - 1) === 0x20)) decline();
+      if (c !== 0x3a) decline();
+      const after = text.charCodeAt(k + 1);
+      // `host:80` is one scalar; `key: ` ends a key, and any other colon is left to `yaml`.
+      if (isKey && after === 0x20) break;
+      if (isKey || k + 1 >= eol || after === 0x20 || after === 0x2c || after === 0x5b || after === 0x5d || after === 0x7b || after === 0x7d) decline();
+      k++;
     }
     if (k >= eol) decline();
     let end = k;
@@ -434,6 +438,34 @@ class FastYaml {
   private restOfLine(at: number, eol: number): void {
     const r = this.skipSpaces(at, eol);
     if (r < eol && !(this.text.charCodeAt(r) === 0x23 && r > at)) decline();
+  }
+
+  /**
+   * The next place at or after `from` where a plain scalar stops: a `:` followed by a space or a line
+   * break (a value indicator) or a ` #` (a comment; the offset of its space). Native searches
+   * (`indexOf`, fast before the JIT warms up) whose results are kept, so the scans of one chunk never
+   * overlap: linear however long its lines.
+   */
+  private mark(from: number): number {
+    const text = this.text;
+    if (from < this.hashFrom || from > this.hashAt) {
+      this.hashFrom = from;
+      const hash = text.indexOf(' #', from);
+      this.hashAt = hash === -1 ? text.length : hash;
+    }
+    let colon = from;
+    for (;;) {
+      if (colon < this.colonFrom || colon > this.colonAt) {
+        this.colonFrom = colon;
+        const found = text.indexOf(':', colon);
+        this.colonAt = found === -1 ? text.length : found;
+      }
+      colon = this.colonAt;
+      if (colon >= this.hashAt) return this.hashAt;
+      const after = text.charCodeAt(colon + 1);
+      if (after === 0x20 || after === 0x0a || after === 0x0d || colon + 1 >= text.length) return colon;
+      colon++;
+    }
   }
 
   private isSeqEntry(c: number, eol: number): boolean {

@@ -21,15 +21,18 @@ const INT_HEX = /^0x[0-9a-fA-F]+$/;
 const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-// Only these first characters can begin a null, a boolean or a number: other plain scalars are strings at once.
-const MAYBE_TYPED = /^[~nNtTfF0-9+\-.]/;
-
 /** A plain scalar's value in the core schema: null, boolean, number or the text itself. */
 export function resolvePlain(s: string): string | number | boolean | null {
   if (s === '') return null;
-  if (!MAYBE_TYPED.test(s)) return s;
-  if (NULL.test(s)) return null;
-  if (BOOL.test(s)) return s[0] === 't' || s[0] === 'T';
+  const c = s.charCodeAt(0);
+  // Only `~`, `n`, `N`, `t`, `T`, `f`, `F` can begin a null or a boolean, and only digits, signs and
+  // dots a number: other plain scalars are strings at once, as most are.
+  if (c === 0x7e || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46) {
+    if (s.length > 5) return s;
+    if (NULL.test(s)) return null;
+    return BOOL.test(s) ? s[0] === 't' || s[0] === 'T' : s;
+  }
+  if (!((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e)) return s;
   if (INT_OCT.test(s)) return parseInt(s.substring(2), 8);
   if (INT.test(s)) return parseInt(s, 10);
   if (INT_HEX.test(s)) return parseInt(s.substring(2), 16);
@@ -48,8 +51,7 @@ export interface Quoted {
 export function singleQuoted(text: string, start: number, eol: number): Quoted {
   let value = '';
   let from = start + 1;
-  for (let i = from; i < eol; i++) {
-    if (text.charCodeAt(i) !== 0x27) continue;
+  for (let i = text.indexOf("'", from); i !== -1 && i < eol; i = text.indexOf("'", i + 1)) {
     if (text.charCodeAt(i + 1) === 0x27 && i + 1 < eol) {
       value += text.slice(from, i + 1);
       from = ++i + 1;
@@ -66,15 +68,17 @@ const ESCAPES: Record<string, string> = {
   N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\',
 };
 const HEX = /^[0-9a-fA-F]+$/;
+const QUOTE_OR_ESCAPE = /["\\]/g;
 
 /** `"…"` from `start` (the quote), closing before `eol`, with `yaml`'s escapes. */
 export function doubleQuoted(text: string, start: number, eol: number): Quoted {
   let value = '';
   let from = start + 1;
   for (let i = from; i < eol; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) return { value: value + text.slice(from, i), end: i + 1 };
-    if (c !== 0x5c) continue;
+    QUOTE_OR_ESCAPE.lastIndex = i;
+    i = QUOTE_OR_ESCAPE.exec(text)?.index ?? eol;
+    if (i >= eol) break;
+    if (text.charCodeAt(i) === 0x22) return { value: value + text.slice(from, i), end: i + 1 };
     value += text.slice(from, i);
     const next = text[i + 1];
     const length = next === 'x' ? 2 : next === 'u' ? 4 : next === 'U' ? 8 : 0;
