@@ -96,7 +96,8 @@ export class YamlGenerator {
     const r = this.next();
     if (r < 0.08) lines.push(head + this.pick(['', ' ', '   ', ' # empty', '  #x']));
     else if (r < 0.2) this.blockScalar(lines, head, column, indent);
-    else if (r < 0.3) lines.push(`${head} ${this.flow(depth)}${this.comment()}`);
+    else if (r < 0.25) lines.push(`${head} ${this.flow(depth)}${this.comment()}`);
+    else if (r < 0.3) this.flowLines(lines, head, column, indent, depth);
     else lines.push(`${head} ${this.scalar()}${this.comment()}`);
   }
 
@@ -115,6 +116,21 @@ export class YamlGenerator {
       else lines.push(pad + this.words() + this.pick(['', '', '  ', ' \\']));
     }
     if (this.chance(0.2)) lines.push(this.pick(['', '   ', ' '.repeat(column) + '# after']));
+  }
+
+  /** A flow sequence or map over several lines, JSON-like, with comments and a trailing comma at times. */
+  private flowLines(lines: string[], head: string, column: number, indent: number, depth: number): void {
+    const map = this.chance(0.3);
+    const pad = ' '.repeat(column + indent + (this.chance(0.1) ? -indent : 0));
+    lines.push(`${head} ${map ? '{' : '['}${this.pick(['', '', ' # open', ` ${this.pick(SCALARS)},`])}`);
+    const items = 1 + Math.floor(this.next() * 4);
+    for (let i = 0; i < items; i++) {
+      const value = depth > 0 && this.chance(0.15) ? this.flow(depth - 1) : this.pick([`"${this.words()}"`, this.word(), `'${this.word()}'`, '8080', 'a:b']);
+      const comma = i < items - 1 || this.chance(0.3) ? ',' : '';
+      lines.push(pad + (map ? `k${i}: ` : '') + value + comma + this.pick(['', '', ' # c', '  ']));
+      if (this.chance(0.1)) lines.push(this.pick(['', pad + '# between', '#']));
+    }
+    lines.push(' '.repeat(this.chance(0.7) ? column : column + indent) + (map ? '}' : ']') + this.comment());
   }
 
   private flow(depth: number): string {

@@ -36,6 +36,14 @@ const accepted = [
   'url: http://host:8080/path\nhash: a#b\nflag: --x=1\n',
   '  a: 1\n  b: 2\n',
   'env:\n  - name: A\n    valueFrom:\n      secretKeyRef: { name: s, key: k }\n',
+  'args: [\n  "a",\n  "b"\n]\n',
+  'm:\n  args: [\n    "a", # c\n    # d\n\n    b\n  ]  # e\n',
+  'k: [\n a, # c\n b # d\n , c\n]\n',
+  'k: [a, b,]\nm: {a: 1, }\n',
+  'k: {\n  a: 1,\n  b: [x,\n   y]\n  }\n',
+  'k: [\r\n  a,\r\n  b\r\n  ]\r\n',
+  '- [\n a]\n- k: [\n     a,\n  ]\n',
+  't: [frontend:80, http://x:80/y, a:b:c]\n',
 ];
 
 /** Chunks the fast path leaves to yaml. */
@@ -49,7 +57,11 @@ const declined = [
   'a:\n\tb: 1\n',
   'a: multi\n  line plain\n',
   'a: "multi\n  line"\n',
-  'a: [1,\n  2]\n',
+  'a: [b\n  c]\n',
+  'm:\n  args: [\n  "a"\n  ]\n',
+  '- k: [\n  a]\n',
+  'a: {b:\n  1}\n',
+  'a: [x]]\n',
   'a: |+\n  keep\n\n',
   'a: |2\n   x\n',
   'a: >\n  x\n    more\n',
@@ -64,7 +76,9 @@ const declined = [
   'a:\n  - x\n  b: 1\n',
   'a: "\\q"\n',
   'a: {b}\n',
-  'a: [x,]\n',
+  'a: [x,,]\n',
+  'a: [a: b]\n',
+  'a: [a:]\n',
   '\ufeffa: 1\n',
 ];
 

@@ -1,5 +1,6 @@
 import type { Span } from '../sourceFile';
-import { blockValue, decline, DECLINED, doubleQuoted, resolvePlain, singleQuoted, type Quoted } from './fastYamlScalars';
+import { FlowReader, MAX_FLOW_DEPTH } from './fastYamlFlow';
+import { blockValue, decline, DECLINED, doubleQuoted, isIndicator, resolvePlain, scalarNode, singleQuoted, type Quoted } from './fastYamlScalars';
 import type { YMap, YNode, YPair, YScalar, YSeq } from './yamlNodes';
 
 /**
@@ -9,15 +10,15 @@ import type { YMap, YNode, YPair, YScalar, YSeq } from './yamlNodes';
  * and over generated documents). It accepts a block map or sequence at the root, nested block maps
  * and sequences (`- key: value` items, a sequence at its key's column), keys that are plain or quoted
  * on one line, plain and quoted scalars on one line, `|` and `>` scalars (clip or `-` chomping),
- * flow collections that close on their line, empty values, comments, blank lines and CRLF.
+ * flow collections (fastYamlFlow.ts), empty values, comments, blank lines and CRLF.
  *
  * It returns undefined ("declined") for everything else, and then the chunk is parsed by `yaml`, so
  * declining is always safe: anchors, aliases, tags, merge keys, directives, `...`, `?` keys, tabs,
- * control characters, multi-line plain, quoted or flow scalars, `+` chomping and indentation
+ * control characters, plain or quoted scalars over several lines, `+` chomping and indentation
  * indicators, more-indented folded lines, repeated keys (so that `yaml` reports them), a last entry
  * ending in whitespace (see {@link FastYaml.endsInWhitespace}), any
  * indentation it does not expect, and nesting deeper than {@link MAX_BLOCK_DEPTH} (the parser keeps
- * its own stack, so it never recurses for block levels, and flow levels stop at {@link MAX_FLOW_DEPTH}).
+ * its own stack, so it never recurses for block levels, and flow levels stop at `MAX_FLOW_DEPTH`).
  */
 export function parseFastYaml(text: string, base: number): YNode | undefined {
   if (UNSUPPORTED.test(text)) return undefined;
@@ -31,16 +32,12 @@ export function parseFastYaml(text: string, base: number): YNode | undefined {
 
 /** Block collections nest at most this deep on the fast path (`yaml` itself refuses 200 levels). */
 export const MAX_BLOCK_DEPTH = 100;
-/** Flow collections nest at most this deep inside one value. */
-export const MAX_FLOW_DEPTH = 16;
 /** `yaml` rejects implicit keys over 1,024 characters; the fast path leaves long keys to it. */
 const MAX_KEY_LENGTH = 1000;
 
 // Characters and lines the fast path never reads: tabs, control and Unicode line-break characters,
 // a byte order mark, a lone CR, directives (`%`) and document end markers (`...`).
 const WHITESPACE = /\s/;
-// Where a plain scalar in a flow collection may stop: a flow indicator, a colon or a comment (its space).
-const FLOW_STOP = /[,:[\]{}]| #/g;
 
 /** A key on its line: its value, where it ends, and its colon. */
 interface Key extends Quoted {
@@ -48,13 +45,6 @@ interface Key extends Quoted {
 }
 
 const UNSUPPORTED = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\r(?!\n)|^(?:%|\.\.\.)/m;
-
-/** A first character that no plain scalar or plain key of the fast path starts with. */
-function isIndicator(c: number): boolean {
-  // , [ ] { } # & * ! | > ' " % @ ` ? :
-  return c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x23 || c === 0x26 || c === 0x2a || c === 0x21 || c === 0x7c
-    || c === 0x3e || c === 0x27 || c === 0x22 || c === 0x25 || c === 0x40 || c === 0x60 || c === 0x3f || c === 0x3a;
-}
 
 /** An open block collection. */
 interface Frame {
@@ -79,6 +69,7 @@ interface Pending {
 
 class FastYaml {
   private readonly stack: Frame[] = [];
+  private readonly flow: FlowReader;
   private root: YMap | YSeq | undefined;
   private pending: Pending | undefined;
   /** The start of the line being read. */
@@ -92,7 +83,9 @@ class FastYaml {
   constructor(
     private readonly text: string,
     private readonly base: number,
-  ) {}
+  ) {
+    this.flow = new FlowReader(text, base);
+  }
 
   parse(): YNode {
     const text = this.text;
@@ -200,23 +193,24 @@ class FastYaml {
     const text = this.text;
     const first = text.charCodeAt(q);
     if (first === 0x7c || first === 0x3e) return this.blockScalar(q, eol, le, parentIndent);
-    let node: YNode;
     if (first === 0x22 || first === 0x27) {
       const quoted = first === 0x22 ? doubleQuoted(text, q, eol) : singleQuoted(text, q, eol);
-      node = this.scalar(q, quoted.end, quoted.value, first === 0x22 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE');
-    } else if (first === 0x5b || first === 0x7b) {
-      node = this.flow(q, eol, 1);
-    } else {
-      if (isIndicator(first) || (first === 0x2d && this.isBlankOrEnd(q + 1, eol))) decline();
-      // It ends at a comment; `a: b: c` is an error to `yaml`, and `a: b:` a nested key.
-      const mark = this.mark(q);
-      if (mark < eol && text.charCodeAt(mark) === 0x3a) decline();
-      let end = Math.min(mark, eol);
-      while (text.charCodeAt(end - 1) === 0x20) end--;
-      return [this.scalar(q, end, resolvePlain(text.slice(q, end)), 'PLAIN'), le + 1];
+      this.restOfLine(quoted.end, eol);
+      return [this.scalar(q, quoted.end, quoted.value, first === 0x22 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE'), le + 1];
     }
-    this.restOfLine(node.span.end - this.base, eol);
-    return [node, le + 1];
+    if (first === 0x5b || first === 0x7b) {
+      const node = this.flow.read(q, eol, parentIndent);
+      const closedAt = this.flow.lineEnd;
+      this.restOfLine(node.span.end - this.base, closedAt);
+      return [node, (text.charCodeAt(closedAt) === 0x0d ? closedAt + 1 : closedAt) + 1];
+    }
+    if (isIndicator(first) || (first === 0x2d && this.isBlankOrEnd(q + 1, eol))) decline();
+    // A plain scalar ends at a comment; `a: b: c` is an error to `yaml`, and `a: b:` a nested key.
+    const mark = this.mark(q);
+    if (mark < eol && text.charCodeAt(mark) === 0x3a) decline();
+    let end = Math.min(mark, eol);
+    while (text.charCodeAt(end - 1) === 0x20) end--;
+    return [this.scalar(q, end, resolvePlain(text.slice(q, end)), 'PLAIN'), le + 1];
   }
 
   /** `|` or `>` at `q` and its lines, more indented than `parentIndent`. */
@@ -269,114 +263,6 @@ class FastYaml {
     return [this.scalar(q, end, value, folded ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL'), ls];
   }
 
-  /** A flow collection that closes on its line, from its bracket at `q`. */
-  private flow(q: number, eol: number, depth: number): YMap | YSeq {
-    if (depth > MAX_FLOW_DEPTH) decline();
-    const text = this.text;
-    const isSeq = text.charCodeAt(q) === 0x5b;
-    const close = isSeq ? 0x5d : 0x7d;
-    const seq: YSeq = { type: 'seq', span: this.span(q, q), flow: true, items: [] };
-    const map: YMap = { type: 'map', span: this.span(q, q), flow: true, pairs: [] };
-    const keys = new Set<string>();
-    let j = this.skipSpaces(q + 1, eol);
-    if (text.charCodeAt(j) !== close) {
-      for (;;) {
-        if (isSeq) {
-          const item = this.flowItem(j, eol, depth);
-          seq.items.push(item);
-          j = item.span.end - this.base;
-        } else {
-          const pair = this.flowPair(j, eol, depth, keys);
-          map.pairs.push(pair);
-          j = pair.span.end - this.base;
-        }
-        j = this.skipSpaces(j, eol);
-        const c = text.charCodeAt(j);
-        if (c === close) break;
-        if (c !== 0x2c || j >= eol) decline();
-        j = this.skipSpaces(j + 1, eol);
-        if (text.charCodeAt(j) === close || j >= eol) decline();
-      }
-    }
-    const node = isSeq ? seq : map;
-    node.span.end = this.base + j + 1;
-    return node;
-  }
-
-  /** `key: value` in a flow map, from `j`. */
-  private flowPair(j: number, eol: number, depth: number, keys: Set<string>): YPair {
-    const text = this.text;
-    const first = text.charCodeAt(j);
-    let key: string;
-    let keyEnd: number;
-    let colon: number;
-    if (first === 0x22 || first === 0x27) {
-      const quoted = first === 0x22 ? doubleQuoted(text, j, eol) : singleQuoted(text, j, eol);
-      key = quoted.value;
-      keyEnd = quoted.end;
-      colon = this.skipSpaces(keyEnd, eol);
-      if (text.charCodeAt(colon) !== 0x3a) decline();
-    } else {
-      const scalar = this.flowPlain(j, eol, true);
-      colon = scalar.next;
-      keyEnd = scalar.end;
-      key = String(resolvePlain(text.slice(j, keyEnd)));
-    }
-    if (keys.has(key) || key === '<<') decline();
-    keys.add(key);
-    const v = this.skipSpaces(colon + 1, eol);
-    const c = text.charCodeAt(v);
-    if (v >= eol || c === 0x2c || c === 0x7d) decline();
-    const value = this.flowItem(v, eol, depth);
-    return { key, keySpan: this.span(j, keyEnd), value, span: { start: this.base + j, end: Math.max(value.span.end, this.base + keyEnd) }, flow: true };
-  }
-
-  /** A value in a flow collection, from `j`. */
-  private flowItem(j: number, eol: number, depth: number): YNode {
-    const text = this.text;
-    const first = text.charCodeAt(j);
-    if (first === 0x5b || first === 0x7b) return this.flow(j, eol, depth + 1);
-    if (first === 0x22 || first === 0x27) {
-      const quoted = first === 0x22 ? doubleQuoted(text, j, eol) : singleQuoted(text, j, eol);
-      if (text.charCodeAt(this.skipSpaces(quoted.end, eol)) === 0x3a) decline();
-      return this.scalar(j, quoted.end, quoted.value, first === 0x22 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE');
-    }
-    const { end } = this.flowPlain(j, eol, false);
-    return this.scalar(j, end, resolvePlain(text.slice(j, end)), 'PLAIN');
-  }
-
-  /**
-   * A plain scalar in a flow collection: it ends at `,`, `]` or `}` (a value) or at `: ` (a key).
-   * A colon inside a value is text when a character other than a space or a flow indicator follows it
-   * (`host:80`); any other colon, a bracket, a comment or the line's end: declined.
-   */
-  private flowPlain(j: number, eol: number, isKey: boolean): { end: number; next: number } {
-    const text = this.text;
-    const first = text.charCodeAt(j);
-    if (isIndicator(first) || (first === 0x2d && this.isBlankOrEnd(j + 1, eol))) decline();
-    let k = j;
-    for (;;) {
-      FLOW_STOP.lastIndex = k;
-      k = FLOW_STOP.exec(text)?.index ?? eol;
-      if (k >= eol) break;
-      const c = text.charCodeAt(k);
-      if (c === 0x2c || c === 0x5d || c === 0x7d) {
-        if (isKey) decline();
-        break;
-      }
-      if (c !== 0x3a) decline();
-      const after = text.charCodeAt(k + 1);
-      // `host:80` is one scalar; `key: ` ends a key, and any other colon is left to `yaml`.
-      if (isKey && after === 0x20) break;
-      if (isKey || k + 1 >= eol || after === 0x20 || after === 0x2c || after === 0x5b || after === 0x5d || after === 0x7b || after === 0x7d) decline();
-      k++;
-    }
-    if (k >= eol) decline();
-    let end = k;
-    while (text.charCodeAt(end - 1) === 0x20) end--;
-    return { end, next: k };
-  }
-
   /** Opens a block collection at column `indent`, its first entry at `c`, as the value of `owner` or an item of the top sequence. */
   private open(seq: boolean, indent: number, c: number, owner: YPair | undefined): Frame {
     if (this.stack.length >= MAX_BLOCK_DEPTH) decline();
@@ -427,7 +313,7 @@ class FastYaml {
   }
 
   private scalar(start: number, end: number, value: string | number | boolean | null, style: string): YScalar {
-    return { type: 'scalar', span: this.span(start, end), value, style, templated: false };
+    return scalarNode(this.base, start, end, value, style);
   }
 
   private span(start: number, end: number): Span {

@@ -4,6 +4,8 @@
  * throws {@link DECLINED}, and the chunk goes to `yaml`.
  */
 
+import type { YScalar } from './yamlNodes';
+
 /** Thrown to give a chunk up; the one instance is reused, so giving up costs no stack trace. */
 export const DECLINED: unique symbol = Symbol('declined');
 
@@ -124,4 +126,16 @@ export function blockValue(lines: readonly string[], last: number, folded: boole
     }
   }
   return strip ? out : out + '\n';
+}
+
+/** A scalar node of the model, its span at `base` + the offsets. */
+export function scalarNode(base: number, start: number, end: number, value: string | number | boolean | null, style: string): YScalar {
+  return { type: 'scalar', span: { start: base + start, end: base + end }, value, style, templated: false };
+}
+
+/** A first character that no plain scalar or plain key of the fast path starts with. */
+export function isIndicator(c: number): boolean {
+  // , [ ] { } # & * ! | > ' " % @ ` ? :
+  return c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x23 || c === 0x26 || c === 0x2a || c === 0x21 || c === 0x7c
+    || c === 0x3e || c === 0x27 || c === 0x22 || c === 0x25 || c === 0x40 || c === 0x60 || c === 0x3f || c === 0x3a;
 }
