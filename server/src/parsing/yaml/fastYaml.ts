@@ -1,5 +1,5 @@
 import type { Span } from '../sourceFile';
-import { FlowReader, MAX_FLOW_DEPTH } from './fastYamlFlow';
+import { FlowReader } from './fastYamlFlow';
 import { blockValue, decline, DECLINED, doubleQuoted, isIndicator, resolvePlain, scalarNode, singleQuoted, type Quoted } from './fastYamlScalars';
 import type { YMap, YNode, YPair, YScalar, YSeq } from './yamlNodes';
 
@@ -56,7 +56,8 @@ interface Frame {
   owner?: YPair;
   /** A sequence at its parent key's column (`ports:` / `- name: …`). */
   compact: boolean;
-  keys: Set<string>;
+  /** The keys of a map once it has many (a few are compared one by one). */
+  keys?: Set<string>;
 }
 
 /** An entry whose value is not on its line: a nested collection on the next lines, or empty. */
@@ -74,6 +75,8 @@ class FastYaml {
   private pending: Pending | undefined;
   /** The start of the line being read. */
   private lineStart = 0;
+  /** Where the line after the last value read starts (a block scalar or flow collection spans lines). */
+  private nextLine = 0;
   /** The next `:` and the next ` #` found, with where their searches started: none lies between. */
   private colonFrom = -1;
   private colonAt = -1;
@@ -148,14 +151,13 @@ class FastYaml {
     if (this.isSeqEntry(q, eol)) decline();
     const key = this.key(q, eol);
     if (key) return this.mapEntry(this.open(false, q - this.lineStart, q, undefined), q, key, eol, le);
-    const [node, next] = this.inlineValue(q, eol, le, frame.indent);
+    const node = this.inlineValue(q, eol, le, frame.indent);
     (frame.node as YSeq).items.push(node);
-    return next;
+    return this.nextLine;
   }
 
   private mapEntry(frame: Frame, c: number, key: Key, eol: number, le: number): number {
-    if (frame.keys.has(key.value) || key.value === '<<') decline();
-    frame.keys.add(key.value);
+    if (key.value === '<<' || this.repeats(frame, key.value)) decline();
     const keySpan = this.span(c, key.end);
     const pair: YPair = { key: key.value, keySpan, value: undefined, span: this.span(c, key.end), flow: false };
     (frame.node as YMap).pairs.push(pair);
@@ -164,10 +166,10 @@ class FastYaml {
       this.pending = { frame, pair, nullAt: q };
       return le + 1;
     }
-    const [node, next] = this.inlineValue(q, eol, le, frame.indent);
+    const node = this.inlineValue(q, eol, le, frame.indent);
     pair.value = node;
     pair.span.end = Math.max(node.span.end, keySpan.end);
-    return next;
+    return this.nextLine;
   }
 
   /** A key at `c` followed by `:` and a space or the line's end; undefined when the line holds no key. */
@@ -188,21 +190,23 @@ class FastYaml {
     return { value: String(resolvePlain(text.slice(c, end))), end, colon };
   }
 
-  /** A value that starts on its entry's line at `q`: the node and where the next line starts. */
-  private inlineValue(q: number, eol: number, le: number, parentIndent: number): [YNode, number] {
+  /** A value that starts on its entry's line at `q`; {@link nextLine} is then where the next line starts. */
+  private inlineValue(q: number, eol: number, le: number, parentIndent: number): YNode {
     const text = this.text;
     const first = text.charCodeAt(q);
     if (first === 0x7c || first === 0x3e) return this.blockScalar(q, eol, le, parentIndent);
     if (first === 0x22 || first === 0x27) {
       const quoted = first === 0x22 ? doubleQuoted(text, q, eol) : singleQuoted(text, q, eol);
       this.restOfLine(quoted.end, eol);
-      return [this.scalar(q, quoted.end, quoted.value, first === 0x22 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE'), le + 1];
+      this.nextLine = le + 1;
+      return this.scalar(q, quoted.end, quoted.value, first === 0x22 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE');
     }
     if (first === 0x5b || first === 0x7b) {
       const node = this.flow.read(q, eol, parentIndent);
       const closedAt = this.flow.lineEnd;
       this.restOfLine(node.span.end - this.base, closedAt);
-      return [node, (text.charCodeAt(closedAt) === 0x0d ? closedAt + 1 : closedAt) + 1];
+      this.nextLine = (text.charCodeAt(closedAt) === 0x0d ? closedAt + 1 : closedAt) + 1;
+      return node;
     }
     if (isIndicator(first) || (first === 0x2d && this.isBlankOrEnd(q + 1, eol))) decline();
     // A plain scalar ends at a comment; `a: b: c` is an error to `yaml`, and `a: b:` a nested key.
@@ -210,11 +214,12 @@ class FastYaml {
     if (mark < eol && text.charCodeAt(mark) === 0x3a) decline();
     let end = Math.min(mark, eol);
     while (text.charCodeAt(end - 1) === 0x20) end--;
-    return [this.scalar(q, end, resolvePlain(text.slice(q, end)), 'PLAIN'), le + 1];
+    this.nextLine = le + 1;
+    return this.scalar(q, end, resolvePlain(text.slice(q, end)), 'PLAIN');
   }
 
   /** `|` or `>` at `q` and its lines, more indented than `parentIndent`. */
-  private blockScalar(q: number, eol: number, le: number, parentIndent: number): [YScalar, number] {
+  private blockScalar(q: number, eol: number, le: number, parentIndent: number): YScalar {
     const text = this.text;
     const folded = text.charCodeAt(q) === 0x3e;
     const chomp = text.charCodeAt(q + 1);
@@ -260,7 +265,8 @@ class FastYaml {
     let end = lastEnd;
     while (end > q + 1 && /\s/.test(text[end - 1])) end--;
     const value = blockValue(lines, last, folded, strip);
-    return [this.scalar(q, end, value, folded ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL'), ls];
+    this.nextLine = ls;
+    return this.scalar(q, end, value, folded ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL');
   }
 
   /** Opens a block collection at column `indent`, its first entry at `c`, as the value of `owner` or an item of the top sequence. */
@@ -272,7 +278,7 @@ class FastYaml {
     if (owner) owner.value = node;
     else if (parent) (parent.node as YSeq).items.push(node);
     else this.root = node;
-    const frame: Frame = { seq, indent, node, owner, compact: seq && !!parent && !parent.seq && parent.indent === indent, keys: new Set() };
+    const frame: Frame = { seq, indent, node, owner, compact: seq && !!parent && !parent.seq && parent.indent === indent };
     this.stack.push(frame);
     return frame;
   }
@@ -301,6 +307,18 @@ class FastYaml {
     const eol = this.lineEnd(end);
     const after = this.skipSpaces(end, eol);
     return this.text.charCodeAt(after) !== 0x23;
+  }
+
+  /** Whether a map already has the key (as `String` of its value: stricter than `yaml`'s check). */
+  private repeats(frame: Frame, key: string): boolean {
+    const pairs = (frame.node as YMap).pairs;
+    if (!frame.keys) {
+      if (pairs.length < 16) return pairs.some((p) => p.key === key);
+      frame.keys = new Set(pairs.map((p) => p.key));
+    }
+    if (frame.keys.has(key)) return true;
+    frame.keys.add(key);
+    return false;
   }
 
   /** An entry with no value on its line and no nested collection after it: `yaml`'s empty (null) scalar. */
