@@ -2,8 +2,9 @@ import * as path from 'node:path';
 import type { Node, QueryCapture, Tree } from 'web-tree-sitter';
 import type { CodeLanguage } from '../fileKind';
 import type { SourceFile, Span } from '../sourceFile';
-import { findPerStatement, searchEach, type StatementSearch } from './statementReuse';
-import { queryOf, type Grammar } from './treeSitter';
+import { findPerStatement, searchEach, type Hit, type StatementSearch } from './statementReuse';
+import { mayMatchAt, precheckOf } from './queryPrecheck';
+import { isQueryCompiled, queryOf, type Grammar } from './treeSitter';
 import { anchorHits } from './wordHits';
 
 /** The parsed model of a code file: its syntax tree, language and grammar, with the helpers rules share. */
@@ -62,9 +63,12 @@ export function enclosingStatement(node: Node): Node {
  * is returned once, in source order.
  */
 export function anchoredMatches(model: CodeModel, anchor: RegExp, source: string): Map<string, Node>[] {
+  observer?.(model, anchor, source);
   const hits = anchorHits(model, anchor);
   // Compiling a query costs up to a few hundred milliseconds per grammar: a file without the name compiles none.
   if (hits.length === 0) return [];
+  // Nor does a file where no hit has the nodes the patterns need: most hits are other uses of the name.
+  if (!isQueryCompiled(model.grammar, source) && !mayMatchNear(model, hits, source)) return [];
   const query = queryOf(model.grammar, source);
   const root = model.tree.rootNode;
   // A match is its captures, in order.
@@ -78,6 +82,22 @@ export function anchoredMatches(model: CodeModel, anchor: RegExp, source: string
   // A pattern about the root (or about what lies beyond a node) may change with any statement: searched anew.
   const matches = SEES_BEYOND_A_STATEMENT.test(source) ? searchEach(hits, search) : findPerStatement(model, hits, search);
   return matches.map((captures) => new Map(captures.map((c) => [c.name, c.node])));
+}
+
+let observer: ((model: CodeModel, anchor: RegExp, source: string) => void) | undefined;
+
+/** Calls `observe` with every anchored search from now on (tests check the pre-check against the queries with it). */
+export function observeAnchoredSearches(observe: typeof observer): void {
+  observer = observe;
+}
+
+/** Whether the query may match around some hit, checked without compiling it (see queryPrecheck). */
+function mayMatchNear(model: CodeModel, hits: readonly Hit[], source: string): boolean {
+  const check = precheckOf(source);
+  if (!check) return true;
+  const memo = new Map();
+  const root = model.tree.rootNode;
+  return hits.some((hit) => mayMatchAt(check, root, hit, memo));
 }
 
 /** Node types of the grammars' roots, and predicates that look at a node's surroundings. */
