@@ -4,13 +4,18 @@ import * as path from 'node:path';
 import { ResolvedConfig } from '../../server/src/engine/config/resolvedConfig';
 import { lint } from '../../server/src/engine/lint';
 import { allRules } from '../../server/src/engine/registry';
-import { observeAnchoredSearches, type CodeModel } from '../../server/src/parsing/code/codeModel';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ModelCache } from '../../server/src/engine';
+import { textChange } from '../../server/src/lsp/incrementalTrees';
+import { hitsThatMayMatch, observeAnchoredSearches, type CodeModel } from '../../server/src/parsing/code/codeModel';
 import { parseCode } from '../../server/src/parsing/code/parseCode';
+import { isReparsed } from '../../server/src/parsing/code/statementReuse';
 import { mayMatchAt, precheckOf } from '../../server/src/parsing/code/queryPrecheck';
 import { queryOf } from '../../server/src/parsing/code/treeSitter';
 import { anchorHits } from '../../server/src/parsing/code/wordHits';
 import { detectKind } from '../../server/src/parsing/fileKind';
 import { SourceFile } from '../../server/src/parsing/sourceFile';
+import { random } from '../helpers/random';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CORPUS = process.env.TWELVE_FACTOR_CORPUS ?? path.resolve(ROOT, '../shared/corpus');
@@ -104,5 +109,57 @@ describe('query pre-check (no compiled query where none can match)', () => {
     assert.deepEqual(failures, []);
     assert.ok(sources.size >= 20 && checked > 1000 && declined > 0, `${sources.size} queries, ${checked} hits, ${declined} declined`);
     if (fs.existsSync(CORPUS)) assert.deepEqual([...grammars].sort(), ['go', 'java', 'javascript', 'python', 'typescript']);
+  });
+
+  // While typing, the verdicts of unchanged statements come from the previous parse: after each of
+  // many random edits, they are the verdicts of a fresh check of every hit of the new tree.
+  it('reuses per statement, while typing, the verdicts a fresh check gives', function () {
+    this.timeout(0);
+    const sources: Record<string, string> = {
+      'server.ts': ['express-api/src/config.ts', 'express-api/src/db.ts', 'express-api/src/server.ts', 'express-api/src/logger.ts'].map((f) => fs.readFileSync(path.join(ROOT, 'test/fixtures/code', f), 'utf8')).join('\n'),
+      'app.py': ['flask-app/settings.py', 'flask-app/db.py', 'flask-app/app.py'].map((f) => fs.readFileSync(path.join(ROOT, 'test/fixtures/code', f), 'utf8')).join('\n'),
+    };
+    const snippets = ['\napp.listen(8080);\n', 'process.env.PORT', 'os.environ.get("PORT", "80")', ' || "dev"', 'listen', 'process', 'env', '{', '}', '(', ')', ';', '\n', '"', '//', '#', 'x', ''];
+    let compared = 0;
+    let yes = 0;
+    let no = 0;
+    const failures: string[] = [];
+    observeAnchoredSearches((model, anchor, source) => {
+      if (!isReparsed(model) || !precheckOf(source)) return;
+      const hits = anchorHits(model, anchor);
+      if (hits.length === 0) return;
+      const memo = new Map();
+      const fresh = hits.filter((hit) => mayMatchAt(precheckOf(source)!, model.tree.rootNode, hit, memo)).map((hit) => hit.index);
+      const reused = hitsThatMayMatch(model, anchor, hits, source);
+      compared++;
+      if (fresh.length > 0) yes++;
+      else no++;
+      if (JSON.stringify(reused) !== JSON.stringify(fresh)) failures.push(`${model.file.path} v${model.file.version}: ${source.trim().slice(0, 80)}: ${reused} vs ${fresh}`);
+    });
+    try {
+      for (const [name, source] of Object.entries(sources)) {
+        for (const seed of [1, 2, 3]) {
+          const next = random(seed * 7919);
+          const cache = new ModelCache();
+          const document = TextDocument.create(`file:///w/${name}`, 'x', 1, source);
+          let version = 1;
+          const lintNow = () => lint({ file: new SourceFile(`/w/${name}`, document.getText(), version), config: everyRuleOn, relativePath: name, workspace: { readText: () => undefined }, cache });
+          lintNow();
+          for (let round = 0; round < 20; round++) {
+            const text = document.getText();
+            const start = Math.floor(next() * (text.length + 1));
+            const end = next() < 0.3 ? Math.min(text.length, start + Math.floor(next() * 30)) : start;
+            const ranged = { range: { start: document.positionAt(start), end: document.positionAt(end) }, text: snippets[Math.floor(next() * snippets.length)] };
+            cache.edit(`/w/${name}`, textChange(document, ranged));
+            TextDocument.update(document, [ranged], ++version);
+            lintNow();
+          }
+        }
+      }
+    } finally {
+      observeAnchoredSearches(undefined);
+    }
+    assert.deepEqual(failures, []);
+    assert.ok(compared > 500 && yes > 0 && no > 0, `${compared} searches compared (${yes} may match, ${no} cannot)`);
   });
 });

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Node, QueryCapture, Tree } from 'web-tree-sitter';
 import type { CodeLanguage } from '../fileKind';
 import type { SourceFile, Span } from '../sourceFile';
-import { findPerStatement, searchEach, type Hit, type StatementSearch } from './statementReuse';
+import { findPerStatement, isReparsed, searchEach, type Hit, type StatementSearch } from './statementReuse';
 import { mayMatchAt, precheckOf } from './queryPrecheck';
 import { isQueryCompiled, queryOf, type Grammar } from './treeSitter';
 import { anchorHits } from './wordHits';
@@ -68,7 +68,7 @@ export function anchoredMatches(model: CodeModel, anchor: RegExp, source: string
   // Compiling a query costs up to a few hundred milliseconds per grammar: a file without the name compiles none.
   if (hits.length === 0) return [];
   // Nor does a file where no hit has the nodes the patterns need: most hits are other uses of the name.
-  if (!isQueryCompiled(model.grammar, source) && !mayMatchNear(model, hits, source)) return [];
+  if (!isQueryCompiled(model.grammar, source) && !mayMatchNear(model, anchor, hits, source)) return [];
   const query = queryOf(model.grammar, source);
   const root = model.tree.rootNode;
   // A match is its captures, in order.
@@ -92,12 +92,35 @@ export function observeAnchoredSearches(observe: typeof observer): void {
 }
 
 /** Whether the query may match around some hit, checked without compiling it (see queryPrecheck). */
-function mayMatchNear(model: CodeModel, hits: readonly Hit[], source: string): boolean {
+function mayMatchNear(model: CodeModel, anchor: RegExp, hits: readonly Hit[], source: string): boolean {
   const check = precheckOf(source);
   if (!check) return true;
+  if (isReparsed(model)) return hitsThatMayMatch(model, anchor, hits, source).length > 0;
+  const memo = new Map();
+  return hits.some((hit) => mayMatchAt(check, model.tree.rootNode, hit, memo));
+}
+
+/**
+ * The hits (their starts) around which the query may match, by the pre-check. In a document being
+ * typed in, the verdicts of unchanged statements are reused, so that a keystroke checks only the
+ * statement it changed (until the query is compiled, every keystroke asks again): a hit's verdict
+ * reads only the nodes around it inside its statement, unless a pattern's root type is the tree
+ * root's (then every hit is checked anew).
+ */
+export function hitsThatMayMatch(model: CodeModel, anchor: RegExp, hits: readonly Hit[], source: string): number[] {
+  const check = precheckOf(source);
+  if (!check) return hits.map((hit) => hit.index);
   const memo = new Map();
   const root = model.tree.rootNode;
-  return hits.some((hit) => mayMatchAt(check, root, hit, memo));
+  const find = (hit: Hit) => (mayMatchAt(check, root, hit, memo) ? [hit.index] : []);
+  const search: StatementSearch<number> = {
+    key: `precheck\u0000${anchor.source}/${anchor.flags}\u0000${source}`,
+    find,
+    identity: (index) => String(index),
+    store: (index, base) => ({ nodes: [], data: index - base }),
+    restore: (_nodes, offset, base) => base + (offset as number),
+  };
+  return check.rootTypes.has(root.type) ? searchEach(hits, search) : findPerStatement(model, hits, search);
 }
 
 /** Node types of the grammars' roots, and predicates that look at a node's surroundings. */
