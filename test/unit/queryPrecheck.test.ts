@@ -7,11 +7,11 @@ import { allRules } from '../../server/src/engine/registry';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ModelCache } from '../../server/src/engine';
 import { textChange } from '../../server/src/lsp/incrementalTrees';
-import { hitsThatMayMatch, observeAnchoredSearches, type CodeModel } from '../../server/src/parsing/code/codeModel';
+import { anchoredMatches, CHECKS_WHILE_TYPING, hitsThatMayMatch, observeAnchoredSearches, type CodeModel } from '../../server/src/parsing/code/codeModel';
 import { parseCode } from '../../server/src/parsing/code/parseCode';
-import { isReparsed } from '../../server/src/parsing/code/statementReuse';
+import { isReparsed, markReparsed } from '../../server/src/parsing/code/statementReuse';
 import { mayMatchAt, precheckOf } from '../../server/src/parsing/code/queryPrecheck';
-import { queryOf } from '../../server/src/parsing/code/treeSitter';
+import { isQueryCompiled, queryOf } from '../../server/src/parsing/code/treeSitter';
 import { anchorHits } from '../../server/src/parsing/code/wordHits';
 import { detectKind } from '../../server/src/parsing/fileKind';
 import { SourceFile } from '../../server/src/parsing/sourceFile';
@@ -161,5 +161,23 @@ describe('query pre-check (no compiled query where none can match)', () => {
     }
     assert.deepEqual(failures, []);
     assert.ok(compared > 500 && yes > 0 && no > 0, `${compared} searches compared (${yes} may match, ${no} cannot)`);
+  });
+
+  it('compiles a query that keeps being checked while typing, once the checks have cost about a compilation', () => {
+    // A query no rule uses, and a long statement with many hits where it cannot match.
+    const source = '(variable_declarator name: (identifier) @name value: (regex) @value)';
+    const text = `function f() {\n${'  zz(1);\n'.repeat(CHECKS_WHILE_TYPING + 1)}}\n`;
+    const model = () => codeModel('a.ts', text);
+    // A file parsed once is checked as often as it is linted: its checks are not counted.
+    for (let i = 0; i < 3; i++) assert.deepEqual(anchoredMatches(model(), /\bzz\b/g, source), []);
+    assert.equal(isQueryCompiled('typescript', source), false);
+    const typed = model();
+    markReparsed(typed);
+    assert.deepEqual(anchoredMatches(typed, /\bzz\b/g, source), []);
+    assert.equal(isQueryCompiled('typescript', source), false, 'checked while typing: not compiled yet');
+    const again = model();
+    markReparsed(again);
+    assert.deepEqual(anchoredMatches(again, /\bzz\b/g, source), []);
+    assert.equal(isQueryCompiled('typescript', source), true, 'over the budget: compiled');
   });
 });
