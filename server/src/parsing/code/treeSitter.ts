@@ -92,3 +92,16 @@ export function queryOf(grammar: Grammar, source: string): Query {
   }
   return query;
 }
+
+/** Whether a query is compiled already (running it costs less than checking first whether it can match). */
+export function isQueryCompiled(grammar: Grammar, source: string): boolean {
+  return queries.has(`${grammar}\u0000${source}`);
+}
+
+/** The queries compiled so far, by grammar and source (for tests that check another way of matching against them). */
+export function compiledQueries(): { grammar: Grammar; source: string }[] {
+  return [...queries.keys()].map((key) => {
+    const [grammar, source] = key.split('\u0000');
+    return { grammar: grammar as Grammar, source };
+  });
+}
