@@ -27,7 +27,9 @@ import { SettingsCache, type DocumentSettings } from './lsp/settingsCache';
 import { WorkspaceIndexer } from './lsp/workspaceIndexer';
 import { pathToUri, uriToPath, WorkspaceFolders } from './lsp/workspaceFolders';
 import { prepareCodeParsing } from './parsing/code/treeSitter';
+import { detectKind } from './parsing/fileKind';
 import { markWarm } from './startup/codeCache';
+import './startup/oneWriteMessages';
 
 // createConnection picks the transport from the command line: --stdio, --node-ipc or --socket=.
 const connection = createConnection(ProposedFeatures.all);
@@ -115,13 +117,21 @@ const debounceFor = (uri: string) => {
   const last = lastLintMs.get(uri) ?? 0;
   return last < FAST_LINT_MS ? 0 : Math.min(MAX_DEBOUNCE_MS, last);
 };
-const pending = new Map<string, NodeJS.Timeout>();
+/** The scheduled lint of each document, by URI, as the function that cancels it. */
+const pending = new Map<string, () => void>();
 /** How many lints have started and not yet published (they await settings first). */
 let linting = 0;
 
-connection.onInitialize(async (params): Promise<InitializeResult> => {
-  // The tree-sitter runtime starts asynchronously, once; grammars then load on first use.
-  await prepareCodeParsing().catch((error: unknown) => log(`Code files cannot be parsed: ${error instanceof Error ? error.stack : String(error)}`));
+/**
+ * The tree-sitter runtime, started once by the first code file to lint (or the first audit); grammars
+ * then load on first use. It takes a third of a start-up, which a Dockerfile's or a manifest's first
+ * diagnostics do not wait for.
+ */
+let codeParsing: Promise<void> | undefined;
+const codeParsingStarted = () =>
+  (codeParsing ??= prepareCodeParsing().catch((error: unknown) => log(`Code files cannot be parsed: ${error instanceof Error ? error.stack : String(error)}`)));
+
+connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   canFollowFolders = params.capabilities.workspace?.workspaceFolders === true;
   const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -159,6 +169,7 @@ async function validate(document: TextDocument): Promise<void> {
   const filePath = uriToPath(document.uri);
   if (!filePath) return;
   const documentSettings = await settings.get(document.uri);
+  if (detectKind(filePath, document.getText())?.kind === 'code') await codeParsingStarted();
   const current = documents.get(document.uri);
   if (!current || current.version !== document.version) return; // a newer version is on its way
   if (!documentSettings.enable) {
@@ -179,6 +190,7 @@ async function validate(document: TextDocument): Promise<void> {
 
 /** Lints a closed file from disk with its folder's settings, as live linting would if it were open. */
 async function lintClosedFile(filePath: string): Promise<Diagnostic[] | undefined> {
+  await codeParsingStarted();
   const text = disk.readText(filePath);
   if (text === undefined) return undefined;
   const folderSettings = await settings.get(pathToUri(folders.rootFor(filePath)));
@@ -197,17 +209,22 @@ function withBaseline(filePath: string, result: DocumentResult, documentSettings
 }
 
 function schedule(document: TextDocument, delay = debounceFor(document.uri)): void {
-  clearTimeout(pending.get(document.uri));
-  pending.set(
-    document.uri,
-    setTimeout(() => {
-      pending.delete(document.uri);
-      linting++;
-      validate(document)
-        .catch((error) => log(`Validation of ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`))
-        .finally(() => linting--);
-    }, delay),
-  );
+  pending.get(document.uri)?.();
+  const run = () => {
+    pending.delete(document.uri);
+    linting++;
+    validate(document)
+      .catch((error) => log(`Validation of ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`))
+      .finally(() => linting--);
+  };
+  // No wait: setImmediate runs once the changes already read from the pipe are applied (setTimeout(0) waits a millisecond more).
+  if (delay <= 0) {
+    const immediate = setImmediate(run);
+    pending.set(document.uri, () => clearImmediate(immediate));
+  } else {
+    const timer = setTimeout(run, delay);
+    pending.set(document.uri, () => clearTimeout(timer));
+  }
 }
 
 function revalidateAll(): void {
@@ -228,7 +245,7 @@ documents.onDidSave((e) => {
   if (filePath && linter.documentSaved(filePath)) schedule(e.document, 0);
 });
 documents.onDidClose((e) => {
-  clearTimeout(pending.get(e.document.uri));
+  pending.get(e.document.uri)?.();
   pending.delete(e.document.uri);
   lastLintMs.delete(e.document.uri);
   linter.forget(e.document.uri, uriToPath(e.document.uri));
@@ -299,8 +316,15 @@ connection.onReferences((params) => {
 // The index worker ends with the server (it never keeps the process alive either).
 connection.onShutdown(() => indexer.dispose());
 
-connection.onRequest(AUDIT_REQUEST, (params: AuditParams, token) => audits.audit(params, token, connection.window.attachWorkDoneProgress(params.workDoneToken)));
-connection.onRequest(EXPORT_REQUEST, (params: ExportParams) => audits.exportReport(params));
+// An audit lints code files in this thread too.
+connection.onRequest(AUDIT_REQUEST, async (params: AuditParams, token) => {
+  await codeParsingStarted();
+  return audits.audit(params, token, connection.window.attachWorkDoneProgress(params.workDoneToken));
+});
+connection.onRequest(EXPORT_REQUEST, async (params: ExportParams) => {
+  await codeParsingStarted();
+  return audits.exportReport(params);
+});
 
 documents.listen(connection);
 connection.listen();

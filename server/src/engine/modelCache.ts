@@ -59,7 +59,7 @@ export class ModelCache {
     const cached = this.entries.get(file.path);
     if (cached && !cached.stale && cached.version === file.version && cached.kind === kind && cached.text === file.text) return cached.outcome;
     let outcome: ParseOutcome;
-    const previous = cached?.inStep && cached.kind === kind ? cached.outcome.model : undefined;
+    const previous = cached && !cached.stale && cached.kind === kind && (cached.inStep || parser.diffsText) ? cached.outcome.model : undefined;
     const started = performance.now() - setupTime();
     try {
       outcome = { model: previous === undefined ? parser.parse(file) : parser.parse(file, previous) };

@@ -12,6 +12,7 @@ import { registerFactExtractor, type FileFacts } from '../workspace/facts';
 import { boundEnvPrefixes, readsWholeEnv } from './code/env/wholeEnv';
 import { parseDockerfile, type DockerfileModel } from './dockerfile/dockerfileModel';
 import { dockerfileFacts } from './dockerfile/dockerfileFacts';
+import { reparseDockerfile } from './dockerfile/editedModel';
 import { parseLogConfig } from './logconfig/logConfigModel';
 
 /** How one file kind is parsed into the model its rules read. */
@@ -22,6 +23,12 @@ export interface KindParser<Model> {
    * every change since, for parsers that reparse incrementally.
    */
   parse(file: SourceFile, previous?: Model): Model;
+  /**
+   * `parse` takes the model of any earlier text of the file as `previous` and finds the edit by
+   * comparing the texts (a Dockerfile parses again only the instruction a keystroke changed), so
+   * the cache passes its latest model without {@link KindParser.edit}.
+   */
+  diffsText?: boolean;
   /**
    * Frees a model's native memory (a tree-sitter tree lives in WASM memory, which no garbage
    * collector sees soon enough); the model must not be used afterwards. Only such parsers have it.
@@ -59,7 +66,8 @@ export interface TextChange {
 }
 
 const dockerfile: KindParser<DockerfileModel> = {
-  parse: parseDockerfile,
+  parse: (file, previous) => (previous && reparseDockerfile(file, previous)) || parseDockerfile(file),
+  diffsText: true,
   statementStart: (model, offset) => model.instructions.find((i) => i.span.start <= offset && offset <= i.span.end)?.span.start ?? offset,
   headerEnd: (model) => model.headerEnd,
 };

@@ -101,34 +101,7 @@ export function parseDockerfile(file: SourceFile): DockerfileModel {
   for (const node of ast.getInstructions()) {
     const keyword = node.getKeyword().toUpperCase();
     if (keyword === 'FROM') stages.push(readStage(node as From, stages, toSpan));
-    const argsRange = node.getArgumentsRange();
-    const instruction: DockerInstruction = {
-      keyword,
-      span: toSpan(node.getRange()),
-      keywordSpan: toSpan(node.getInstructionRange()),
-      argsSpan: argsRange ? toSpan(argsRange) : undefined,
-      stage: stages.length - 1,
-    };
-    if (keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'RUN' || keyword === 'VOLUME') {
-      instruction.command = readCommand(node, file, instruction.argsSpan, ast.getEscapeCharacter(), toSpan);
-    } else if (node instanceof Env) {
-      instruction.properties = node.getProperties().map((p) => readProperty(p, toSpan));
-    } else if (node instanceof Arg) {
-      const property = node.getProperty();
-      instruction.properties = property ? [readProperty(property, toSpan)] : [];
-    }
-    if (node instanceof Copy || keyword === 'ADD') {
-      const json = readCommand(node, file, instruction.argsSpan, ast.getEscapeCharacter(), toSpan);
-      const args = json?.form === 'exec'
-        ? json.items
-        : node.getArguments().filter((a) => !a.getValue().startsWith('--')).map((a) => ({ value: a.getValue(), span: toSpan(a.getRange()) }));
-      instruction.sources = args.slice(0, -1);
-      if (args.length > 1) instruction.destination = args[args.length - 1];
-      const fromFlag = node instanceof Copy ? node.getFromFlag() : null;
-      instruction.copyFrom = fromFlag?.getValue() ?? undefined;
-      const fromRange = fromFlag?.getValueRange();
-      if (fromRange) instruction.copyFromSpan = toSpan(fromRange);
-    }
+    const instruction = readInstruction(node, keyword, stages.length - 1, file, ast.getEscapeCharacter(), toSpan);
     instructions.push(instruction);
     if (instruction.stage < 0) {
       if (keyword === 'ARG') globalArgs.push(instruction);
@@ -142,9 +115,43 @@ export function parseDockerfile(file: SourceFile): DockerfileModel {
   return { file, escapeChar: ast.getEscapeCharacter(), instructions, globalArgs, stages, headerEnd };
 }
 
-type ToSpan = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => Span;
+export type ToSpan = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => Span;
 
-function readStage(from: From, earlier: DockerStage[], toSpan: ToSpan): DockerStage {
+/** The model of one instruction of a stage (-1 before the first FROM); `toSpan` turns dockerfile-ast's ranges into offsets in `file`. */
+export function readInstruction(node: Instruction, keyword: string, stage: number, file: SourceFile, escapeChar: string, toSpan: ToSpan): DockerInstruction {
+  const argsRange = node.getArgumentsRange();
+  const instruction: DockerInstruction = {
+    keyword,
+    span: toSpan(node.getRange()),
+    keywordSpan: toSpan(node.getInstructionRange()),
+    argsSpan: argsRange ? toSpan(argsRange) : undefined,
+    stage,
+  };
+  if (keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'RUN' || keyword === 'VOLUME') {
+    instruction.command = readCommand(node, file, instruction.argsSpan, escapeChar, toSpan);
+  } else if (node instanceof Env) {
+    instruction.properties = node.getProperties().map((p) => readProperty(p, toSpan));
+  } else if (node instanceof Arg) {
+    const property = node.getProperty();
+    instruction.properties = property ? [readProperty(property, toSpan)] : [];
+  }
+  if (node instanceof Copy || keyword === 'ADD') {
+    const json = readCommand(node, file, instruction.argsSpan, escapeChar, toSpan);
+    const args = json?.form === 'exec'
+      ? json.items
+      : node.getArguments().filter((a) => !a.getValue().startsWith('--')).map((a) => ({ value: a.getValue(), span: toSpan(a.getRange()) }));
+    instruction.sources = args.slice(0, -1);
+    if (args.length > 1) instruction.destination = args[args.length - 1];
+    const fromFlag = node instanceof Copy ? node.getFromFlag() : null;
+    instruction.copyFrom = fromFlag?.getValue() ?? undefined;
+    const fromRange = fromFlag?.getValueRange();
+    if (fromRange) instruction.copyFromSpan = toSpan(fromRange);
+  }
+  return instruction;
+}
+
+/** The stage a FROM starts, after the `earlier` ones (whose names `FROM builder` refers to). */
+export function readStage(from: From, earlier: DockerStage[], toSpan: ToSpan): DockerStage {
   const image = imageOf(from);
   const parent = earlier.findIndex((s) => s.name !== undefined && s.name === image.text.toLowerCase());
   return {
