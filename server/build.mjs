@@ -30,7 +30,9 @@ const builds = [
   // server.js only loads serverMain.js (the server) through V8's code cache: see server/src/startup/codeCache.ts.
   { ...common, entryPoints: ['server/src/serverLoader.ts'], outfile: 'server/out/server.js' },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/serverMain.js' },
+  // cli.js only starts cliMain.js (the CLI) on a worker thread: see server/src/cli.ts.
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/src/cli/cliMain.ts'], outfile: 'server/out/cliMain.js' },
   // The audit's worker threads (`--jobs`), started by the CLI or the server from this folder.
   { ...common, entryPoints: ['server/src/audit/auditWorker.ts'], outfile: 'server/out/auditWorker.js' },
   // The language server's background workspace index (lsp/indexWorker.ts), started by the server from this folder.

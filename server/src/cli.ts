@@ -1,123 +1,17 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { version } from '../../package.json';
-import { describeFsError } from './audit/auditFs';
-import { AuditInputError, runAudit, type AuditResult } from './audit/runAudit';
-import { SKIP_REASONS } from './audit/walk';
-import { BaselineError } from './baseline/baselineFile';
-import { baselineStep } from './cli/baselineStep';
-import { parseArgs, SYNOPSIS, USAGE, UsageError, type AuditArgs, type FailOn } from './cli/args';
-import { prepareCodeParsing } from './parsing/code/treeSitter';
-import { formatReport } from './report';
-import { readRuleDocs } from './report/ruleDocs';
-import { SEVERITY_RANK } from './report/summary';
+import { ignoreClosedStdout } from './cli/cliProtocol';
+import { runOnWorker } from './cli/launcher';
 
-/** The CI front end: `twelve-factor audit <paths…>`. Reads files, never runs workspace code or uses the network. */
-async function main(argv: readonly string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs(argv);
-  } catch (error) {
-    if (error instanceof UsageError) return usageError(error.message);
-    throw error;
-  }
-  if (args.command === 'help') {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  if (args.command === 'version') {
-    process.stdout.write(`${version}\n`);
-    return 0;
-  }
-  return audit(args);
-}
+// The `twelve-factor` command. It runs the CLI proper (cli/cliMain.ts, bundled as cliMain.js) on a
+// worker thread and prints what the CLI sends, because V8 sizes an isolate's young generation only
+// when it creates it: the main thread's default (three 16 MB semi-spaces at most) was about 20 MB
+// of the audit's peak RSS, while the audit's short-lived garbage (a model per file) is collected as
+// well from a small one. Nothing in this file loads the engine.
 
-async function audit(args: AuditArgs): Promise<number> {
-  let result: AuditResult;
-  try {
-    result = await runAudit({ paths: args.paths, configPath: args.config, jobs: args.jobs, log: (message) => warn(message.split('\n')[0]) });
-  } catch (error) {
-    if (error instanceof AuditInputError) return usageError(error.message);
-    throw error;
-  }
-  try {
-    const step = baselineStep(result, args.baseline);
-    result = step.result;
-    for (const note of step.notes) warn(note);
-  } catch (error) {
-    if (error instanceof BaselineError) return usageError(error.message);
-    throw error;
-  }
-  for (const skipped of result.skipped) {
-    if (skipped.reason === 'unknownKind' && !args.quiet) warn(`skipped ${skipped.displayPath}: ${SKIP_REASONS.unknownKind}.`);
-  }
+/** The worker's young generation in MB (two 2 MB semi-spaces and room to promote). */
+const YOUNG_GENERATION_MB = 6;
 
-  const ruleDocs = args.format === 'sarif' ? readRuleDocs(__dirname) : undefined;
-  const report = formatReport(args.format, result, { version, ruleDocs, srcRoot: sourceRoot(result), quiet: args.quiet });
-  if (args.output === undefined) {
-    process.stdout.write(report);
-  } else {
-    try {
-      mkdirSync(path.dirname(path.resolve(args.output)), { recursive: true });
-      writeFileSync(args.output, report);
-    } catch (error) {
-      return usageError(`Cannot write ${args.output}: ${describeFsError(error)}`);
-    }
-  }
-  return failsOn(result, args.failOn) ? 1 : 0;
-}
-
-/**
- * The folder SARIF URIs are relative to. CI runs the CLI in the checkout, and code scanning resolves
- * URIs against the repository root, so the working directory comes first; when the audited files lie
- * elsewhere, the audited folder is the better base.
- */
-function sourceRoot(result: AuditResult): string {
-  const cwd = process.cwd();
-  const inside = (file: string) => {
-    const rel = path.relative(cwd, file);
-    return rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
-  };
-  return result.results.every((r) => inside(r.file)) ? cwd : (result.root ?? cwd);
-}
-
-/** True when a finding is at least as severe as the `--fail-on` threshold. */
-function failsOn(result: AuditResult, failOn: FailOn): boolean {
-  if (failOn === 'none') return false;
-  return result.results.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] <= SEVERITY_RANK[failOn]));
-}
-
-function usageError(message: string): number {
-  process.stderr.write(`twelve-factor: ${message}\n${SYNOPSIS}\nRun "twelve-factor --help" for details.\n`);
-  return 2;
-}
-
-function warn(message: string) {
-  process.stderr.write(`twelve-factor: ${message}\n`);
-}
-
-// A reader that stops early (`| head`) is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
+ignoreClosedStdout();
+runOnWorker(path.join(__dirname, 'cliMain.js'), process.argv.slice(2), { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }, (stream, text) => process[stream].write(text)).then((code) => {
+  process.exitCode = code;
 });
-
-// The audit's live data is small (facts, findings) but it allocates a model per file: V8's default
-// lets the heap grow to about three times what survives a collection, which the peak RSS shows. A
-// batch process collects a little more often instead (read by V8 at every collection).
-setFlagsFromString('--heap-growing-percent=20');
-
-// The tree-sitter runtime starts asynchronously, once; code files cannot be parsed before it.
-prepareCodeParsing()
-  .catch((error: unknown) => warn(`code files cannot be parsed: ${error instanceof Error ? error.message : String(error)}`))
-  .then(() => main(process.argv.slice(2)))
-  .then((code) => {
-    process.exitCode = code;
-  }, internalError);
-
-function internalError(error: unknown): void {
-  // Our bug, not the user's: one line, with the stack only on request.
-  const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  warn(`internal error: ${detail}${process.env.TWELVE_FACTOR_DEBUG ? `\n${error instanceof Error ? error.stack : ''}` : ' (set TWELVE_FACTOR_DEBUG=1 for details)'}`);
-  process.exitCode = 2;
-}

@@ -52,12 +52,12 @@ describe('cli: the npm package (npm pack)', function () {
 
   it('holds the CLI bundle, its worker, the WASM grammars and every rule doc, and no sources, tests or maps', () => {
     const files = report.files.map((f) => f.path).sort();
-    for (const needed of [pkg.bin['twelve-factor'], 'server/out/auditWorker.js', 'server/out/web-tree-sitter.wasm', 'package.json', 'README.md', 'LICENSE']) {
+    for (const needed of [pkg.bin['twelve-factor'], 'server/out/cliMain.js', 'server/out/auditWorker.js', 'server/out/web-tree-sitter.wasm', 'package.json', 'README.md', 'LICENSE']) {
       assert.ok(files.includes(needed), `${needed} is packed`);
     }
     assert.ok(files.filter((f) => /^server\/out\/tree-sitter-\w+\.wasm$/.test(f)).length >= 6, 'the grammars are packed');
     for (const rule of allRules()) assert.ok(files.includes(`server/out/docs/${ruleDocRelativePath(rule)}`), `the doc of ${rule.id} is packed`);
-    const unexpected = files.filter((f) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|server\/out\/(cli|auditWorker)\.js|server\/out\/[\w-]+\.wasm|server\/out\/docs\/(README|[\w-]+\/[\w-]+)\.md)$/.test(f));
+    const unexpected = files.filter((f) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|server\/out\/(cli|cliMain|auditWorker)\.js|server\/out\/[\w-]+\.wasm|server\/out\/docs\/(README|[\w-]+\/[\w-]+)\.md)$/.test(f));
     assert.deepEqual(unexpected, [], 'nothing else: no sources, tests, source maps, extension or language-server bundles');
     assert.ok(report.size < MAX_PACKED, `the tarball is ${report.size} bytes, over ${MAX_PACKED}`);
     assert.ok(report.unpackedSize < MAX_UNPACKED, `the package unpacks to ${report.unpackedSize} bytes, over ${MAX_UNPACKED}`);

@@ -170,5 +170,6 @@ export function cachedWorkspaceFiles(source: AuditFs): WorkspaceFiles {
       return cache.get(p);
     },
     realPath: (p) => files.realPath?.(p),
+    snapshot: true,
   };
 }

@@ -6,7 +6,7 @@ import type { Finding, WorkspaceFiles } from '../engine/types';
 import type { FileKindInfo } from '../parsing/fileKind';
 import { SourceFile } from '../parsing/sourceFile';
 import type { FileFacts } from '../workspace/facts';
-import { factsOf, type WorkspaceIndexView } from '../workspace/workspaceIndex';
+import { factsOfFile, type WorkspaceIndexView } from '../workspace/workspaceIndex';
 import { cachedWorkspaceFiles, describeFsError, nodeAuditFs, withOpenTexts, type AuditFs } from './auditFs';
 import type { SkipReason } from './walk';
 
@@ -63,7 +63,8 @@ interface Unreadable {
 export class FileAnalyser {
   // Code files (tree-sitter trees in WASM memory) are kept one at a time, so a large repository fits.
   private readonly cache = new ModelCache({ keepNativeModels: false });
-  private readonly texts = new Map<string, string | Unreadable>();
+  /** The files `lint` must finish, or why they cannot be read: one SourceFile per file, so that facts derived per file are derived once. */
+  private readonly texts = new Map<string, SourceFile | Unreadable>();
   /** Outcomes already final after `index`: the file's rules did not read the index. */
   private readonly done = new Map<string, FileOutcome>();
   /** What `lint` must finish: the rules `index` deferred, with the other rules' findings. */
@@ -93,10 +94,11 @@ export class FileAnalyser {
       // A code file that cannot be read still belongs to its service: the env contract there is incomplete.
       return file.kind.kind === 'code' ? { notAnalysed: true } : undefined;
     }
-    const facts = factsOf(file.path, text, file.kind, this.cache);
-    const { outcome, deferred } = this.lintText(file, text, { deferIndexReaders: true });
+    const source = new SourceFile(file.path, text);
+    const facts = factsOfFile(source, file.kind, this.cache);
+    const { outcome, deferred } = this.lintText(file, source, { deferIndexReaders: true });
     if (deferred) {
-      this.texts.set(file.path, text);
+      this.texts.set(file.path, source);
       this.deferred.set(file.path, deferred);
     } else {
       this.done.set(file.path, outcome);
@@ -112,17 +114,19 @@ export class FileAnalyser {
       this.done.delete(file.path);
       return done;
     }
-    const text = this.texts.get(file.path) ?? this.load(file);
+    const kept = this.texts.get(file.path);
     this.texts.delete(file.path);
+    const loaded = kept ?? this.load(file);
+    const source = typeof loaded === 'string' ? new SourceFile(file.path, loaded) : loaded;
     const config = this.configFor(file.root);
-    if (typeof text !== 'string') {
-      const findings = notAnalysed(config, text);
+    if (!(source instanceof SourceFile)) {
+      const findings = notAnalysed(config, source);
       for (const f of findings) f.fingerprint = fingerprintOf(f.ruleId, '', f.span);
-      return { findings, notAnalysed: text.reason };
+      return { findings, notAnalysed: source.reason };
     }
     const resume = this.deferred.get(file.path);
     this.deferred.delete(file.path);
-    const { outcome } = this.lintText(file, text, { index, resume });
+    const { outcome } = this.lintText(file, source, { index, resume });
     this.cache.delete(file.path);
     return outcome;
   }
@@ -130,11 +134,11 @@ export class FileAnalyser {
   /** Runs the rules over a readable file's text (its model stays in the cache). */
   private lintText(
     file: QueuedFile,
-    text: string,
+    source: SourceFile,
     pass: { index?: WorkspaceIndexView; deferIndexReaders?: boolean; resume?: DeferredRules },
   ): { outcome: FileOutcome; deferred?: DeferredRules } {
     const config = this.configFor(file.root);
-    const source = new SourceFile(file.path, text);
+    const text = source.text;
     const { findings, deferred } = lint({ file: source, kind: file.kind, config, relativePath: file.relativePath, workspace: this.workspace, log: this.log, cache: this.cache, ...pass });
     for (const f of findings) f.fingerprint = fingerprintOf(f.ruleId, text, f.span);
     const reason = unanalysableText(text);

@@ -108,6 +108,11 @@ export interface WorkspaceFiles {
   readText(absolutePath: string): string | undefined;
   /** The path with every link resolved, or undefined when it cannot be resolved; absent where there are no links (tests). */
   realPath?(absolutePath: string): string | undefined;
+  /**
+   * True when each path reads the same for as long as this object lives (the audit reads each path
+   * once): what is derived from its reads may be kept as long. The language server's reads follow the disk.
+   */
+  readonly snapshot?: boolean;
 }
 
 /**

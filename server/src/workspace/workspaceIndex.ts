@@ -46,12 +46,19 @@ export const EMPTY_INDEX: WorkspaceIndexView = { entries: () => [] };
  * has no parser or no facts (then it is not parsed at all), or when it does not parse.
  */
 export function factsOf(path: string, text: string, kind: FileKindInfo, cache?: ModelCache): FileFacts | undefined {
+  return factsOfFile(new SourceFile(path, text), kind, cache);
+}
+
+/**
+ * {@link factsOf} for a file the caller lints too: facts derived per model and file (a manifest's
+ * deployment facts) are then computed once for both.
+ */
+export function factsOfFile(file: SourceFile, kind: FileKindInfo, cache?: ModelCache): FileFacts | undefined {
   const parser = PARSERS[kind.kind];
   // What lint refuses to parse (too large, binary), the index does not parse either; nor kinds without facts.
-  if (!parser || !hasFactExtractor(kind.kind) || unanalysableText(text)) return undefined;
+  if (!parser || !hasFactExtractor(kind.kind) || unanalysableText(file.text)) return undefined;
   let model: unknown;
   try {
-    const file = new SourceFile(path, text);
     const outcome = (cache ?? new ModelCache()).get(file, kind.kind, parser);
     model = outcome.model;
     if (outcome.error) return kind.kind === 'code' ? { notAnalysed: true } : undefined;

@@ -72,7 +72,7 @@ function report(ctx: RuleContext<Options>, what: string, at: Span, where: { fami
 
 /** Where production gets one of the families, from the workspace index, with the file named relative to this one. */
 function productionFor(families: string[], ctx: RuleContext<Options>): { family: string; via: string; where: string } | undefined {
-  const found = productionServiceFor(families, ctx.file.path, ctx.index, ctx.root, (p) => ctx.workspace.readText(p));
+  const found = productionServiceFor(families, ctx.file.path, ctx.index, ctx.root, ctx.workspace);
   if (!found) return undefined;
   const where = found.path === ctx.file.path ? 'this file' : path.relative(path.dirname(ctx.file.path), found.path).split(path.sep).join('/');
   return { family: found.family, via: found.via, where };

@@ -4,7 +4,7 @@ import { deploymentFacts } from '../../parsing/deployment/deploymentFacts';
 import type { DeploymentModel } from '../../parsing/deployment/deploymentModel';
 import { isNonProductionManifest } from '../../parsing/deployment/nonProductionManifest';
 import type { FileKind } from '../../parsing/fileKind';
-import { AppScope, oneFolderHoldsTheOther } from '../../workspace/appScope';
+import { appScopeFor, oneFolderHoldsTheOther, type AppScope } from '../../workspace/appScope';
 import type { ServiceImageFact } from '../../workspace/facts';
 
 /** Another file's images of one product, all at one major version. */
@@ -32,7 +32,7 @@ export default defineRule<DeploymentModel>({
   check(model, ctx) {
     const own = deploymentFacts(model, ctx.file).serviceImages ?? [];
     if (own.length === 0) return;
-    const scope = new AppScope(ctx.root, (p) => ctx.workspace.readText(p));
+    const scope = appScopeFor(ctx.root, ctx.workspace);
     const rank = standing(ctx.file.path, model.platform);
     for (const product of new Set(own.map((i) => i.product))) {
       const mine = own.filter((i) => i.product === product);

@@ -46,7 +46,7 @@ export default defineRule<CodeModel, Options>({
     const configured = standInsOf(model).filter((s) => s.need === 'sql' && (/^(django\.|dialect|type|client)/.test(s.what) || model.file.text.slice(s.span.start, s.span.end).includes('://')));
     if (configured.length === 0 || fromEnvironment(model) || !deployed(model, ctx)) return;
     // Where production is shown to get a real database, dev-prod-parity/embedded-stand-in reports it.
-    if (productionServiceFor(['postgres', 'mysql'], ctx.file.path, ctx.index, ctx.root, (p) => ctx.workspace.readText(p))) return;
+    if (productionServiceFor(['postgres', 'mysql'], ctx.file.path, ctx.index, ctx.root, ctx.workspace)) return;
     for (const standIn of configured) {
       const node = model.tree.rootNode.descendantForIndex(standIn.span.start, standIn.span.end);
       if (!node || inNamedSection(node, NON_PRODUCTION_SECTION) || inMemory(node, standIn.what)) continue;
@@ -66,7 +66,7 @@ function fromEnvironment(model: CodeModel): boolean {
  */
 function deployed(model: CodeModel, ctx: RuleContext<Options>): boolean {
   if (/['"]django\.db\.backends\.sqlite3['"]/.test(model.file.text)) return true;
-  const belongs = sameAppAs(ctx.file.path, ctx.root, (p) => ctx.workspace.readText(p));
+  const belongs = sameAppAs(ctx.file.path, ctx.root, ctx.workspace);
   for (const entry of ctx.index.entries()) {
     if (!DEPLOYMENT_KINDS.has(entry.kind) || !belongs(entry.path)) continue;
     if (entry.kind === 'dockerfile' ? !isDevDockerfile(entry.path) : !isNonProductionManifest(entry.path, entry.kind)) return true;
