@@ -60,9 +60,10 @@ export function parseYamlFile(file: SourceFile): YamlFile {
   for (const chunk of splitDocuments(masked.text)) {
     const text = masked.text.slice(chunk.start, chunk.end);
     const templated = overlapsTemplate(chunk, masked.spans);
-    let parsed = next.get(text) ?? previous?.get(text);
-    if (!parsed) parsed = parseChunk(text, templated);
-    next.set(text, parsed);
+    // A tree is placed at one document per parse: a second document of the same text gets its own.
+    const placed = next.has(text);
+    const parsed = (placed ? undefined : previous?.get(text)) ?? parseChunk(text, templated);
+    if (!placed) next.set(text, parsed);
     const index = documents.length;
     const document: YamlDocument = { index, span: chunk, templated };
     if (parsed.error && !templated) {
