@@ -21,8 +21,8 @@ interface Context {
 }
 
 interface FileEntry extends Context {
-  /** Per rule id, each part's findings by the part's key. */
-  byRule: Map<string, Map<string, Stored>>;
+  /** Per part key, each rule's findings there by rule id (one lookup of the long key per part and lint). */
+  parts: Map<string, Map<string, Stored>>;
 }
 
 /** A rule's check of one part, with the context it is given. */
@@ -40,12 +40,19 @@ export class DocumentResults {
   private readonly files = new Map<string, FileEntry>();
 
   /** Starts the lint of one file version: what its document rules may reuse, and where they store what they find. */
-  begin(file: SourceFile, context: Omit<Context, 'eol'>, workspace: WorkspaceFiles): DocumentResultsLint {
+  begin(file: SourceFile, context: Omit<Context, 'eol'>, parts: readonly ModelPart[], workspace: WorkspaceFiles): DocumentResultsLint {
     const previous = this.files.get(file.path);
     const same = previous && previous.kind === context.kind && previous.config === context.config && previous.eol === file.eol && previous.root === context.root;
-    const entry: FileEntry = { ...context, eol: file.eol, byRule: new Map() };
+    const entry: FileEntry = { ...context, eol: file.eol, parts: new Map() };
     this.files.set(file.path, entry);
-    return new DocumentResultsLint(same ? previous.byRule : new Map(), entry.byRule, workspace);
+    // Parts of the same text share their findings, relative to where each starts.
+    const slots = parts.map((part) => {
+      let slot = entry.parts.get(part.key) ?? (same ? previous.parts.get(part.key) : undefined);
+      if (!slot) slot = new Map();
+      entry.parts.set(part.key, slot);
+      return slot;
+    });
+    return new DocumentResultsLint(parts, slots, workspace);
   }
 
   /** Forgets a file (its document was closed). */
@@ -61,8 +68,8 @@ export class DocumentResultsLint {
   private readonly workspace: WorkspaceFiles;
 
   constructor(
-    private readonly previous: Map<string, Map<string, Stored>>,
-    private readonly next: Map<string, Map<string, Stored>>,
+    private readonly parts: readonly ModelPart[],
+    private readonly slots: readonly Map<string, Stored>[],
     files: WorkspaceFiles,
   ) {
     const read = (path: string) => {
@@ -77,17 +84,17 @@ export class DocumentResultsLint {
    * finding in the parts' order, at its place in the current text. A run that throws is not kept
    * (the check throws on), so that the part runs again at the next lint.
    */
-  run(ruleId: string, parts: readonly ModelPart[], index: WorkspaceIndexView, check: PartCheck, report: (report: RuleReport) => void): void {
-    const before = this.previous.get(ruleId);
-    const kept = new Map<string, Stored>();
-    this.next.set(ruleId, kept);
-    for (const part of parts) {
-      const stored = kept.get(part.key) ?? before?.get(part.key);
-      if (stored && stored.reads.every(([path, text]) => this.workspace.readText(path) === text)) {
-        kept.set(part.key, stored);
+  run(ruleId: string, index: WorkspaceIndexView, check: PartCheck, report: (report: RuleReport) => void): void {
+    const done = new Set<Map<string, Stored>>();
+    this.parts.forEach((part, i) => {
+      const slot = this.slots[i];
+      const stored = slot.get(ruleId);
+      if (stored && (done.has(slot) || stored.reads.every(([path, text]) => this.workspace.readText(path) === text))) {
+        done.add(slot);
         for (const r of stored.reports) report(moved(r, part.start));
-        continue;
+        return;
       }
+      slot.delete(ruleId);
       const reads: [string, string | undefined][] = [];
       let reusable = true;
       const workspace: WorkspaceFiles = {
@@ -103,8 +110,11 @@ export class DocumentResultsLint {
         found.push(moved(r, -part.start));
         report(r);
       });
-      if (reusable) kept.set(part.key, { reports: found, reads });
-    }
+      if (reusable) {
+        slot.set(ruleId, { reports: found, reads });
+        done.add(slot);
+      }
+    });
   }
 }
 

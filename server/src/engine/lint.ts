@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { detectKind, type FileKindInfo } from '../parsing/fileKind';
-import { PARSERS, type KindParser, type ModelPart } from '../parsing/parsers';
+import { PARSERS, type KindParser } from '../parsing/parsers';
 import type { SourceFile, Span } from '../parsing/sourceFile';
 import invalidConfig from '../rules/codebase/invalid-config';
 import suppressionPolicy from '../rules/codebase/suppression-policy';
@@ -222,7 +222,7 @@ function runRules(
     const before = findings.length;
     try {
       if (byDocument && rule.scope === 'document') {
-        byDocument.results.run(rule.id, byDocument.parts, input.index ?? EMPTY_INDEX, (part, workspace, index, report) => {
+        byDocument.run(rule.id, input.index ?? EMPTY_INDEX, (part, workspace, index, report) => {
           rule.check(part.model, { file: input.file, options: effective.options, workspace, index, root, report: onePerSpan(report) });
         }, (report) => emit(rule, report));
         continue;
@@ -254,12 +254,12 @@ function runRules(
   return deferred.size > 0 ? { rules: deferred, findings: found } : undefined;
 }
 
-/** The parts of the model and the lint's use of the document results, when rules of scope `document` can reuse findings. */
-function documentRuns(input: LintInput, kind: FileKindInfo, model: unknown, parser: KindParser<unknown>, root: string | undefined): { parts: readonly ModelPart[]; results: DocumentResultsLint } | undefined {
+/** The lint's use of the document results, when rules of scope `document` can reuse findings of the model's parts. */
+function documentRuns(input: LintInput, kind: FileKindInfo, model: unknown, parser: KindParser<unknown>, root: string | undefined): DocumentResultsLint | undefined {
   if (!input.documentResults || !parser.parts) return undefined;
   const parts = parser.parts(model, input.file);
   if (parts.length === 0) return undefined;
-  return { parts, results: input.documentResults.begin(input.file, { kind: kind.kind, config: input.config, root }, input.workspace) };
+  return input.documentResults.begin(input.file, { kind: kind.kind, config: input.config, root }, parts, input.workspace);
 }
 
 function applySuppressions(
