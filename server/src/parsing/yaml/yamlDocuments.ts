@@ -1,6 +1,7 @@
 import type { Document } from 'yaml';
 import { ParseError } from '../parseError';
 import type { SourceFile, Span } from '../sourceFile';
+import { parseFastYaml } from './fastYaml';
 import { convertDocument, shiftNode, type YNode } from './yamlNodes';
 import { parseYaml } from './yamlParse';
 import { maskTemplates, overlapsTemplate } from './yamlTemplates';
@@ -28,7 +29,8 @@ export interface YamlFile {
 
 /** A parsed document chunk, before its spans are placed in the file; cached by its text. */
 interface ParsedChunk {
-  doc: Document;
+  /** `yaml`'s document; none when the fast path (fastYaml.ts) read the chunk and built `converted` itself. */
+  doc?: Document;
   /** The syntax error, offsets relative to the chunk. */
   error?: { message: string; start: number; end: number };
   /** The error leaves the tree whole (a repeated key), so the document is still analysed. */
@@ -37,8 +39,8 @@ interface ParsedChunk {
   converted?: { root: YNode | undefined; start: number };
 }
 
-/** Counts of actual `yaml` parses, for the test that one edit reparses one document. */
-export const yamlParseStats = { documentsParsed: 0 };
+/** Counts of document parses (by either path), for the test that one edit reparses one document; how many the fast path read. */
+export const yamlParseStats = { documentsParsed: 0, fastParsed: 0 };
 
 const MAX_CACHED_FILES = 32;
 /** Per file path, the chunks of its last parse by text: an edit to one document reparses only that one. */
@@ -62,7 +64,7 @@ export function parseYamlFile(file: SourceFile): YamlFile {
     const templated = overlapsTemplate(chunk, masked.spans);
     // A tree is placed at one document per parse: the n-th document of the same text gets the n-th tree.
     const same = next.get(text) ?? [];
-    const parsed = previous?.get(text)?.[same.length] ?? parseChunk(text, templated);
+    const parsed = previous?.get(text)?.[same.length] ?? parseChunk(text, templated, chunk.start);
     if (same.push(parsed) === 1) next.set(text, same);
     const index = documents.length;
     const document: YamlDocument = { index, span: chunk, templated };
@@ -93,13 +95,22 @@ function placeRoot(parsed: ParsedChunk, start: number, text: string, templates: 
     cached.start = start;
     return cached.root;
   }
-  const root = convertDocument(parsed.doc, start, text, templates);
+  const root = parsed.doc ? convertDocument(parsed.doc, start, text, templates) : undefined;
   parsed.converted = { root, start };
   return root;
 }
 
-function parseChunk(text: string, templated: boolean): ParsedChunk {
+/**
+ * Parses one chunk: by the fast path when it reads it (its tree is then placed at `at` already),
+ * else by `yaml`. Templated chunks always go to `yaml`: their values are read from the file around them.
+ */
+function parseChunk(text: string, templated: boolean, at: number): ParsedChunk {
   yamlParseStats.documentsParsed++;
+  const fast = templated ? undefined : parseFastYaml(text, at);
+  if (fast) {
+    yamlParseStats.fastParsed++;
+    return { readable: true, converted: { root: fast, start: at } };
+  }
   const doc = parseYaml(text, { prettyErrors: false, uniqueKeys: !templated, merge: true, strict: false, stringKeys: false });
   const first = doc.errors[0];
   if (!first) return { doc, readable: true };
