@@ -156,4 +156,29 @@ describe('language server: diagnostics follow edits of manifests', function () {
     assert.deepEqual(lines(diagnostics, 'config/literal-secret-env'), [lineOf('s3cr3t-Value')]);
     assert.deepEqual(lines(diagnostics, 'dev-prod-parity/development-mode'), [lineOf('value: development')]);
   });
+  it('Kubernetes: document findings reused for unchanged documents follow edits that change relations between documents', async () => {
+    const autoscaler = (target: string) => `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: ${target}\nspec:\n  scaleTargetRef: { kind: Deployment, name: ${target} }\n  maxReplicas: 4\n`;
+    const service = (app: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  sessionAffinity: ClientIP\n  selector: { app: ${app} }\n`;
+    // Names of their own: the other tests' documents stay open in the same workspace, and their Deployments' replicas count.
+    const renamed = (t: string) => t.replace(/\bweb\b/g, 'shop').replace(/\bapi\b/g, 'orders').replace(/\bworker\b/g, 'jobs');
+    const text = renamed([MANIFESTS.replace(/replicas: 2/g, 'replicas: 1'), autoscaler('api'), service('web')].join('---\n'));
+    const { diagnostics, text: edited } = await typeInto('shop.yaml', 'yaml', text, [
+      // The autoscaler moves from api to web: single-replica moves from web to api, though neither Deployment changed.
+      (d) => [replacing(d, 'name: orders }', 'name: shop }')],
+      // The label the Service selects is renamed in the Deployment and the Service.
+      (d) => [replacing(d, 'selector: { app: shop }', 'selector: { app: shop2 }')],
+      (d) => [replacing(d, 'labels: { app: shop } }', 'labels: { app: shop2 } }')],
+      // The Service moves to the top, then a copy of the worker goes below it.
+      (d) => [replacing(d, renamed(`---\n${service('shop2')}`), ''), { range: at(d, 'apiVersion: apps/v1'), text: renamed(`${service('shop2')}---\n`) }],
+      (d) => [{ range: at(d, 'apiVersion: apps/v1'), text: renamed(DEPLOYMENT('worker', '            - name: LOG_LEVEL\n              value: debug\n') + '---\n') }],
+      // Typing in the last Deployment, a character in and out again.
+      (d) => [{ range: at(d, 'hunter2hunter2', true), text: 'x' }],
+      (d) => [replacing(d, 'hunter2hunter2x', 'hunter2hunter2')],
+    ]);
+    assert.deepEqual(comparable(diagnostics), comparable(await freshDiagnostics('shop.yaml', 'yaml', edited)));
+    const document = TextDocument.create('x', 'yaml', 1, edited);
+    const lineOf = (needle: string) => document.positionAt(edited.indexOf(needle)).line;
+    assert.deepEqual(lines(diagnostics, 'processes/sticky-sessions'), [lineOf('sessionAffinity')]);
+    assert.ok(lines(diagnostics, 'concurrency/single-replica').length > 0 && lines(diagnostics, 'config/literal-secret-env').length === 2);
+  });
 });

@@ -163,5 +163,17 @@ describe('YAML layer', () => {
       parse(text, '/w/same.yaml');
       assert.equal(yamlParseStats.documentsParsed, parsed);
     });
+
+    it('documents of the same text each keep a tree at their own place, also when parsed again', () => {
+      const text = 'a: 1\n---\na: 1\n---\nb: 2\n---\na: 1\n';
+      for (let k = 0; k < 2; k++) {
+        const parsed = yamlParseStats.documentsParsed;
+        const documents = parse(text, '/w/copies.yaml').documents;
+        assert.deepEqual(documents.map((d) => d.root?.span.start), [0, 9, 18, 27]);
+        assert.deepEqual(documents.map((d) => text.slice(d.root!.span.start, d.root!.span.end)), ['a: 1', 'a: 1', 'b: 2', 'a: 1']);
+        assert.equal(new Set(documents.map((d) => d.root)).size, 4);
+        assert.equal(yamlParseStats.documentsParsed - parsed, k === 0 ? 4 : 0);
+      }
+    });
   });
 });

@@ -43,7 +43,9 @@ export const nodeAuditFs: AuditFs = {
   },
   stat(path) {
     try {
-      const s = fs.statSync(path);
+      // No exception for a missing file: rules look for many optional files (skaffold.yaml, lockfiles) on every lint.
+      const s = fs.statSync(path, { throwIfNoEntry: false });
+      if (!s) return undefined;
       return { type: s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other', size: s.size };
     } catch {
       return undefined;

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { detectKind, type FileKindInfo } from '../parsing/fileKind';
-import { PARSERS } from '../parsing/parsers';
+import { PARSERS, type KindParser } from '../parsing/parsers';
 import type { SourceFile, Span } from '../parsing/sourceFile';
 import invalidConfig from '../rules/codebase/invalid-config';
 import suppressionPolicy from '../rules/codebase/suppression-policy';
@@ -11,6 +11,7 @@ import type { ResolvedConfig } from './config/resolvedConfig';
 import type { TeamConfig } from './config/teamConfig';
 import { formatMessage } from './defineRule';
 import { ModelCache } from './modelCache';
+import type { DocumentResults, DocumentResultsLint } from './documentResults';
 import { onePerSpan } from './onePerSpan';
 import { findRule, patternMatches, rulesForKind } from './registry';
 import { parseSuppressions, type SuppressionDirective } from './suppressions';
@@ -32,6 +33,11 @@ export interface LintInput {
   workspace: WorkspaceFiles;
   /** Reuses parsed models across calls for the same file version (the language server passes one). */
   cache?: ModelCache;
+  /**
+   * Keeps the findings of rules of scope `document` per document between lints of the same file (the
+   * language server passes one): only edited documents are checked again.
+   */
+  documentResults?: DocumentResults;
   /** The rules to run instead of the registry's (tests use this to inject a failing rule). */
   rules?: readonly Rule<unknown, Record<string, unknown>>[];
   /** Where the engine logs rules that throw; each rule is logged once. */
@@ -122,7 +128,7 @@ export function lint(input: LintInput): LintOutput {
         for (const problem of parser.problems?.(outcome.model) ?? []) {
           emit(unparsableFile, { messageId: problem.analysed ? 'syntaxProblem' : 'parseError', data: { detail: problem.message }, at: problem.span });
         }
-        deferred = runRules(input, kind, outcome.model, findings, emit, budget.spent);
+        deferred = runRules(input, kind, outcome.model, parser, findings, emit, budget.spent);
         if (budget.spent()) {
           deferred = undefined;
           // Findings of some rules but not others would mislead: the file is reported as not analysed.
@@ -194,6 +200,7 @@ function runRules(
   input: LintInput,
   kind: FileKindInfo,
   model: unknown,
+  parser: KindParser<unknown>,
   findings: Finding[],
   emit: (rule: AnyRule, report: RuleReport) => void,
   spent: () => boolean,
@@ -203,6 +210,7 @@ function runRules(
   const deferred = new Set<string>();
   const found = new Map<string, readonly Finding[]>();
   const root = workspaceRootOf(input.file.path, input.relativePath);
+  const byDocument = !resume && !deferIndexReaders ? documentRuns(input, kind, model, parser, root) : undefined;
   for (const rule of rules) {
     if (spent()) return undefined;
     const effective = input.config.rule(rule);
@@ -213,6 +221,12 @@ function runRules(
     }
     const before = findings.length;
     try {
+      if (byDocument && rule.scope === 'document') {
+        byDocument.run(rule.id, input.index ?? EMPTY_INDEX, (part, workspace, index, report) => {
+          rule.check(part.model, { file: input.file, options: effective.options, workspace, index, root, report: onePerSpan(report) });
+        }, (report) => emit(rule, report));
+        continue;
+      }
       rule.check(model, {
         file: input.file,
         options: effective.options,
@@ -238,6 +252,14 @@ function runRules(
     }
   }
   return deferred.size > 0 ? { rules: deferred, findings: found } : undefined;
+}
+
+/** The lint's use of the document results, when rules of scope `document` can reuse findings of the model's parts. */
+function documentRuns(input: LintInput, kind: FileKindInfo, model: unknown, parser: KindParser<unknown>, root: string | undefined): DocumentResultsLint | undefined {
+  if (!input.documentResults || !parser.parts) return undefined;
+  const parts = parser.parts(model, input.file);
+  if (parts.length === 0) return undefined;
+  return input.documentResults.begin(input.file, { kind: kind.kind, config: input.config, root }, parts, input.workspace);
 }
 
 function applySuppressions(

@@ -134,6 +134,14 @@ export interface Rule<Model = unknown, Options extends object = Record<string, u
   messages: Record<string, string>;
   options?: { [K in keyof Options]: OptionSchema & { default: Options[K] } };
   fixable: boolean;
+  /**
+   * `document` when what the rule reports about one document of a multi-document YAML file depends
+   * only on that document (its text, the file's path and end of line, the options, files it reads
+   * through `ctx.workspace`): the language server then runs it on edited documents only and reuses
+   * its findings for the others (engine/documentResults.ts). `file` (the default) for rules that
+   * relate documents (an autoscaler in one targeting a Deployment in another) or read the index.
+   */
+  scope?: 'file' | 'document';
   check(model: Model, ctx: RuleContext<Options>): void;
 }
 

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, ModelCache, ResolvedConfig, unanalysableText, type LintOutput } from '../engine';
+import { DocumentResults, lint, ModelCache, ResolvedConfig, unanalysableText, type LintOutput } from '../engine';
 import type { RuleSetting, TeamConfig } from '../engine/config/teamConfig';
 import type { WorkspaceFiles } from '../engine/types';
 import { workspaceFilesOnDisk } from '../audit/auditFs';
@@ -24,6 +24,8 @@ export interface DocumentResult {
  */
 export class DocumentLinter {
   private readonly models = new ModelCache();
+  /** Findings of document rules per YAML document: a keystroke checks the edited document again, not all of them. */
+  private readonly documentResults = new DocumentResults();
   private readonly results = new Map<string, DocumentResult>();
   private readonly configs = new WeakMap<TeamConfig, WeakMap<Map<string, RuleSetting>, ResolvedConfig>>();
 
@@ -47,6 +49,7 @@ export class DocumentLinter {
       relativePath: path.relative(root, filePath).split(path.sep).join('/'),
       workspace: this.files,
       cache: this.models,
+      documentResults: this.documentResults,
       log: this.log,
       index: this.index,
     });
@@ -90,7 +93,10 @@ export class DocumentLinter {
   /** Forgets a closed document. */
   forget(uri: string, filePath: string | undefined): void {
     this.results.delete(uri);
-    if (filePath) this.models.delete(filePath);
+    if (filePath) {
+      this.models.delete(filePath);
+      this.documentResults.delete(filePath);
+    }
   }
 }
 

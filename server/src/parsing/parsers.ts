@@ -48,6 +48,21 @@ export interface KindParser<Model> {
    * becomes a `codebase/unparsable-file` finding while the rules run on the rest.
    */
   problems?(model: Model): readonly ParseError[];
+  /**
+   * The parts of a model that rules of scope `document` can check one at a time (the documents of a
+   * multi-document YAML file), each as a model of its own; none for a model of one part.
+   */
+  parts?(model: Model, file: SourceFile): readonly ModelPart[];
+}
+
+/** One part of a parsed file (a YAML document) as a model of its own, for rules of scope `document`. */
+export interface ModelPart {
+  /** Equal for two parts only when a `document` rule finds the same in both, relative to {@link start}: the part's text, and what else shapes its model. */
+  key: string;
+  /** Where the part starts in the file. */
+  start: number;
+  /** The model of the part alone, of the same type as the file's. */
+  model: unknown;
 }
 
 export { ParseError };

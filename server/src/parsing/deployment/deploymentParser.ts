@@ -4,6 +4,7 @@ import { buildCloudFoundryModel } from './cloudFoundryModel';
 import { buildComposeModel } from './composeModel';
 import type { DeploymentModel, Platform } from './deploymentModel';
 import { registerDeploymentFacts } from './deploymentFacts';
+import { documentParts } from './documentParts';
 import { buildKubernetesModel } from './kubernetesModel';
 
 const BUILDERS = { kubernetes: buildKubernetesModel, cloudfoundry: buildCloudFoundryModel, compose: buildComposeModel } as const;
@@ -17,5 +18,6 @@ export function deploymentParser(platform: Platform): KindParser<DeploymentModel
   return {
     parse: (file) => BUILDERS[platform](parseYamlFile(file), file),
     problems: (model) => model.yaml.documents.flatMap((d) => (d.error ? [d.error] : [])),
+    parts: documentParts,
   };
 }

@@ -44,7 +44,7 @@ export const yamlParseStats = { documentsParsed: 0, fastParsed: 0 };
 
 const MAX_CACHED_FILES = 32;
 /** Per file path, the chunks of its last parse by text: an edit to one document reparses only that one. */
-const chunkCache = new Map<string, Map<string, ParsedChunk>>();
+const chunkCache = new Map<string, Map<string, ParsedChunk[]>>();
 
 /**
  * Splits a YAML file into its documents at `---` / `...` lines and parses each one, reusing the parse
@@ -57,14 +57,15 @@ const chunkCache = new Map<string, Map<string, ParsedChunk>>();
 export function parseYamlFile(file: SourceFile): YamlFile {
   const masked = maskTemplates(file.text);
   const previous = chunkCache.get(file.path);
-  const next = new Map<string, ParsedChunk>();
+  const next = new Map<string, ParsedChunk[]>();
   const documents: YamlDocument[] = [];
   for (const chunk of splitDocuments(masked.text)) {
     const text = masked.text.slice(chunk.start, chunk.end);
     const templated = overlapsTemplate(chunk, masked.spans);
-    let parsed = next.get(text) ?? previous?.get(text);
-    if (!parsed) parsed = parseChunk(text, templated, chunk.start);
-    next.set(text, parsed);
+    // A tree is placed at one document per parse: the n-th document of the same text gets the n-th tree.
+    const same = next.get(text) ?? [];
+    const parsed = previous?.get(text)?.[same.length] ?? parseChunk(text, templated, chunk.start);
+    if (same.push(parsed) === 1) next.set(text, same);
     const index = documents.length;
     const document: YamlDocument = { index, span: chunk, templated };
     if (parsed.error && !templated) {

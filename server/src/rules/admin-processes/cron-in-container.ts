@@ -24,6 +24,7 @@ export default defineRule<DockerfileModel | DeploymentModel>({
     crontabInImage: 'A crontab is installed into an image that runs {{main}}: its jobs would run in every replica; run each job as a one-off process on a schedule (a Kubernetes CronJob, a scheduler process type) with the same image.',
   },
   fixable: false,
+  scope: 'document',
   check(model, ctx) {
     if ('stages' in model) checkDockerfile(model, ctx);
     else checkDeployment(model, ctx);

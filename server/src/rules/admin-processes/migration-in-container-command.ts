@@ -36,6 +36,7 @@ export default defineRule<DeploymentModel>({
     composeMigrationBeforeServer: '"{{command}}" runs in service {{workload}} at every start, before the server: every replica migrates, concurrently; run it once per release in a one-off service (`docker compose run --rm`, or a service the app `depends_on` with `condition: service_completed_successfully`).',
   },
   fixable: false,
+  scope: 'document',
   check(model, ctx) {
     for (const workload of model.workloads) {
       if (workload.runsToCompletion) continue;

@@ -22,6 +22,7 @@ export default defineRule<DeploymentModel, { allow: string[] }>({
     allow: { type: 'array', items: { type: 'string' }, default: [], description: 'Image names that may float (for example an image a CI job retags on every release).' },
   },
   fixable: false,
+  scope: 'document',
   check(model, ctx) {
     const compose = model.platform === 'compose';
     if (compose && isNonProductionComposeFile(ctx.file.path)) return;

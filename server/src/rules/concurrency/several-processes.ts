@@ -22,6 +22,7 @@ export default defineRule<DockerfileModel | DeploymentModel>({
     processManager: '{{manager}} runs several programs in one container; run each as a container (or process type) of its own and let the platform supervise them.',
   },
   fixable: false,
+  scope: 'document',
   check(model, ctx) {
     if ('stages' in model) checkDockerfile(model, ctx);
     else checkDeployment(model, ctx);

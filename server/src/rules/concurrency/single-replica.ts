@@ -45,7 +45,8 @@ export default defineRule<DeploymentModel>({
       if (str(getPath(workload.node, 'spec', 'strategy', 'type')) === 'Recreate') continue;
       const containers = workload.containers.filter((c) => !c.init);
       if (containers.some((c) => c.image && isBackingServiceImage(c.image.text)) || containers.every(isKeepAliveContainer)) continue;
-      facts ??= [deploymentFacts(model, ctx.file), ...[...ctx.index.entries()].map((e) => e.facts)];
+      // The index may still hold an older version of this file: its own facts are those of this version.
+      facts ??= [deploymentFacts(model, ctx.file), ...[...ctx.index.entries()].flatMap((e) => (e.path === ctx.file.path ? [] : [e.facts]))];
       if (isScaledElsewhere(workload, facts)) continue;
       ctx.report({ messageId: 'singleReplica', data: { workload: displayName(workload.name) }, at: workload.replicas.span });
     }

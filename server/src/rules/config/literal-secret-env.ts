@@ -25,6 +25,7 @@ export default defineRule<DeploymentModel>({
     compose: '{{name}} holds a literal {{label}} ({{masked}}) in the compose file; use ${{{variable}}}, set it in an uncommitted .env file, and list {{variable}}= in .env.example.',
   },
   fixable: true,
+  scope: 'document',
   check(model, ctx) {
     // A dev or test file's throwaway database password is no leak; a provider token still is.
     const nonProduction = isNonProductionFile(ctx.file.path);

@@ -39,6 +39,7 @@ export default defineRule<DeploymentModel>({
     data: 'Secret {{secret}} is committed with values in data ({{keys}}), and base64 is an encoding, not encryption; create it at deploy time, or commit it encrypted (SealedSecret, SOPS) or as an ExternalSecret.',
   },
   fixable: false,
+  scope: 'document',
   check(model, ctx) {
     for (const object of model.objects) {
       if (object.kind !== 'Secret' || get(object.node, 'sops')) continue;

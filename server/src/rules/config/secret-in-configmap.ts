@@ -21,6 +21,7 @@ export default defineRule<DeploymentModel>({
     secretInFile: 'ConfigMap {{configMap}} file {{file}} sets {{key}} to a {{label}} ({{masked}}); move the value to a Secret and have the file read it from the environment or a mounted file.',
   },
   fixable: false,
+  scope: 'document',
   check(model, ctx) {
     // A dev or test overlay's throwaway database password is no leak; a provider token still is.
     const nonProduction = isNonProductionFile(ctx.file.path);

@@ -29,6 +29,7 @@ export default defineRule<DeploymentModel | SpringModel>({
     developmentMode: '{{name}}={{value}} runs {{workload}} in development mode, in a manifest that deploys it: it gets debug pages, reloaders and dev-only defaults that production does not have. Set {{name}} for production here and keep the development value in a dev-only file.',
   },
   fixable: true,
+  scope: 'document',
   check(model, ctx) {
     if ('properties' in model) return checkSpring(model, ctx);
     if (isNonProductionManifest(ctx.file.path, model.platform)) return;

@@ -18,6 +18,7 @@ export default defineRule<DeploymentModel>({
     missingLiveness: 'Container {{container}} of {{kind}} {{workload}} serves port {{port}} but has no livenessProbe: a process that hangs without exiting keeps its pod until someone notices.',
   },
   fixable: true,
+  scope: 'document',
   check(model, ctx) {
     reportMissingProbes(model, ctx, 'livenessProbe', 'missingLiveness');
   },

@@ -17,6 +17,7 @@ export default defineRule<DeploymentModel>({
     missingReadiness: 'Container {{container}} of {{kind}} {{workload}} serves port {{port}} but has no readinessProbe: at every rollout, restart and scale-up it receives traffic before it can answer.',
   },
   fixable: true,
+  scope: 'document',
   check(model, ctx) {
     reportMissingProbes(model, ctx, 'readinessProbe', 'missingReadiness');
   },

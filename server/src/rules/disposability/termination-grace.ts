@@ -37,6 +37,7 @@ export default defineRule<DeploymentModel, { minimumSeconds: number }>({
     minimumSeconds: { type: 'number', minimum: 0, default: 1, description: 'Grace periods below this many seconds are flagged (the default flags only 0).' },
   },
   fixable: false,
+  scope: 'document',
   check(model, ctx) {
     for (const workload of model.workloads) {
       const containers = workload.containers.filter((c) => !c.init);

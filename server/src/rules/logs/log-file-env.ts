@@ -21,6 +21,7 @@ export default defineRule<DeploymentModel | DockerfileModel>({
     logFileEnv: '{{name}}={{value}} tells {{where}} to write its log to a file inside the container, where the platform does not collect it and the next restart loses it; leave it unset or set it to /dev/stdout.',
   },
   fixable: false,
+  scope: 'document',
   check(model, ctx) {
     const report = (name: string, value: string, at: Span, where: string) => {
       if (isLogFileVariable(name, value)) ctx.report({ messageId: 'logFileEnv', data: { name, value, where }, at });

@@ -36,6 +36,7 @@ export default defineRule<Model, Options>({
   },
   options: { testFiles: TEST_FILES_OPTION },
   fixable: false,
+  scope: 'document',
   check(model, ctx) {
     if ('processes' in model) checkProcfile(model, ctx);
     else if ('stages' in model) checkDockerfile(model, ctx);

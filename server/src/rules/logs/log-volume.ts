@@ -22,6 +22,7 @@ export default defineRule<DeploymentModel>({
     logVolume: '{{where}} mounts {{what}} at {{target}}: the app keeps log files there; write the log to stdout/stderr and let the platform collect the stream.',
   },
   fixable: false,
+  scope: 'document',
   check(model, ctx) {
     for (const workload of model.workloads) {
       if (workload.kind === 'DaemonSet' || workload.runsToCompletion) continue;

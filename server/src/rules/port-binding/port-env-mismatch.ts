@@ -22,6 +22,7 @@ export default defineRule<DeploymentModel>({
     mismatch: '{{name}} is {{value}}, but container {{container}} declares containerPort {{ports}}: the app listens where no Service, probe or port-forward sends traffic; set {{name}} to {{port}}.',
   },
   fixable: true,
+  scope: 'document',
   check(model, ctx) {
     for (const workload of model.workloads) {
       if (workload.templated) continue;

@@ -28,6 +28,7 @@ export default defineRule<DeploymentModel>({
     hostPath: '{{kind}} {{workload}} writes to host path {{path}} (mounted at {{mountPath}}): that data stays on one node, invisible to other replicas and lost when the pod moves; use a PersistentVolumeClaim or a backing service.',
   },
   fixable: false,
+  scope: 'document',
   check(model, ctx) {
     for (const workload of model.workloads) {
       if (workload.kind === 'DaemonSet' || !workload.podSpec) continue;

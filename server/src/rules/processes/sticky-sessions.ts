@@ -67,6 +67,7 @@ export default defineRule<DeploymentModel>({
     stickySessions: '{{kind}} {{name}} pins each client to one pod ({{what}}): sessions kept in a process are lost at every restart, scale-down and rollout; keep session state in a backing service (Redis, a database) instead.',
   },
   fixable: false,
+  scope: 'document',
   check(model, ctx) {
     for (const object of model.objects) {
       for (const affinity of [...specAffinities(object), ...annotationAffinities(object)]) {
